@@ -1,0 +1,190 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import type { SnapshotFrom } from 'xstate';
+import { ApiClient } from './api/client.js';
+import { autopilotConnectStyles } from './autopilot-connect.styles.js';
+import { ConnectController } from './connect-controller.js';
+import { provideEffects } from './effects.js';
+import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotErrorEvent } from './events.js';
+import { defaultLocale, defaultMessages, isLocale, loadMessages, type Locale, type Messages } from './i18n/index.js';
+import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
+import type { ConnectEmitted } from './machine/types.js';
+import { SearchListbox } from './picker/search-listbox.js';
+import { administrationView } from './views/administration.js';
+import { connectionsView } from './views/connections.js';
+import { doneView } from './views/done.js';
+import { loginView } from './views/login.js';
+import { organisationView } from './views/organisation.js';
+import { redeliveryView } from './views/redelivery.js';
+import { heading, primaryButton } from './views/parts.js';
+import { checkingStatusView, notInstalledView, statusFailedView } from './views/status.js';
+import { systemView } from './views/system.js';
+import type { ViewContext } from './views/view-context.js';
+
+type Snapshot = SnapshotFrom<ConnectMachine>;
+
+/** The flow's steps in order, for the step indicator ("Stap 2 van 5"). */
+const flowSteps = ['organisation', 'system', 'login', 'administration', 'done'] as const;
+
+const stepOf = (snapshot: Snapshot): string => {
+  if (snapshot.matches('flow')) {
+    const value = snapshot.value as { flow: Record<string, unknown> | string };
+    return typeof value.flow === 'string' ? value.flow : Object.keys(value.flow)[0]!;
+  }
+  return typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+};
+
+/**
+ * Connects an eConnect organisation to an Exact Online administration for the Autopilot.
+ *
+ * @fires autopilot-connected - {AutopilotConnectedEvent} a connection was made; `event.connection`.
+ * @fires autopilot-cancelled - {AutopilotCancelledEvent} the user cancelled the flow.
+ * @fires autopilot-error - {AutopilotErrorEvent} a backend call failed; `event.error` (status 401: renew the session).
+ *
+ * @csspart base - the outer frame.
+ * @csspart header - the purple bar with the title and step indicator.
+ * @csspart body - the current step.
+ * @csspart button - every button; also `primary-button`, `secondary-button`, `cancel-button`.
+ * @csspart connection - a connection in the list of active connections.
+ * @csspart error - an error message.
+ *
+ * @cssprop --autopilot-connect-accent - the bar's colour (default purple #5b2a86).
+ * @cssprop --autopilot-connect-accent-text - text on the bar.
+ * @cssprop --autopilot-connect-primary - primary buttons (default green #1e7b34).
+ * @cssprop --autopilot-connect-primary-hover - primary buttons on hover.
+ * @cssprop --autopilot-connect-primary-text - text on primary buttons.
+ * @cssprop --autopilot-connect-text - body text.
+ * @cssprop --autopilot-connect-muted - secondary text.
+ * @cssprop --autopilot-connect-surface - the step's background.
+ * @cssprop --autopilot-connect-background - the frame's background.
+ * @cssprop --autopilot-connect-border - borders.
+ * @cssprop --autopilot-connect-focus - the focus ring.
+ * @cssprop --autopilot-connect-error - error accents.
+ * @cssprop --autopilot-connect-radius - corner radius.
+ * @cssprop --autopilot-connect-font - font family.
+ * @cssprop --autopilot-connect-list-height - the pickers' list height.
+ */
+export class AutopilotConnect extends LitElement {
+  static override styles = autopilotConnectStyles;
+
+  /** Where the backend contract lives, e.g. `/api/autopilot`. */
+  @property({ attribute: 'api-base' }) apiBase = '/api';
+
+  /** `nl` (default) or `en`. */
+  @property({ reflect: true }) locale: Locale = defaultLocale;
+
+  /** Seconds the login window may stay open without an outcome. */
+  @property({ type: Number, attribute: 'login-timeout' }) loginTimeout = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
+
+  private messages: Messages = defaultMessages;
+  private lastStep: string | null = null;
+  /** Focus follows the steps only once the user works in the element: never steal it on load. */
+  private userInteracted = false;
+  private readonly noteInteraction = () => (this.userInteracted = true);
+
+  private readonly messagesTask = new Task(this, {
+    task: ([locale]: readonly [string]) => loadMessages(isLocale(locale) ? locale : defaultLocale),
+    args: () => [this.locale] as const,
+    onComplete: (messages) => (this.messages = messages),
+  });
+
+  private readonly connect = new ConnectController(
+    this,
+    () => ({
+      machine: provideEffects(connectMachine, {
+        api: new ApiClient({ baseUrl: this.apiBase }),
+        window,
+        callbackOrigin: window.location.origin,
+        locale: () => this.locale,
+      }),
+      input: { loginTimeout: this.loginTimeout * 1000, createId: () => crypto.randomUUID() },
+    }),
+    (event) => this.forward(event),
+  );
+
+  override connectedCallback(): void {
+    if (!customElements.get('autopilot-connect-listbox')) customElements.define('autopilot-connect-listbox', SearchListbox);
+    super.connectedCallback();
+    this.addEventListener('pointerdown', this.noteInteraction);
+    this.addEventListener('keydown', this.noteInteraction);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('pointerdown', this.noteInteraction);
+    this.removeEventListener('keydown', this.noteInteraction);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new backend means a new flow; the first value is taken when the controller starts.
+    if (changed.has('apiBase') && this.hasUpdated) this.connect.restart();
+  }
+
+  protected override updated(): void {
+    const snapshot = this.connect.snapshot;
+    if (!snapshot) return;
+    const step = stepOf(snapshot);
+    if (this.userInteracted && this.lastStep !== null && step !== this.lastStep) {
+      this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+    }
+    this.lastStep = step;
+  }
+
+  private forward(event: ConnectEmitted): void {
+    if (event.type === 'connected') this.dispatchEvent(new AutopilotConnectedEvent(event.connection));
+    else if (event.type === 'cancelled') this.dispatchEvent(new AutopilotCancelledEvent());
+    else this.dispatchEvent(new AutopilotErrorEvent(event.error));
+  }
+
+  private formatDate = (isoDate: string): string =>
+    new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(new Date(isoDate));
+
+  private renderStep(view: ViewContext): TemplateResult {
+    const { snapshot, t } = view;
+    if (snapshot.status === 'error') {
+      return html`${heading(t.title)}
+        <div class="error" role="alert" part="error"><p>${t.error_server}</p></div>
+        <div class="actions start">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
+    }
+    const step = stepOf(snapshot);
+    switch (step) {
+      case 'checkingStatus':
+        return checkingStatusView(view);
+      case 'statusFailed':
+        return statusFailedView(view);
+      case 'notInstalled':
+        return notInstalledView(view);
+      case 'organisation':
+        return organisationView(view);
+      case 'system':
+        return systemView(view);
+      case 'login':
+        return loginView(view);
+      case 'administration':
+        return administrationView(view);
+      case 'done':
+        return doneView(view);
+      case 'redelivery':
+        return redeliveryView(view);
+      default:
+        return connectionsView(view);
+    }
+  }
+
+  protected override render() {
+    const snapshot = this.connect.snapshot;
+    const t = this.messages;
+    if (!snapshot) return html`<div class="base" part="base"></div>`;
+    const step = stepOf(snapshot);
+    const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
+    const view: ViewContext = { snapshot, send: this.connect.send, t, formatDate: this.formatDate };
+    return html`<section class="base" part="base" lang=${this.locale} aria-labelledby="title">
+      <header class="header" part="header">
+        <h1 id="title">${t.title}</h1>
+        ${index >= 0 ? html`<span class="step">${t.stepOf(index + 1, flowSteps.length)}</span>` : nothing}
+      </header>
+      <div class="body" part="body">${this.renderStep(view)}</div>
+    </section>`;
+  }
+}

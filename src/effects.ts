@@ -1,0 +1,35 @@
+import { fromPromise } from 'xstate';
+import type { ApiClient } from './api/client.js';
+import type { ConnectMachine } from './machine/connect-machine.js';
+import { createLoginWindowActor } from './popup/login-window.js';
+
+export interface EffectsEnvironment {
+  api: ApiClient;
+  window: Window;
+  /** Origin of the callback page; the page with the element, unless the host says otherwise. */
+  callbackOrigin: string;
+  locale: () => string;
+}
+
+/** The real side effects of the connect machine: the backend contract and the login window. */
+export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale }: EffectsEnvironment) {
+  return machine.provide({
+    actors: {
+      getStatus: fromPromise(({ signal }) => api.getStatus(signal)),
+      listConnections: fromPromise(async ({ signal }) => (await api.listConnections(signal)).items),
+      listOrganisations: fromPromise(({ input, signal }) => api.listOrganisations(input, signal)),
+      startLogin: fromPromise(({ signal }) =>
+        api.startAuthorization({ returnOrigin: callbackOrigin, locale: locale() }, signal),
+      ),
+      loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
+      getAuthorization: fromPromise(({ input, signal }) => api.getAuthorization(input.authorizationId, signal)),
+      listDivisions: fromPromise(({ input: { authorizationId, ...page }, signal }) =>
+        api.listDivisions(authorizationId, page, signal),
+      ),
+      createConnection: fromPromise(({ input: { idempotencyKey, ...request }, signal }) =>
+        api.createConnection(request, idempotencyKey, signal),
+      ),
+      createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, signal)),
+    },
+  });
+}

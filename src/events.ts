@@ -1,0 +1,37 @@
+import type { ApiError } from './api/api-error.js';
+import type { Connection } from './api/types.js';
+
+/** Fired when a connection is made; `connection` is the backend's record of it. */
+export class AutopilotConnectedEvent extends Event {
+  static readonly eventName = 'autopilot-connected';
+  constructor(readonly connection: Connection) {
+    super(AutopilotConnectedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/** Fired when the user cancels the flow before it was finished. */
+export class AutopilotCancelledEvent extends Event {
+  static readonly eventName = 'autopilot-cancelled';
+  constructor() {
+    super(AutopilotCancelledEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * Fired when a call to the backend fails, for the host's logging or session handling
+ * (`error.status === 401`: the platform session ended). The element shows its own message.
+ */
+export class AutopilotErrorEvent extends Event {
+  static readonly eventName = 'autopilot-error';
+  constructor(readonly error: ApiError) {
+    super(AutopilotErrorEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'autopilot-connected': AutopilotConnectedEvent;
+    'autopilot-cancelled': AutopilotCancelledEvent;
+    'autopilot-error': AutopilotErrorEvent;
+  }
+}

@@ -1,0 +1,35 @@
+import type { ApiError } from '../api/api-error.js';
+import type { Messages } from './nl.js';
+
+/** The one sentence a user reads for a failed call: the most specific the error allows. */
+export function errorMessage(error: ApiError, t: Messages): string {
+  switch (error.code) {
+    case null:
+      break;
+    case 'internal_error':
+      return t.error_server;
+    case 'rate_limited':
+      return t.error_rateLimited(error.retryAfter ?? 30);
+    default:
+      return t[`error_${error.code}`];
+  }
+  if (error.kind === 'network') return t.error_network;
+  if (error.kind === 'timeout') return t.error_timeout;
+  if (error.kind === 'malformed' || error.kind === 'contract') return t.error_malformed;
+  switch (error.status) {
+    case 401:
+      return t.error_unauthenticated;
+    case 403:
+      return t.error_forbidden;
+    case 404:
+      return t.error_not_found;
+    case 429:
+      return t.error_rateLimited(error.retryAfter ?? 30);
+    case 502:
+    case 503:
+    case 504:
+      return t.error_unavailable;
+    default:
+      return t.error_server;
+  }
+}

@@ -1,0 +1,486 @@
+import { assign, emit, fromCallback, fromPromise, setup } from 'xstate';
+import { ApiError, isApiError } from '../api/api-error.js';
+import type {
+  Authorization,
+  Connection,
+  Division,
+  Organisation,
+  Redelivery,
+  StartedAuthorization,
+  Status,
+} from '../api/types.js';
+import type {
+  ConnectContext,
+  ConnectEmitted,
+  ConnectEvent,
+  ConnectInput,
+  CreateConnectionInput,
+  DivisionPageRequest,
+  ListState,
+  LoginWindowEvent,
+  Page,
+  PageRequest,
+} from './types.js';
+
+/**
+ * The whole connect flow, and the one place where it is decided. It imports no DOM, no fetch
+ * and no Lit: every side effect is an actor named here and supplied with `.provide()` — the
+ * real ones by the element, fakes by the tests.
+ */
+
+const notProvided = (name: string) => () => {
+  throw new Error(`The connect machine's "${name}" actor was not provided.`);
+};
+
+const emptyList = <T>(): ListState<T> => ({ query: '', items: [], total: 0, nextCursor: null });
+
+/** Anything a request actor throws that is not an ApiError is a bug in the actor; still show it. */
+const toApiError = (error: unknown, operation: string): ApiError =>
+  isApiError(error) ? error : new ApiError('contract', operation, null, null, null, String(error));
+
+export const SEARCH_DEBOUNCE_MS = 250;
+export const POPUP_CLOSED_GRACE_MS = 1_500;
+export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
+
+export const connectMachine = setup({
+  types: {
+    context: {} as ConnectContext,
+    events: {} as ConnectEvent,
+    input: {} as ConnectInput,
+    emitted: {} as ConnectEmitted,
+  },
+  actors: {
+    getStatus: fromPromise<Status>(notProvided('getStatus')),
+    listConnections: fromPromise<Connection[]>(notProvided('listConnections')),
+    listOrganisations: fromPromise<Page<Organisation>, PageRequest>(notProvided('listOrganisations')),
+    startLogin: fromPromise<StartedAuthorization>(notProvided('startLogin')),
+    /** Opens the login window when started (inside the user's click) and reports what happens to it. */
+    loginWindow: fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(notProvided('loginWindow')),
+    getAuthorization: fromPromise<Authorization, { authorizationId: string }>(notProvided('getAuthorization')),
+    listDivisions: fromPromise<Page<Division>, DivisionPageRequest>(notProvided('listDivisions')),
+    createConnection: fromPromise<Connection, CreateConnectionInput>(notProvided('createConnection')),
+    createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string }>(
+      notProvided('createRedelivery'),
+    ),
+  },
+  delays: {
+    searchDebounce: SEARCH_DEBOUNCE_MS,
+    popupClosedGrace: POPUP_CLOSED_GRACE_MS,
+    loginTimeout: ({ context }) => context.loginTimeout,
+  },
+  guards: {
+    isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
+    isOrganisationSelectable: (_, organisation: Organisation) =>
+      organisation.blockers.length === 0 && organisation.connectionId === null,
+    hasOrganisation: ({ context }) => context.organisation !== null,
+    hasMoreOrganisations: ({ context }) => context.organisations.nextCursor !== null,
+    isDivisionSelectable: (_, division: Division) => !division.blocked && division.connectedOrganisation === null,
+    hasMoreDivisions: ({ context }) => context.divisions.nextCursor !== null,
+    canFinish: ({ context }) => context.division !== null && context.bookingFlow === 'simple',
+  },
+  actions: {
+    rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
+    reportError: emit(({ context }) => ({ type: 'failed' as const, error: context.error! })),
+    clearError: assign({ error: null }),
+    resetFlow: assign({
+      organisations: () => emptyList<Organisation>(),
+      organisation: null,
+      login: null,
+      authorization: null,
+      loginProblem: null,
+      divisions: () => emptyList<Division>(),
+      division: null,
+      bookingFlow: 'simple',
+      idempotencyKey: null,
+      connection: null,
+      error: null,
+    }),
+    emitCancelled: emit({ type: 'cancelled' }),
+  },
+}).createMachine({
+  id: 'connect',
+  context: ({ input }) => ({
+    status: null,
+    connections: [],
+    organisations: emptyList(),
+    organisation: null,
+    login: null,
+    authorization: null,
+    loginProblem: null,
+    divisions: emptyList(),
+    division: null,
+    bookingFlow: 'simple',
+    idempotencyKey: null,
+    connection: null,
+    redeliveryConnection: null,
+    redelivery: null,
+    error: null,
+    loginTimeout: input.loginTimeout ?? DEFAULT_LOGIN_TIMEOUT_MS,
+    createId: input.createId,
+  }),
+  initial: 'checkingStatus',
+  states: {
+    /** Step 0: is the Autopilot app installed on this account? */
+    checkingStatus: {
+      entry: 'clearError',
+      invoke: {
+        src: 'getStatus',
+        onDone: [
+          {
+            guard: { type: 'isAutopilotInstalled', params: ({ event }) => event.output },
+            target: 'connections',
+            actions: assign({ status: ({ event }) => event.output }),
+          },
+          { target: 'notInstalled', actions: assign({ status: ({ event }) => event.output }) },
+        ],
+        onError: {
+          target: 'statusFailed',
+          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getStatus' }) }, 'reportError'],
+        },
+      },
+    },
+    statusFailed: { on: { 'user.retry': 'checkingStatus' } },
+    notInstalled: { on: { 'user.retry': 'checkingStatus' } },
+
+    /** Step 1: the active connections, and the way to start a new one. */
+    connections: {
+      initial: 'loading',
+      entry: 'resetFlow',
+      states: {
+        loading: {
+          invoke: {
+            src: 'listConnections',
+            onDone: { target: 'list', actions: assign({ connections: ({ event }) => event.output }) },
+            onError: {
+              target: 'failed',
+              actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listConnections' }) }, 'reportError'],
+            },
+          },
+        },
+        list: {
+          on: {
+            'user.newConnection': '#connect.flow',
+            'user.redeliver': {
+              target: '#connect.redelivery',
+              actions: assign({ redeliveryConnection: ({ event }) => event.connection }),
+            },
+          },
+        },
+        failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+      },
+    },
+
+    /** Steps 2–5: everything between `New Connection` and `Afronden`; cancel leaves it from anywhere. */
+    flow: {
+      initial: 'organisation',
+      on: { 'user.cancel': { target: 'connections', actions: 'emitCancelled' } },
+      states: {
+        /** Step 2: which organisation to connect. */
+        organisation: {
+          initial: 'loading',
+          on: {
+            'user.back': '#connect.connections',
+            'user.searchOrganisations': {
+              target: '.debouncing',
+              reenter: true,
+              actions: assign({ organisations: ({ context, event }) => ({ ...context.organisations, query: event.query }) }),
+            },
+          },
+          states: {
+            debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
+            loading: {
+              tags: ['busy'],
+              invoke: {
+                src: 'listOrganisations',
+                input: ({ context }) => ({ query: context.organisations.query }),
+                onDone: {
+                  target: 'ready',
+                  actions: assign({ organisations: ({ context, event }) => ({ query: context.organisations.query, ...event.output }) }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listOrganisations' }) }, 'reportError'],
+                },
+              },
+            },
+            loadingMore: {
+              tags: ['busy'],
+              invoke: {
+                src: 'listOrganisations',
+                input: ({ context }) => ({ query: context.organisations.query, cursor: context.organisations.nextCursor }),
+                onDone: {
+                  target: 'ready',
+                  actions: assign({
+                    organisations: ({ context, event }) => ({
+                      ...context.organisations,
+                      items: [...context.organisations.items, ...event.output.items],
+                      nextCursor: event.output.nextCursor,
+                      total: event.output.total,
+                    }),
+                  }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listOrganisations' }) }, 'reportError'],
+                },
+              },
+            },
+            ready: {
+              on: {
+                'user.loadMoreOrganisations': { guard: 'hasMoreOrganisations', target: 'loadingMore' },
+                'user.selectOrganisation': {
+                  guard: { type: 'isOrganisationSelectable', params: ({ event }) => event.organisation },
+                  actions: assign({ organisation: ({ event }) => event.organisation }),
+                },
+                'user.confirmOrganisation': { guard: 'hasOrganisation', target: '#connect.flow.system' },
+              },
+            },
+            failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+          },
+        },
+
+        /** Step 3: which bookkeeping system; Exact Online is the one this element connects. */
+        system: {
+          on: {
+            'user.back': 'organisation',
+            'user.chooseExact': 'login',
+          },
+        },
+
+        /** Step 4: the Exact Online login in a popup; the backend is the truth about its outcome. */
+        login: {
+          initial: 'preparing',
+          on: { 'user.back': 'system' },
+          states: {
+            /** The authorize URL is fetched now, so `Open` can open the window inside the click. */
+            preparing: {
+              entry: assign({ login: null, loginProblem: null, authorization: null, error: null }),
+              invoke: {
+                src: 'startLogin',
+                onDone: { target: 'ready', actions: assign({ login: ({ event }) => event.output }) },
+                onError: {
+                  target: 'failed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'startAuthorization' }) }, 'reportError'],
+                },
+              },
+            },
+            ready: { on: { 'user.openLogin': 'open' } },
+            /** The window is open (or was): its actor keeps listening until the login is settled. */
+            open: {
+              entry: assign({ loginProblem: null }),
+              invoke: {
+                src: 'loginWindow',
+                input: ({ context }) => ({ url: context.login!.authorizeUrl, authorizationId: context.login!.id }),
+              },
+              initial: 'watching',
+              after: { loginTimeout: { target: 'problem', actions: assign({ loginProblem: 'timedOut' }) } },
+              on: {
+                'popup.blocked': { target: 'problem', actions: assign({ loginProblem: 'blocked' }) },
+                'login.reported': '.confirming',
+                'user.openLogin': { target: 'open', reenter: true },
+              },
+              states: {
+                watching: { on: { 'popup.closed': 'closing' } },
+                /** The window closed: give its last message a moment before asking the backend. */
+                closing: { after: { popupClosedGrace: 'confirming' } },
+                confirming: {
+                  invoke: {
+                    src: 'getAuthorization',
+                    input: ({ context }) => ({ authorizationId: context.login!.id }),
+                    onDone: [
+                      {
+                        guard: ({ event }) => event.output.status === 'authorized',
+                        target: '#connect.flow.login.authorized',
+                        actions: assign({ authorization: ({ event }) => event.output }),
+                      },
+                      {
+                        guard: ({ event }) => event.output.status === 'pending',
+                        target: 'closed',
+                      },
+                      {
+                        target: '#connect.flow.login.problem',
+                        actions: assign({
+                          loginProblem: ({ event }) =>
+                            event.output.status === 'denied' ? 'denied' : event.output.status === 'expired' ? 'expired' : 'failed',
+                        }),
+                      },
+                    ],
+                    onError: {
+                      target: '#connect.flow.login.failed',
+                      actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getAuthorization' }) }, 'reportError'],
+                    },
+                  },
+                },
+                /** Closed without a grant. Still listening: a late report may yet arrive. */
+                closed: { entry: assign({ loginProblem: 'closed' }) },
+              },
+            },
+            authorized: { on: { 'user.continue': '#connect.flow.administration' } },
+            /** Blocked, denied, expired, failed or timed out: say which; a fresh login is one click away. */
+            problem: {
+              on: {
+                'user.openLogin': { guard: ({ context }) => context.loginProblem === 'blocked', target: 'open' },
+                'user.retry': 'preparing',
+              },
+            },
+            failed: { on: { 'user.retry': 'preparing' } },
+          },
+        },
+
+        /** Step 5: the Exact Online administration and the booking flow, then `Afronden`. */
+        administration: {
+          initial: 'loading',
+          on: {
+            'user.back': '#connect.flow.login.authorized',
+            'user.searchDivisions': {
+              target: '.debouncing',
+              reenter: true,
+              actions: assign({ divisions: ({ context, event }) => ({ ...context.divisions, query: event.query }) }),
+            },
+          },
+          states: {
+            debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
+            loading: {
+              tags: ['busy'],
+              invoke: {
+                src: 'listDivisions',
+                input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
+                onDone: {
+                  target: 'ready',
+                  actions: assign({ divisions: ({ context, event }) => ({ query: context.divisions.query, ...event.output }) }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) }, 'reportError'],
+                },
+              },
+            },
+            loadingMore: {
+              tags: ['busy'],
+              invoke: {
+                src: 'listDivisions',
+                input: ({ context }) => ({
+                  authorizationId: context.authorization!.id,
+                  query: context.divisions.query,
+                  cursor: context.divisions.nextCursor,
+                }),
+                onDone: {
+                  target: 'ready',
+                  actions: assign({
+                    divisions: ({ context, event }) => ({
+                      ...context.divisions,
+                      items: [...context.divisions.items, ...event.output.items],
+                      nextCursor: event.output.nextCursor,
+                      total: event.output.total,
+                    }),
+                  }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) }, 'reportError'],
+                },
+              },
+            },
+            ready: {
+              on: {
+                'user.loadMoreDivisions': { guard: 'hasMoreDivisions', target: 'loadingMore' },
+                'user.selectDivision': {
+                  guard: { type: 'isDivisionSelectable', params: ({ event }) => event.division },
+                  actions: assign({ division: ({ event }) => event.division, idempotencyKey: null }),
+                },
+                'user.selectBookingFlow': {
+                  actions: assign({ bookingFlow: ({ event }) => event.bookingFlow, idempotencyKey: null }),
+                },
+                'user.finish': {
+                  guard: 'canFinish',
+                  target: 'finishing',
+                  actions: assign({ idempotencyKey: ({ context }) => context.idempotencyKey ?? context.createId() }),
+                },
+              },
+            },
+            /** A second `Afronden` has nowhere to go from here; a retry reuses the same key. */
+            finishing: {
+              entry: 'clearError',
+              invoke: {
+                src: 'createConnection',
+                input: ({ context }) => ({
+                  organisationId: context.organisation!.id,
+                  authorizationId: context.authorization!.id,
+                  divisionCode: context.division!.code,
+                  bookingFlow: context.bookingFlow,
+                  idempotencyKey: context.idempotencyKey!,
+                }),
+                onDone: {
+                  target: '#connect.done',
+                  actions: [
+                    assign({ connection: ({ event }) => event.output }),
+                    emit(({ event }) => ({ type: 'connected' as const, connection: event.output })),
+                  ],
+                },
+                onError: {
+                  target: 'finishFailed',
+                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'createConnection' }) }, 'reportError'],
+                },
+              },
+            },
+            /** The choices stay; the user retries or picks another administration. */
+            finishFailed: {
+              on: {
+                'user.retry': 'finishing',
+                'user.selectDivision': {
+                  guard: { type: 'isDivisionSelectable', params: ({ event }) => event.division },
+                  target: 'ready',
+                  actions: assign({ division: ({ event }) => event.division, idempotencyKey: null, error: null }),
+                },
+                'user.selectBookingFlow': {
+                  target: 'ready',
+                  actions: assign({ bookingFlow: ({ event }) => event.bookingFlow, idempotencyKey: null, error: null }),
+                },
+              },
+            },
+            failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+          },
+        },
+      },
+    },
+
+    /** Step 6: connected. Earlier documents can be offered again. */
+    done: {
+      on: {
+        'user.done': 'connections',
+        'user.redeliver': {
+          target: 'redelivery',
+          actions: assign({ redeliveryConnection: ({ event }) => event.connection }),
+        },
+      },
+    },
+
+    /** `API-download opnieuw aanbieden`: offer documents received since a date again. */
+    redelivery: {
+      initial: 'editing',
+      entry: assign({ redelivery: null, error: null }),
+      on: { 'user.back': 'connections', 'user.done': 'connections' },
+      states: {
+        editing: { on: { 'user.submitRedelivery': 'submitting' } },
+        submitting: {
+          invoke: {
+            src: 'createRedelivery',
+            input: ({ context, event }) => ({
+              organisationId: context.redeliveryConnection!.organisation.id,
+              from: (event as Extract<ConnectEvent, { type: 'user.submitRedelivery' }>).from,
+            }),
+            onDone: { target: 'submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
+            onError: {
+              target: 'failed',
+              actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'createRedelivery' }) }, 'reportError'],
+            },
+          },
+        },
+        submitted: {},
+        failed: { on: { 'user.retry': { target: 'editing', actions: 'clearError' }, 'user.submitRedelivery': 'submitting' } },
+      },
+    },
+  },
+});
+
+export type ConnectMachine = typeof connectMachine;

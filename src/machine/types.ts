@@ -1,0 +1,100 @@
+import type { ApiError } from '../api/api-error.js';
+import type {
+  Authorization,
+  BookingFlow,
+  Connection,
+  Division,
+  Organisation,
+  Page,
+  PageRequest,
+  Redelivery,
+  StartedAuthorization,
+  Status,
+} from '../api/types.js';
+
+/** A searchable, cursor-paged list as the pickers show it. */
+export interface ListState<T> {
+  query: string;
+  items: T[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Why a login did not (yet) produce a grant. Each has its own message and way on. */
+export type LoginProblem = 'blocked' | 'closed' | 'denied' | 'expired' | 'failed' | 'timedOut';
+
+export interface ConnectContext {
+  status: Status | null;
+  connections: Connection[];
+  organisations: ListState<Organisation>;
+  organisation: Organisation | null;
+  login: StartedAuthorization | null;
+  authorization: Authorization | null;
+  loginProblem: LoginProblem | null;
+  divisions: ListState<Division>;
+  division: Division | null;
+  bookingFlow: BookingFlow;
+  /** One key per attempt at one (organisation, division, flow): a retry or double click reuses it. */
+  idempotencyKey: string | null;
+  connection: Connection | null;
+  redeliveryConnection: Connection | null;
+  redelivery: Redelivery | null;
+  error: ApiError | null;
+  loginTimeout: number;
+  createId: () => string;
+}
+
+export interface ConnectInput {
+  /** Milliseconds the login window may stay open without an outcome. */
+  loginTimeout?: number;
+  /** Makes idempotency keys; the element passes crypto.randomUUID. */
+  createId: () => string;
+}
+
+/** What the login window actor reports. The status in a report is a hint; the backend decides. */
+export type LoginWindowEvent =
+  | { type: 'login.reported'; authorizationId: string }
+  | { type: 'popup.blocked' }
+  | { type: 'popup.closed' };
+
+export type ConnectEvent =
+  | LoginWindowEvent
+  | { type: 'user.retry' }
+  | { type: 'user.back' }
+  | { type: 'user.cancel' }
+  | { type: 'user.newConnection' }
+  | { type: 'user.searchOrganisations'; query: string }
+  | { type: 'user.loadMoreOrganisations' }
+  | { type: 'user.selectOrganisation'; organisation: Organisation }
+  | { type: 'user.confirmOrganisation' }
+  | { type: 'user.chooseExact' }
+  | { type: 'user.openLogin' }
+  | { type: 'user.continue' }
+  | { type: 'user.searchDivisions'; query: string }
+  | { type: 'user.loadMoreDivisions' }
+  | { type: 'user.selectDivision'; division: Division }
+  | { type: 'user.selectBookingFlow'; bookingFlow: BookingFlow }
+  | { type: 'user.finish' }
+  | { type: 'user.redeliver'; connection: Connection }
+  | { type: 'user.submitRedelivery'; from: string }
+  | { type: 'user.done' };
+
+/** Events the machine emits for the host page. */
+export type ConnectEmitted =
+  | { type: 'connected'; connection: Connection }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: ApiError };
+
+export interface DivisionPageRequest extends PageRequest {
+  authorizationId: string;
+}
+
+export interface CreateConnectionInput {
+  organisationId: string;
+  authorizationId: string;
+  divisionCode: number;
+  bookingFlow: BookingFlow;
+  idempotencyKey: string;
+}
+
+export type { Page, PageRequest };

@@ -1,0 +1,366 @@
+import type {
+  Authorization,
+  AuthorizationList,
+  AuthorizationStatus,
+  BlockerCode,
+  BookingFlow,
+  Connection,
+  ConnectionList,
+  CreateConnectionRequest,
+  Division,
+  DivisionPage,
+  ExactUser,
+  Organisation,
+  OrganisationPage,
+  Redelivery,
+  StartAuthorizationRequest,
+  Status,
+  User,
+} from '../api/types.js';
+import type { ExactDivision, ExactOnline } from './exact-online.js';
+import { matchesQuery, paginate, type PageParams } from './paging.js';
+import { MockProblem } from './problem.js';
+import { SeededRandom } from './random.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+/** A login window has this long to come back (the contract's pending expiry). */
+export const LOGIN_TTL = 10 * MINUTE;
+/** How long a grant stays usable: Exact's refresh tokens last about a month. */
+export const GRANT_TTL = 30 * DAY;
+
+export interface MockOrganisation {
+  id: string;
+  name: string;
+  kvk: string | null;
+  blockers: BlockerCode[];
+  connectionId: string | null;
+}
+
+export interface MockAuthorization {
+  id: string;
+  /** `revoked`: a later login by the same Exact user replaced this grant. */
+  status: Exclude<AuthorizationStatus, 'expired'> | 'revoked';
+  expiresAt: number;
+  returnOrigin: string;
+  locale: string;
+  exactUser: ExactUser | null;
+  region: string | null;
+  grantedCodes: ReadonlySet<number>;
+}
+
+export interface MockPlatformInit {
+  user: User;
+  autopilotInstalled: boolean;
+  appStoreUrl?: string;
+  organisations: ReadonlyArray<Omit<MockOrganisation, 'connectionId'>>;
+  exact: ExactOnline;
+  now?: () => number;
+  seed?: number;
+}
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  connection: Connection;
+}
+
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+const iso = (time: number): string => new Date(time).toISOString();
+
+/**
+ * The eConnect platform as the element sees it through the contract: organisations,
+ * connections, Exact Online grants, idempotency records and redeliveries, with the
+ * contract's rules. Methods return contract shapes or throw a {@link MockProblem}.
+ */
+export class MockPlatform {
+  readonly user: User;
+  readonly exact: ExactOnline;
+  autopilotInstalled: boolean;
+  readonly appStoreUrl: string | undefined;
+  readonly now: () => number;
+  private readonly organisations: MockOrganisation[];
+  private readonly organisationsById: Map<string, MockOrganisation>;
+  private readonly connections = new Map<string, Connection>();
+  private readonly connectionByDivision = new Map<number, Connection>();
+  private readonly authorizations = new Map<string, MockAuthorization>();
+  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  readonly redeliveries: Array<Redelivery & { organisationId: string }> = [];
+  private readonly random: SeededRandom;
+
+  constructor(init: MockPlatformInit) {
+    this.user = init.user;
+    this.exact = init.exact;
+    this.autopilotInstalled = init.autopilotInstalled;
+    this.appStoreUrl = init.appStoreUrl;
+    this.now = init.now ?? (() => Date.now());
+    this.random = new SeededRandom(init.seed ?? 42);
+    // Sorted once: names never change, and thousands of organisations are listed often.
+    this.organisations = init.organisations
+      .map((organisation) => ({ ...organisation, blockers: [...organisation.blockers], connectionId: null }))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    this.organisationsById = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
+  }
+
+  status(): Status {
+    return {
+      autopilotInstalled: this.autopilotInstalled,
+      user: this.user,
+      ...(this.appStoreUrl ? { appStoreUrl: this.appStoreUrl } : {}),
+    };
+  }
+
+  listOrganisations(page: PageParams): OrganisationPage {
+    const matches = this.organisations.filter((o) => matchesQuery(page.query, [o.name, o.kvk]));
+    return paginate(matches.map(toOrganisation), page);
+  }
+
+  organisation(id: string): Organisation | undefined {
+    const found = this.organisationsById.get(id);
+    return found && toOrganisation(found);
+  }
+
+  listConnections(): ConnectionList {
+    return { items: [...this.connections.values()] };
+  }
+
+  /**
+   * Creates a connection once per idempotency key: the same key and body give back the
+   * first result, so a retry or a double click never makes a second connection.
+   */
+  createConnection(request: CreateConnectionRequest, idempotencyKey: string): Connection {
+    const fingerprint = JSON.stringify([
+      request.organisationId,
+      request.authorizationId,
+      request.divisionCode,
+      request.bookingFlow,
+    ]);
+    const previous = this.idempotency.get(idempotencyKey);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        throw new MockProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
+      }
+      return previous.connection;
+    }
+    const organisation = this.organisationsById.get(request.organisationId);
+    if (!organisation) throw new MockProblem(404, 'not_found', `No organisation ${request.organisationId}.`);
+    if (organisation.blockers.length > 0) {
+      const codes = organisation.blockers.join(', ');
+      throw new MockProblem(409, 'organisation_blocked', `The organisation cannot be connected yet: ${codes}.`);
+    }
+    if (organisation.connectionId !== null) {
+      throw new MockProblem(409, 'organisation_already_connected', 'The organisation already has a connection.');
+    }
+    const authorization = this.usableGrant(request.authorizationId);
+    if (!authorization.grantedCodes.has(request.divisionCode)) {
+      throw new MockProblem(403, 'division_not_granted', `Administration ${request.divisionCode} was not granted at login.`);
+    }
+    const division = this.exact.division(request.divisionCode);
+    if (!division) throw new MockProblem(403, 'division_not_granted', `No administration ${request.divisionCode}.`);
+    if (division.blocked) throw new MockProblem(403, 'division_blocked', 'Exact Online reports the administration as blocked.');
+    const other = this.connectionByDivision.get(division.code);
+    if (other) {
+      throw new MockProblem(409, 'division_already_connected', `The administration is connected to ${other.organisation.name}.`);
+    }
+    if (request.bookingFlow === 'advanced') {
+      throw new MockProblem(403, 'forbidden', 'The advanced booking flow is set up by eConnect: contact eConnect.');
+    }
+    const connection = this.addConnection(organisation.id, division.code, request.bookingFlow, authorization.exactUser);
+    this.idempotency.set(idempotencyKey, { fingerprint, connection });
+    return connection;
+  }
+
+  /** Records a connection without the contract's checks: for seeding scenarios. */
+  addConnection(
+    organisationId: string,
+    divisionCode: number,
+    bookingFlow: BookingFlow,
+    exactUser: ExactUser | null = this.exact.user,
+    createdAt = this.now(),
+  ): Connection {
+    const organisation = this.organisationsById.get(organisationId);
+    const division = this.exact.division(divisionCode);
+    if (!organisation || !division) throw new Error(`addConnection: unknown ${organisationId} or ${divisionCode}`);
+    const connection: Connection = {
+      id: `con_${this.random.hex(12)}`,
+      organisation: { id: organisation.id, name: organisation.name },
+      division: { code: division.code, name: division.name },
+      bookingFlow,
+      ...(exactUser ? { exactUser } : {}),
+      createdAt: iso(createdAt),
+    };
+    this.connections.set(connection.id, connection);
+    this.connectionByDivision.set(division.code, connection);
+    organisation.connectionId = connection.id;
+    return connection;
+  }
+
+  deleteConnection(id: string): void {
+    const connection = this.connections.get(id);
+    if (!connection) throw new MockProblem(404, 'not_found', `No connection ${id}.`);
+    this.connections.delete(id);
+    this.connectionByDivision.delete(connection.division.code);
+    const organisation = this.organisationsById.get(connection.organisation.id);
+    if (organisation) organisation.connectionId = null;
+  }
+
+  listAuthorizations(): AuthorizationList {
+    const items = [...this.authorizations.values()]
+      .filter((authorization) => this.statusOf(authorization) === 'authorized')
+      .map((authorization) => this.toAuthorization(authorization));
+    return { items };
+  }
+
+  startAuthorization(request: StartAuthorizationRequest): MockAuthorization {
+    let origin: string | null = null;
+    try {
+      origin = new URL(request.returnOrigin).origin;
+    } catch {
+      // handled below
+    }
+    if (origin === null || origin === 'null' || origin !== request.returnOrigin) {
+      throw new MockProblem(400, 'invalid_request', 'returnOrigin must be an origin such as https://app.example.');
+    }
+    const authorization: MockAuthorization = {
+      id: `auth_${this.random.hex(20)}`,
+      status: 'pending',
+      expiresAt: this.now() + LOGIN_TTL,
+      returnOrigin: origin,
+      locale: request.locale ?? 'nl',
+      exactUser: null,
+      region: null,
+      grantedCodes: new Set(),
+    };
+    this.authorizations.set(authorization.id, authorization);
+    return authorization;
+  }
+
+  getAuthorization(id: string): Authorization {
+    return this.toAuthorization(this.findAuthorization(id));
+  }
+
+  authorizationRecord(id: string): MockAuthorization | undefined {
+    return this.authorizations.get(id);
+  }
+
+  /**
+   * Where the OAuth redirect lands. Exchanges the code with Exact Online (the code goes no
+   * further) and settles the login. A second visit (a reloaded login window) changes nothing
+   * and reports the settled status again.
+   */
+  finishLogin(
+    state: string,
+    outcome: { code: string; redirectUri: string } | { error: string },
+  ): { authorization: MockAuthorization | null; status: AuthorizationStatus } {
+    const authorization = this.authorizations.get(state) ?? null;
+    if (!authorization) return { authorization, status: 'failed' };
+    const current = this.statusOf(authorization);
+    if (current !== 'pending') return { authorization, status: current };
+    if ('error' in outcome) {
+      authorization.status = outcome.error === 'access_denied' ? 'denied' : 'failed';
+      return { authorization, status: authorization.status };
+    }
+    const grant = this.exact.exchangeCode(outcome.code, outcome.redirectUri);
+    if (!grant) {
+      authorization.status = 'failed';
+      return { authorization, status: 'failed' };
+    }
+    // One Exact user has one token chain per app: this login revokes the user's earlier grants.
+    for (const other of this.authorizations.values()) {
+      if (other.status === 'authorized' && other.exactUser?.email === grant.user.email) other.status = 'revoked';
+    }
+    Object.assign(authorization, {
+      status: 'authorized',
+      exactUser: grant.user,
+      region: grant.region,
+      grantedCodes: new Set(grant.divisionCodes),
+      expiresAt: this.now() + GRANT_TTL,
+    });
+    return { authorization, status: 'authorized' };
+  }
+
+  listDivisions(authorizationId: string, page: PageParams): DivisionPage {
+    const authorization = this.usableGrant(authorizationId, true);
+    const matches = this.exact.divisions.filter(
+      (d) => authorization.grantedCodes.has(d.code) && matchesQuery(page.query, [d.name, d.code, d.kvk, d.vatNumber]),
+    );
+    const { items, nextCursor, total } = paginate(matches, page);
+    return { items: items.map((division) => this.withConnection(division)), nextCursor, total };
+  }
+
+  /** The division as the contract shows it: Exact's data plus the platform's connection. */
+  division(code: number): Division | undefined {
+    const division = this.exact.division(code);
+    return division && this.withConnection(division);
+  }
+
+  private withConnection(division: ExactDivision): Division {
+    const connection = this.connectionByDivision.get(division.code);
+    return { ...division, connectedOrganisation: connection ? connection.organisation : null };
+  }
+
+  /** Re-offers documents received since `from`; the count is plausible and repeatable. */
+  createRedelivery(organisationId: string, from: string): Redelivery {
+    const organisation = this.organisationsById.get(organisationId);
+    if (!organisation) throw new MockProblem(404, 'not_found', `No organisation ${organisationId}.`);
+    const start = Date.parse(`${from}T00:00:00Z`);
+    if (Number.isNaN(start) || iso(start).slice(0, 10) !== from) {
+      throw new MockProblem(400, 'invalid_request', 'from must be a date (YYYY-MM-DD).');
+    }
+    const today = Date.parse(`${iso(this.now()).slice(0, 10)}T00:00:00Z`);
+    if (start > today) throw new MockProblem(400, 'invalid_request', 'from lies in the future.');
+    const days = Math.round((today - start) / DAY) + 1;
+    // A few invoices a day, the rate fixed per organisation so repeats agree.
+    const perWeek = 3 + ([...organisation.id].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 12);
+    const redelivery: Redelivery = {
+      id: `red_${this.random.hex(16)}`,
+      from,
+      documentCount: Math.floor((days * perWeek) / 7),
+    };
+    this.redeliveries.push({ ...redelivery, organisationId });
+    return redelivery;
+  }
+
+  private findAuthorization(id: string): MockAuthorization {
+    const authorization = this.authorizations.get(id);
+    if (!authorization) throw new MockProblem(404, 'not_found', `No authorization ${id}.`);
+    return authorization;
+  }
+
+  /** A grant that may be used now, or the contract error saying why not. */
+  private usableGrant(id: string, mustExist = false): MockAuthorization {
+    const authorization = this.authorizations.get(id);
+    if (!authorization && mustExist) throw new MockProblem(404, 'not_found', `No authorization ${id}.`);
+    const status = authorization ? this.statusOf(authorization) : null;
+    if (authorization && status === 'authorized') return authorization;
+    if (authorization?.status === 'authorized' || authorization?.status === 'revoked') {
+      throw new MockProblem(409, 'authorization_expired', 'The Exact Online grant has expired or was replaced: log in again.');
+    }
+    throw new MockProblem(409, 'authorization_not_authorized', `Authorization ${id} is ${status ?? 'unknown'}, not authorized.`);
+  }
+
+  private statusOf(authorization: MockAuthorization): AuthorizationStatus {
+    if (authorization.status === 'revoked') return 'expired';
+    const lapses = authorization.status === 'pending' || authorization.status === 'authorized';
+    return lapses && this.now() >= authorization.expiresAt ? 'expired' : authorization.status;
+  }
+
+  private toAuthorization(authorization: MockAuthorization): Authorization {
+    return {
+      id: authorization.id,
+      status: this.statusOf(authorization),
+      expiresAt: iso(authorization.expiresAt),
+      ...(authorization.exactUser ? { exactUser: authorization.exactUser } : {}),
+      ...(authorization.region ? { region: authorization.region } : {}),
+    };
+  }
+}
+
+function toOrganisation(organisation: MockOrganisation): Organisation {
+  return {
+    id: organisation.id,
+    name: organisation.name,
+    kvk: organisation.kvk,
+    connectionId: organisation.connectionId,
+    blockers: organisation.blockers.map((code) => ({ code })),
+  };
+}

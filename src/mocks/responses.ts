@@ -1,0 +1,62 @@
+import { schemas, successResponses } from '../api/schemas.generated.js';
+import type { Problem } from '../api/types.js';
+import { validate } from '../api/validate.js';
+import type { MockProblem } from './problem.js';
+
+export type OperationId = keyof typeof successResponses;
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/**
+ * The mock must never answer outside the contract: a body that breaks it is a bug in the
+ * mock, so it throws loudly instead of letting the element's error handling hide it.
+ */
+function assertContract(operation: OperationId | null, status: number, body: unknown): void {
+  const expected = operation ? successResponses[operation] : null;
+  const isSuccess = status >= 200 && status < 300;
+  if (isSuccess && expected && expected.status !== status) {
+    throw new Error(`Mock backend broke the contract: ${operation} answered ${status}, expected ${expected.status}`);
+  }
+  const schemaName = isSuccess ? expected?.schema : 'Problem';
+  if (!schemaName) return;
+  const error = validate(body, schemas[schemaName], schemas);
+  if (error) throw new Error(`Mock backend broke the contract: ${operation ?? 'route'} ${status} ${schemaName}: ${error}`);
+}
+
+export function jsonResponse(operation: OperationId, status: number, body: unknown): Response {
+  assertContract(operation, status, body);
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+export function emptyResponse(operation: OperationId, status: number): Response {
+  assertContract(operation, status, undefined);
+  return new Response(null, { status });
+}
+
+export function problemResponse({ status, code, detail }: Pick<MockProblem, 'status' | 'code' | 'detail'>): Response {
+  const body: Problem = { type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail };
+  assertContract(null, status, body);
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+export function redirectResponse(location: string, status: 302 | 303 = 302): Response {
+  return new Response(null, { status, headers: { Location: location, 'Cache-Control': 'no-store' } });
+}
+
+export function htmlResponse(html: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(html, {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}

@@ -1,0 +1,64 @@
+import { fromCallback } from 'xstate';
+import type { LoginWindowEvent } from '../machine/types.js';
+import { LOGIN_CHANNEL, parseLoginReport } from './login-message.js';
+
+export interface LoginWindowEnvironment {
+  /** The window the element lives in. */
+  window: Window;
+  /** The only origin whose messages count: where the package's callback page is served. */
+  expectedOrigin: string;
+  /** How often to look whether the popup was closed. */
+  closedPollMs?: number;
+}
+
+const WINDOW_NAME = 'autopilot-connect-exact-login';
+
+function popupFeatures(host: Window): string {
+  const width = 520;
+  const height = 680;
+  const left = Math.max(0, host.screenX + (host.outerWidth - width) / 2);
+  const top = Math.max(0, host.screenY + (host.outerHeight - height) / 2);
+  return `popup=yes,width=${width},height=${height},left=${Math.round(left)},top=${Math.round(top)}`;
+}
+
+/**
+ * The login window as an actor. It opens the window as the very first thing it does, which
+ * happens synchronously inside the `user.openLogin` event and so inside the user's click:
+ * popup blockers let that through. It then reports, once, a valid message for its own
+ * authorization (postMessage from the expected origin, or the BroadcastChannel, which survives
+ * a Cross-Origin-Opener-Policy that severs the opener), and when the window closes.
+ */
+export const createLoginWindowActor = ({ window: host, expectedOrigin, closedPollMs = 500 }: LoginWindowEnvironment) =>
+  fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(({ input, sendBack }) => {
+    const popup = host.open(input.url, WINDOW_NAME, popupFeatures(host));
+    if (!popup) {
+      sendBack({ type: 'popup.blocked' });
+      return () => {};
+    }
+    let reported = false;
+    const report = (data: unknown) => {
+      const message = parseLoginReport(data);
+      if (reported || !message || message.authorizationId !== input.authorizationId) return;
+      reported = true;
+      sendBack({ type: 'login.reported', authorizationId: message.authorizationId });
+    };
+    const onMessage = (event: MessageEvent) => {
+      if (event.origin === expectedOrigin) report(event.data);
+    };
+    host.addEventListener('message', onMessage);
+    const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(LOGIN_CHANNEL) : null;
+    channel?.addEventListener('message', (event) => report(event.data));
+
+    let closedSent = false;
+    const poll = host.setInterval(() => {
+      if (closedSent || !popup.closed) return;
+      closedSent = true;
+      sendBack({ type: 'popup.closed' });
+    }, closedPollMs);
+
+    return () => {
+      host.removeEventListener('message', onMessage);
+      channel?.close();
+      host.clearInterval(poll);
+    };
+  });

@@ -1,0 +1,89 @@
+import { html, nothing } from 'lit';
+import type { BookingFlow, Division } from '../api/types.js';
+import { errorMessage } from '../i18n/error-message.js';
+import type { Messages } from '../i18n/nl.js';
+import type { PickerItem } from '../picker/search-listbox.js';
+import { errorPanel, flowNav, heading, primaryButton, progress, secondaryButton } from './parts.js';
+import type { ViewContext } from './view-context.js';
+
+const reasonFor = (division: Division, t: Messages): string | undefined => {
+  if (division.blocked) return t.divisionBlocked;
+  if (division.connectedOrganisation) return t.divisionConnectedTo(division.connectedOrganisation.name);
+  return undefined;
+};
+
+export const divisionItems = (divisions: Division[], t: Messages): PickerItem[] =>
+  divisions.map((division) => {
+    const reason = reasonFor(division, t);
+    const description = [String(division.code), division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']
+      .filter(Boolean)
+      .join(' · ');
+    return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
+  });
+
+const bookingFlowOption = ({ t, send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
+  html`<label class="radio">
+    <input
+      type="radio"
+      name="booking-flow"
+      value=${flow}
+      .checked=${snapshot.context.bookingFlow === flow}
+      @change=${() => send({ type: 'user.selectBookingFlow', bookingFlow: flow })}
+    />
+    <span><span class="radio-label">${label}</span><span class="hint">${hint}</span></span>
+  </label>`;
+
+/** Step 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
+export const administrationView = (view: ViewContext) => {
+  const { t, send, snapshot } = view;
+  const { divisions, division, bookingFlow, organisation, error } = snapshot.context;
+  const inAdministration = (state: string) => snapshot.matches({ flow: { administration: state } } as never);
+  const finishing = inAdministration('finishing');
+  const firstLoad = inAdministration('loading') && divisions.items.length === 0 && !divisions.query;
+  const byCode = new Map(divisions.items.map((item) => [String(item.code), item]));
+  if (inAdministration('failed')) {
+    return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
+  }
+  return html`${heading(t.administrationHeading)}
+    <p>${t.administrationIntro(organisation?.name ?? '')}</p>
+    ${firstLoad
+      ? progress(t.loading)
+      : html`<autopilot-connect-listbox
+          .items=${divisionItems(divisions.items, t)}
+          .labels=${{
+            search: t.searchDivisions,
+            list: t.administrationHeading,
+            count: t.divisionsFound(divisions.total),
+            none: t.divisionsNone,
+            loadMore: t.loadMore,
+          }}
+          .query=${divisions.query}
+          .selectedId=${division ? String(division.code) : null}
+          .hasMore=${divisions.nextCursor !== null}
+          .busy=${snapshot.hasTag('busy')}
+          @picker-search=${(event: { query: string }) => send({ type: 'user.searchDivisions', query: event.query })}
+          @picker-select=${(event: { id: string }) => {
+            const chosen = byCode.get(event.id);
+            if (chosen) send({ type: 'user.selectDivision', division: chosen });
+          }}
+          @picker-more=${() => send({ type: 'user.loadMoreDivisions' })}
+        ></autopilot-connect-listbox>`}
+    <p class="hint">${t.divisionMissing}</p>
+    <fieldset class="flows">
+      <legend>${t.bookingFlowLegend}</legend>
+      ${bookingFlowOption(view, 'simple', t.bookingFlowSimple, t.bookingFlowSimpleHint)}
+      ${bookingFlowOption(view, 'advanced', t.bookingFlowAdvanced, t.bookingFlowAdvancedHint)}
+    </fieldset>
+    ${inAdministration('finishFailed') && error
+      ? html`<div class="error" role="alert" part="error"><p>${errorMessage(error, t)}</p></div>`
+      : nothing}
+    ${!division ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
+    <div class="actions">
+      ${inAdministration('finishFailed') ? secondaryButton(t.retry, () => send({ type: 'user.retry' })) : nothing}
+      ${primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
+        disabled: !division || bookingFlow !== 'simple',
+        busy: finishing,
+      })}
+    </div>
+    ${flowNav(view)}`;
+};

@@ -1,0 +1,40 @@
+import { html, nothing } from 'lit';
+import { errorPanel, flowNav, heading, primaryButton, progress, secondaryButton } from './parts.js';
+import type { ViewContext } from './view-context.js';
+
+const state = (view: ViewContext) => {
+  const { t, send, snapshot } = view;
+  const { authorization, loginProblem, error } = snapshot.context;
+  const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }));
+  if (snapshot.matches({ flow: { login: 'preparing' } })) return progress(t.loginPreparing);
+  if (snapshot.matches({ flow: { login: 'ready' } })) return html`<div class="actions start">${openButton}</div>`;
+  if (snapshot.matches({ flow: { login: { open: 'closed' } } })) {
+    return html`<p class="notice" role="alert">${t.loginProblem_closed}</p>
+      <div class="actions start">${openButton}</div>`;
+  }
+  if (snapshot.matches({ flow: { login: { open: 'confirming' } } })) return progress(t.loginChecking);
+  if (snapshot.matches({ flow: { login: 'open' } })) {
+    return html`${progress(t.loginWaiting)}
+      <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
+  }
+  if (snapshot.matches({ flow: { login: 'authorized' } })) {
+    const user = authorization?.exactUser?.name;
+    return html`<p class="success" role="status">${user ? t.loginAuthorizedAs(user) : t.loginAuthorized}</p>
+      <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }))}</div>`;
+  }
+  if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
+    return html`<p class="notice" role="alert">${t[`loginProblem_${loginProblem}`]}</p>
+      <div class="actions start">
+        ${loginProblem === 'blocked'
+          ? openButton
+          : primaryButton(t.loginAgain, () => send({ type: 'user.retry' }))}
+      </div>`;
+  }
+  return errorPanel(error, view);
+};
+
+/** Step 4: `Open` the Exact Online login in a popup; after the login, `Ga door`. */
+export const loginView = (view: ViewContext) =>
+  html`${heading(view.t.loginHeading)}
+    ${view.snapshot.matches({ flow: { login: 'authorized' } }) ? nothing : html`<p>${view.t.loginIntro}</p>`}
+    ${state(view)} ${flowNav(view)}`;

@@ -1,0 +1,48 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ApiError } from '../api/api-error.js';
+import { errorMessage } from '../i18n/error-message.js';
+import type { ViewContext } from './view-context.js';
+
+/** The step's heading; the element moves focus here on every step change. */
+export const heading = (text: string) => html`<h2 class="heading" tabindex="-1" data-step-heading>${text}</h2>`;
+
+export const primaryButton = (label: string, onClick: () => void, options: { disabled?: boolean; busy?: boolean; icon?: TemplateResult } = {}) =>
+  html`<button
+    type="button"
+    class="button primary"
+    part="button primary-button"
+    aria-disabled=${options.disabled || options.busy ? 'true' : 'false'}
+    aria-busy=${options.busy ? 'true' : 'false'}
+    @click=${() => {
+      if (!options.disabled && !options.busy) onClick();
+    }}
+  >
+    ${options.icon ?? nothing}${label}
+  </button>`;
+
+export const secondaryButton = (label: string, onClick: () => void) =>
+  html`<button type="button" class="button secondary" part="button secondary-button" @click=${onClick}>${label}</button>`;
+
+export const checkIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" fill="currentColor" />
+</svg>`;
+
+export const progress = (text: string) =>
+  html`<p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+
+/** A failed request: what went wrong, in one sentence, and the ways on. */
+export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, options: { back?: boolean } = {}) =>
+  html`<div class="error" role="alert" part="error">
+      <p>${error ? errorMessage(error, t) : t.error_server}</p>
+    </div>
+    <div class="actions">
+      ${options.back ? secondaryButton(t.back, () => send({ type: 'user.back' })) : nothing}
+      ${primaryButton(t.retry, () => send({ type: 'user.retry' }))}
+    </div>`;
+
+/** Back and cancel, the way out of every step of the flow. */
+export const flowNav = ({ t, send }: ViewContext, options: { back?: boolean } = { back: true }) =>
+  html`<div class="nav">
+    ${options.back ? secondaryButton(t.back, () => send({ type: 'user.back' })) : nothing}
+    <button type="button" class="button link" part="button cancel-button" @click=${() => send({ type: 'user.cancel' })}>${t.cancel}</button>
+  </div>`;

@@ -1,0 +1,19 @@
+import { html } from 'lit';
+import { errorPanel, heading, primaryButton, progress } from './parts.js';
+import type { ViewContext } from './view-context.js';
+
+export const checkingStatusView = ({ t }: ViewContext) => html`${heading(t.title)}${progress(t.loading)}`;
+
+export const statusFailedView = (view: ViewContext) =>
+  html`${heading(view.t.title)}${errorPanel(view.snapshot.context.error, view)}`;
+
+/** Step 0: the Autopilot app is missing; explain how to add it from the App Winkel. */
+export const notInstalledView = ({ t, send, snapshot }: ViewContext) => {
+  const appStoreUrl = snapshot.context.status?.appStoreUrl;
+  return html`${heading(t.notInstalledHeading)}
+    <p>${t.notInstalledBody}</p>
+    <div class="actions">
+      ${appStoreUrl ? html`<a class="button secondary" part="button" href=${appStoreUrl} target="_top">${t.openAppStore}</a>` : ''}
+      ${primaryButton(t.checkAgain, () => send({ type: 'user.retry' }))}
+    </div>`;
+};

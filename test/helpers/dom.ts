@@ -1,0 +1,87 @@
+/**
+ * Test helpers that look at the element the way a user does: by visible text and role,
+ * through shadow roots.
+ */
+
+/** Every element under `root`, descending into open shadow roots. */
+export function* deepElements(root: ParentNode): Generator<Element> {
+  for (const element of Array.from(root.querySelectorAll('*'))) {
+    yield element;
+    if (element.shadowRoot) yield* deepElements(element.shadowRoot);
+  }
+}
+
+const visible = (element: Element) => {
+  const box = (element as HTMLElement).getBoundingClientRect?.();
+  return !box || box.width > 0 || box.height > 0;
+};
+
+/** The visible text a user reads, shadow DOM included. */
+export function visibleText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+    const element = node as Element;
+    if (element.nodeType === Node.ELEMENT_NODE) {
+      if (element.tagName === 'STYLE' || element.tagName === 'SCRIPT') return;
+      if (getComputedStyle(element).display === 'none') return;
+    }
+    if (element.shadowRoot) element.shadowRoot.childNodes.forEach(walk);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The button (or link) whose visible name is exactly `name`. */
+export function button(root: Element, name: string): HTMLElement {
+  const found = findButton(root, name);
+  if (!found) throw new Error(`No button named "${name}". Visible: ${visibleText(root)}`);
+  return found;
+}
+
+export function findButton(root: Element, name: string): HTMLElement | null {
+  for (const element of deepElements(root.shadowRoot ?? root)) {
+    if ((element.tagName === 'BUTTON' || element.tagName === 'A') && element.textContent?.trim() === name && visible(element)) {
+      return element as HTMLElement;
+    }
+  }
+  return null;
+}
+
+/** The option in a listbox whose label is `label`. */
+export function option(root: Element, label: string): HTMLElement {
+  for (const element of deepElements(root.shadowRoot ?? root)) {
+    if (element.getAttribute('role') === 'option' && element.querySelector('.label')?.textContent?.trim() === label) {
+      return element as HTMLElement;
+    }
+  }
+  throw new Error(`No option "${label}". Visible: ${visibleText(root)}`);
+}
+
+export function heading(root: Element): string {
+  for (const element of deepElements(root.shadowRoot ?? root)) {
+    if (element.hasAttribute('data-step-heading')) return element.textContent?.trim() ?? '';
+  }
+  return '';
+}
+
+/** Waits until `check` returns a truthy value (or stops throwing), then returns it. */
+export async function waitFor<T>(check: () => T, { timeout = 4000, message = '' } = {}): Promise<NonNullable<T>> {
+  const start = performance.now();
+  let lastError: unknown;
+  while (performance.now() - start < timeout) {
+    try {
+      const value = check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`Timed out waiting${message ? ` for ${message}` : ''}${lastError ? `: ${String(lastError)}` : ''}`);
+}
+
+/** Waits until the element shows `text` somewhere. */
+export const waitForText = (root: Element, text: string, timeout = 4000) =>
+  waitFor(() => visibleText(root).includes(text), { timeout, message: `"${text}" (visible: ${visibleText(root).slice(0, 300)})` });

@@ -1,0 +1,332 @@
+import { expect } from '@esm-bundle/chai';
+import { describe, it } from './mocha.js';
+import { SEARCH_DEBOUNCE_MS } from '../../src/machine/connect-machine.js';
+import {
+  apiError,
+  connection,
+  division,
+  failures,
+  organisation,
+  page,
+  toAdministration,
+  toAuthorized,
+} from './fakes.js';
+import type { Harness } from './fakes.js';
+
+const connectedEvents = (h: Harness) => h.emitted.filter((event) => event.type === 'connected');
+
+/** Selects division 101 and finishes with a createConnection that fails once. */
+async function toFinishFailed(error = apiError('createConnection', 409)) {
+  const h = await toAdministration((fakes) => fakes.createConnection.fails(error));
+  h.actor.send({ type: 'user.selectDivision', division: division(101) });
+  h.actor.send({ type: 'user.finish' });
+  await h.reach({ flow: { administration: 'finishFailed' } });
+  return h;
+}
+
+describe('connect machine: administration step', () => {
+  it('loads the divisions of the authorization and is ready', async () => {
+    const first = page([division(101), division(102)], 'c-2', 7);
+    const h = await toAuthorized((fakes) => fakes.listDivisions.returns(first));
+    h.actor.send({ type: 'user.continue' });
+    expect(h.actor.getSnapshot().hasTag('busy')).to.equal(true);
+    const ready = await h.reach({ flow: { administration: 'ready' } });
+    expect(ready.context.divisions).to.deep.equal({ query: '', ...first });
+    expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
+  });
+
+  it('goes to failed when the divisions cannot be loaded, emitting "failed"; retry loads again', async () => {
+    const error = apiError('listDivisions');
+    const h = await toAuthorized((fakes) => fakes.listDivisions.fails(error));
+    h.actor.send({ type: 'user.continue' });
+    const failed = await h.reach({ flow: { administration: 'failed' } });
+    expect(failed.context.error).to.equal(error);
+    expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+
+    h.fakes.listDivisions.returns(page([division(201)]));
+    h.actor.send({ type: 'user.retry' });
+    expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
+    expect(h.actor.getSnapshot().context.error).to.equal(null);
+    const ready = await h.reach({ flow: { administration: 'ready' } });
+    expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([201]);
+  });
+
+  it('turns a non-ApiError divisions failure into a contract ApiError', async () => {
+    const h = await toAuthorized((fakes) => fakes.listDivisions.fails({ weird: true }));
+    h.actor.send({ type: 'user.continue' });
+    const failed = await h.reach({ flow: { administration: 'failed' } });
+    expect(failed.context.error?.kind).to.equal('contract');
+    expect(failed.context.error?.operation).to.equal('listDivisions');
+  });
+
+  describe('search', () => {
+    it('makes ONE request with the last query for two quick searches', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.searchDivisions', query: 'bv' });
+      expect(h.matches({ flow: { administration: 'debouncing' } })).to.equal(true);
+      h.clock.increment(100);
+      h.actor.send({ type: 'user.searchDivisions', query: 'bv acme' });
+      h.clock.increment(SEARCH_DEBOUNCE_MS - 1);
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
+      h.clock.increment(1);
+      expect(h.fakes.listDivisions.calls).to.have.length(2);
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: 'bv acme' });
+      h.clock.increment(10 * SEARCH_DEBOUNCE_MS);
+      expect(h.fakes.listDivisions.calls).to.have.length(2);
+    });
+
+    it('aborts the request in flight when a new search starts, and shows only the newer answer', async () => {
+      const h = await toAdministration();
+      h.fakes.listDivisions.hold();
+      h.actor.send({ type: 'user.searchDivisions', query: 'a' });
+      h.clock.increment(SEARCH_DEBOUNCE_MS);
+      const inFlight = h.fakes.listDivisions.last;
+      h.actor.send({ type: 'user.searchDivisions', query: 'ab' });
+      expect(inFlight.signal.aborted).to.equal(true);
+      h.clock.increment(SEARCH_DEBOUNCE_MS);
+      inFlight.resolve(page([division(1)]));
+      h.fakes.listDivisions.last.resolve(page([division(2)], null, 1));
+      const ready = await h.reach({ flow: { administration: 'ready' } });
+      expect(ready.context.divisions).to.deep.equal({ query: 'ab', ...page([division(2)], null, 1) });
+    });
+  });
+
+  describe('load more', () => {
+    it('appends the next page, asking with the cursor and keeping the query', async () => {
+      const h = await toAdministration();
+      h.fakes.listDivisions.returns(page([division(1)], 'cur-2', 2));
+      h.actor.send({ type: 'user.searchDivisions', query: 'x' });
+      h.clock.increment(SEARCH_DEBOUNCE_MS);
+      await h.reach({ flow: { administration: 'ready' } });
+
+      h.fakes.listDivisions.returns(page([division(2)], null, 2));
+      h.actor.send({ type: 'user.loadMoreDivisions' });
+      expect(h.matches({ flow: { administration: 'loadingMore' } })).to.equal(true);
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: 'x', cursor: 'cur-2' });
+      const ready = await h.reach({ flow: { administration: 'ready' } });
+      expect(ready.context.divisions).to.deep.equal({ query: 'x', items: [division(1), division(2)], total: 2, nextCursor: null });
+    });
+
+    it('does nothing when there is no next page', async () => {
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([division(1)], null)));
+      h.actor.send({ type: 'user.loadMoreDivisions' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
+    });
+
+    it('goes to failed when the next page fails, emitting "failed"', async () => {
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([division(1)], 'c')));
+      const error = apiError('listDivisions');
+      h.fakes.listDivisions.fails(error);
+      h.actor.send({ type: 'user.loadMoreDivisions' });
+      const failed = await h.reach({ flow: { administration: 'failed' } });
+      expect(failed.context.error).to.equal(error);
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+    });
+  });
+
+  describe('selection', () => {
+    it('selects a selectable division; the booking flow defaults to simple', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.selectDivision', division: division(102) });
+      expect(h.actor.getSnapshot().context.division?.code).to.equal(102);
+      expect(h.actor.getSnapshot().context.bookingFlow).to.equal('simple');
+    });
+
+    it('refuses a blocked division', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.selectDivision', division: division(5, { blocked: true }) });
+      expect(h.actor.getSnapshot().context.division).to.equal(null);
+    });
+
+    it('refuses a division already connected to another organisation', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({
+        type: 'user.selectDivision',
+        division: division(6, { connectedOrganisation: { id: 'org-x', name: 'X' } }),
+      });
+      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+    });
+  });
+
+  describe('finish', () => {
+    it('is refused without a division', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(0);
+    });
+
+    it('is refused with the advanced booking flow, and allowed again after switching back to simple', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'advanced' });
+      expect(h.actor.getSnapshot().context.bookingFlow).to.equal('advanced');
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(0);
+
+      h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+    });
+
+    it('creates the connection, goes to done and emits "connected" with it', async () => {
+      const created = connection('con-42');
+      const h = await toAdministration((fakes) => fakes.createConnection.returns(created));
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+      expect(h.fakes.createConnection.last.input).to.deep.equal({
+        organisationId: 'org-1',
+        authorizationId: 'auth-1',
+        divisionCode: 101,
+        bookingFlow: 'simple',
+        idempotencyKey: 'key-1',
+      });
+      const done = await h.reach('done');
+      expect(done.context.connection).to.deep.equal(created);
+      expect(connectedEvents(h)).to.deep.equal([{ type: 'connected', connection: created }]);
+    });
+
+    it('makes ONE createConnection call for a double Afronden', async () => {
+      const h = await toAdministration((fakes) => fakes.createConnection.hold());
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.finish' });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.calls).to.have.length(1);
+      expect(h.ids).to.deep.equal(['key-1']);
+      h.fakes.createConnection.last.resolve(connection('con-1'));
+      await h.reach('done');
+      expect(h.fakes.createConnection.calls).to.have.length(1);
+      expect(connectedEvents(h)).to.have.length(1);
+    });
+
+    it('goes to finishFailed when creating fails, emitting "failed" and keeping the choices', async () => {
+      const error = apiError('createConnection', 409);
+      const h = await toFinishFailed(error);
+      const snapshot = h.actor.getSnapshot();
+      expect(snapshot.context.error).to.equal(error);
+      expect(snapshot.context.division?.code).to.equal(101);
+      expect(snapshot.context.idempotencyKey).to.equal('key-1');
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+      expect(connectedEvents(h)).to.have.length(0);
+    });
+
+    it('turns a non-ApiError create failure into a contract ApiError', async () => {
+      const h = await toAdministration((fakes) => fakes.createConnection.fails(new Error('oops')));
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.finish' });
+      const failed = await h.reach({ flow: { administration: 'finishFailed' } });
+      expect(failed.context.error?.kind).to.equal('contract');
+      expect(failed.context.error?.operation).to.equal('createConnection');
+      expect(failures(h)[0]?.error).to.equal(failed.context.error);
+    });
+
+    it('retries with the SAME idempotency key', async () => {
+      const h = await toFinishFailed();
+      h.fakes.createConnection.returns(connection('con-1'));
+      h.actor.send({ type: 'user.retry' });
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      expect(h.fakes.createConnection.calls.map((call) => call.input.idempotencyKey)).to.deep.equal(['key-1', 'key-1']);
+      await h.reach('done');
+      expect(h.ids).to.deep.equal(['key-1']);
+    });
+
+    it('selecting another division after a failure returns to ready, and the next finish uses a NEW key', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.selectDivision', division: division(102) });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      expect(h.actor.getSnapshot().context.idempotencyKey).to.equal(null);
+      h.fakes.createConnection.returns(connection('con-1'));
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.last.input).to.include({ divisionCode: 102, idempotencyKey: 'key-2' });
+      await h.reach('done');
+    });
+
+    it('refuses a blocked division after a failure and stays in finishFailed', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.selectDivision', division: division(7, { blocked: true }) });
+      expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+      expect(h.actor.getSnapshot().context.idempotencyKey).to.equal('key-1');
+    });
+
+    it('changing the booking flow after a failure returns to ready with a fresh key to come', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'advanced' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.idempotencyKey).to.equal(null);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.last.input.idempotencyKey).to.equal('key-2');
+    });
+
+    it('a second Afronden in finishFailed does not call again (only retry does)', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(1);
+    });
+
+    // BUG: the idempotency key outlives the organisation it was made for. After a failed finish the
+    // user can go back to the organisation step and pick another organisation; neither that nor the
+    // new login clears `idempotencyKey` (nor `division`), so the next `Afronden` sends the OLD key
+    // with a DIFFERENT organisationId. types.ts says "one key per attempt at one (organisation,
+    // division, flow)"; the backend would replay (or reject) the first attempt instead of connecting
+    // the new organisation. The old division also stays selected (from a list of the previous
+    // authorization), so `Afronden` is enabled at once. Fix: reset division/idempotencyKey when the
+    // organisation changes (or on entering the login/administration step with a new authorization).
+    it.skip('finishing for another organisation after a failed finish uses a new idempotency key', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.back' }); // → login.authorized
+      h.actor.send({ type: 'user.back' }); // → system
+      h.actor.send({ type: 'user.back' }); // → organisation
+      await h.reach({ flow: { organisation: 'ready' } });
+      h.actor.send({ type: 'user.selectOrganisation', organisation: organisation('org-2') });
+      h.actor.send({ type: 'user.confirmOrganisation' });
+      h.actor.send({ type: 'user.chooseExact' });
+      await h.reach({ flow: { login: 'ready' } });
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      await h.reach({ flow: { login: 'authorized' } });
+      h.actor.send({ type: 'user.continue' });
+      await h.reach({ flow: { administration: 'ready' } });
+      h.fakes.createConnection.returns(connection('con-2'));
+      // Division 101 still shows as selected from before, so `Afronden` is enabled right away.
+      h.actor.send({ type: 'user.finish' });
+      const input = h.fakes.createConnection.last.input;
+      expect(input.organisationId).to.equal('org-2');
+      expect(input.idempotencyKey).to.not.equal('key-1');
+    });
+
+    // BUG: `finishing` can be left while createConnection is in flight. The administration step's
+    // `user.searchDivisions` (and `user.back`) handlers sit on the parent state, so typing in the
+    // division search during `Afronden` (the view keeps the listbox live; `finishing` has no
+    // `busy` tag) aborts the request and drops its outcome: the connection may be created on the
+    // backend while the machine shows the picker again and never emits "connected". (`user.cancel`
+    // during finishing likewise emits "cancelled" for a connection that may exist.) Fix: make
+    // finishing ignore search/back (e.g. handle them in the substates that allow them).
+    it.skip('a division search while finishing does not abandon the createConnection request', async () => {
+      const h = await toAdministration((fakes) => fakes.createConnection.hold());
+      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.finish' });
+      const request = h.fakes.createConnection.last;
+      h.actor.send({ type: 'user.searchDivisions', query: 'late typing' });
+      expect(request.signal.aborted).to.equal(false);
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+    });
+  });
+
+  it('goes back to the authorized login, keeping the authorization', async () => {
+    const h = await toAdministration();
+    h.actor.send({ type: 'user.back' });
+    expect(h.matches({ flow: { login: 'authorized' } })).to.equal(true);
+    expect(h.actor.getSnapshot().context.authorization?.id).to.equal('auth-1');
+    expect(h.fakes.startLogin.calls).to.have.length(1);
+  });
+});

@@ -1,0 +1,347 @@
+/**
+ * Fake effects for the connect machine: every actor the machine names, replaced by a recorder
+ * whose answers the test decides. Requests answer at once by default; `hold()` keeps them
+ * pending until the test settles them by hand. Time is a SimulatedClock, moved by the test.
+ */
+import { createActor, fromCallback, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import type { Actor, SnapshotFrom } from 'xstate';
+import { ApiError } from '../../src/api/api-error.js';
+import type {
+  Authorization,
+  Connection,
+  Division,
+  Organisation,
+  Page,
+  Redelivery,
+  StartedAuthorization,
+  Status,
+} from '../../src/api/types.js';
+import { connectMachine } from '../../src/machine/connect-machine.js';
+import type {
+  ConnectEmitted,
+  CreateConnectionInput,
+  DivisionPageRequest,
+  LoginWindowEvent,
+  PageRequest,
+} from '../../src/machine/types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+
+export const status = (autopilotInstalled = true): Status => ({
+  autopilotInstalled,
+  user: { id: 'usr_1', name: 'Lien de Vries' },
+});
+
+export const organisation = (id: string, overrides: Partial<Organisation> = {}): Organisation => ({
+  id,
+  name: `Organisation ${id}`,
+  connectionId: null,
+  blockers: [],
+  ...overrides,
+});
+
+export const division = (code: number, overrides: Partial<Division> = {}): Division => ({
+  code,
+  name: `Division ${code}`,
+  blocked: false,
+  connectedOrganisation: null,
+  ...overrides,
+});
+
+export const connection = (id: string, overrides: Partial<Connection> = {}): Connection => ({
+  id,
+  organisation: { id: `org-of-${id}`, name: `Organisation of ${id}` },
+  division: { code: 1, name: 'Division 1' },
+  bookingFlow: 'simple',
+  createdAt: '2024-05-01T10:00:00Z',
+  ...overrides,
+});
+
+export const started = (id = 'auth-1'): StartedAuthorization => ({
+  id,
+  authorizeUrl: `https://start.exactonline.nl/api/oauth2/auth?state=${id}`,
+  expiresAt: '2030-01-01T00:00:00Z',
+});
+
+export const authorization = (id = 'auth-1', status: Authorization['status'] = 'authorized'): Authorization => ({
+  id,
+  status,
+  exactUser: { name: 'Exact User' },
+  expiresAt: '2030-01-01T00:00:00Z',
+});
+
+export const page = <T>(items: T[], nextCursor: string | null = null, total = items.length): Page<T> => ({
+  items,
+  nextCursor,
+  total,
+});
+
+export const redelivery = (from = '2024-01-01'): Redelivery => ({ id: 'red-1', from, documentCount: 3 });
+
+export const apiError = (operation = 'op', status = 500) =>
+  new ApiError('http', operation, status, null, null, 'fake failure');
+
+// ---------------------------------------------------------------------------------------------
+// Recorders
+
+export interface RecordedCall<I, O> {
+  input: I;
+  signal: AbortSignal;
+  resolve: (output: O) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A request actor: records each call (input and abort signal) and answers as told. */
+export class FakeRequest<I, O> {
+  readonly calls: RecordedCall<I, O>[] = [];
+  /** Answers each call; `null` leaves calls pending for the test to settle. */
+  private answer: ((input: I, index: number) => O | Promise<O>) | null;
+
+  constructor(answer: (input: I, index: number) => O | Promise<O>) {
+    this.answer = answer;
+  }
+
+  /** Answer every next call with this output. */
+  returns(output: O | ((input: I, index: number) => O)): this {
+    this.answer = typeof output === 'function' ? (output as (input: I, index: number) => O) : () => output;
+    return this;
+  }
+
+  /** Reject every next call with this error. */
+  fails(error: unknown): this {
+    this.answer = () => Promise.reject(error);
+    return this;
+  }
+
+  /** Keep every next call pending until the test resolves or rejects it. */
+  hold(): this {
+    this.answer = null;
+    return this;
+  }
+
+  get last(): RecordedCall<I, O> {
+    const call = this.calls[this.calls.length - 1];
+    if (!call) throw new Error('The fake was never called.');
+    return call;
+  }
+
+  actor() {
+    return fromPromise<O, I>(
+      ({ input, signal }) =>
+        new Promise<O>((resolve, reject) => {
+          const index = this.calls.length;
+          this.calls.push({ input, signal, resolve, reject });
+          const answer = this.answer;
+          if (answer) Promise.resolve().then(() => answer(input, index)).then(resolve, reject);
+        }),
+    );
+  }
+}
+
+type LoginWindowInput = { url: string; authorizationId: string };
+
+/** The login window: records each opening and lets the test report what the window did. */
+export class FakeLoginWindow {
+  readonly starts: LoginWindowInput[] = [];
+  stops = 0;
+  private sendBack: ((event: LoginWindowEvent) => void) | null = null;
+
+  get open(): boolean {
+    return this.sendBack !== null;
+  }
+
+  private send(event: LoginWindowEvent) {
+    if (!this.sendBack) throw new Error('No login window is open.');
+    this.sendBack(event);
+  }
+
+  report(authorizationId: string) {
+    this.send({ type: 'login.reported', authorizationId });
+  }
+  close() {
+    this.send({ type: 'popup.closed' });
+  }
+  block() {
+    this.send({ type: 'popup.blocked' });
+  }
+
+  actor() {
+    return fromCallback<LoginWindowEvent, LoginWindowInput>(({ sendBack, input }) => {
+      this.starts.push(input);
+      this.sendBack = sendBack;
+      return () => {
+        this.stops += 1;
+        this.sendBack = null;
+      };
+    });
+  }
+}
+
+export function createFakes() {
+  return {
+    getStatus: new FakeRequest<unknown, Status>(() => status(true)),
+    listConnections: new FakeRequest<unknown, Connection[]>(() => [connection('con-1')]),
+    listOrganisations: new FakeRequest<PageRequest, Page<Organisation>>(() =>
+      page([organisation('org-1'), organisation('org-2')]),
+    ),
+    startLogin: new FakeRequest<unknown, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
+    loginWindow: new FakeLoginWindow(),
+    getAuthorization: new FakeRequest<{ authorizationId: string }, Authorization>((input) =>
+      authorization(input.authorizationId, 'authorized'),
+    ),
+    listDivisions: new FakeRequest<DivisionPageRequest, Page<Division>>(() => page([division(101), division(102)])),
+    createConnection: new FakeRequest<CreateConnectionInput, Connection>((input) =>
+      connection('con-new', {
+        organisation: { id: input.organisationId, name: 'Created' },
+        division: { code: input.divisionCode, name: 'Created' },
+        bookingFlow: input.bookingFlow,
+      }),
+    ),
+    createRedelivery: new FakeRequest<{ organisationId: string; from: string }, Redelivery>((input) =>
+      redelivery(input.from),
+    ),
+  };
+}
+export type Fakes = ReturnType<typeof createFakes>;
+
+// ---------------------------------------------------------------------------------------------
+// The machine under test
+
+/** Longer than the popup-closed grace, so the grace can run out first. */
+export const LOGIN_TIMEOUT = 5000;
+
+export type ConnectActor = Actor<typeof connectMachine>;
+export type ConnectSnapshot = SnapshotFrom<typeof connectMachine>;
+type StateValue = Parameters<ConnectSnapshot['matches']>[0];
+
+export interface Harness {
+  actor: ConnectActor;
+  fakes: Fakes;
+  clock: SimulatedClock;
+  /** Everything the machine emitted, in order. */
+  emitted: ConnectEmitted[];
+  /** The ids the machine asked for, in order. */
+  ids: string[];
+  /** Resolves when the machine is in `state`; rejects after a short while otherwise. */
+  reach(state: StateValue): Promise<ConnectSnapshot>;
+  matches(state: StateValue): boolean;
+}
+
+/**
+ * Starts the machine with fake effects. `configure` may change the fakes before the start
+ * (e.g. make getStatus fail) so the very first request is already answered as wanted.
+ */
+export function startMachine(configure: (fakes: Fakes) => void = () => {}): Harness {
+  const fakes = createFakes();
+  configure(fakes);
+  const clock = new SimulatedClock();
+  const ids: string[] = [];
+  let n = 0;
+  const machine = connectMachine.provide({
+    actors: {
+      getStatus: fakes.getStatus.actor(),
+      listConnections: fakes.listConnections.actor(),
+      listOrganisations: fakes.listOrganisations.actor(),
+      startLogin: fakes.startLogin.actor(),
+      loginWindow: fakes.loginWindow.actor(),
+      getAuthorization: fakes.getAuthorization.actor(),
+      listDivisions: fakes.listDivisions.actor(),
+      createConnection: fakes.createConnection.actor(),
+      createRedelivery: fakes.createRedelivery.actor(),
+    },
+  });
+  const actor = createActor(machine, {
+    clock,
+    input: {
+      createId: () => {
+        const id = `key-${++n}`;
+        ids.push(id);
+        return id;
+      },
+      loginTimeout: LOGIN_TIMEOUT,
+    },
+  });
+  const emitted: ConnectEmitted[] = [];
+  actor.on('connected', (event) => emitted.push(event));
+  actor.on('cancelled', (event) => emitted.push(event));
+  actor.on('failed', (event) => emitted.push(event));
+  actor.subscribe({ error: () => {} });
+  actor.start();
+  return {
+    actor,
+    fakes,
+    clock,
+    emitted,
+    ids,
+    matches: (state) => actor.getSnapshot().matches(state),
+    reach: (state) => waitFor(actor, (snapshot) => snapshot.matches(state), { timeout: 1000 }),
+  };
+}
+
+/** Lets pending promise answers land. */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+// ---------------------------------------------------------------------------------------------
+// Walking to a step
+
+export async function toConnections(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = startMachine(configure);
+  await h.reach({ connections: 'list' });
+  return h;
+}
+
+export async function toOrganisation(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toConnections(configure);
+  h.actor.send({ type: 'user.newConnection' });
+  await h.reach({ flow: { organisation: 'ready' } });
+  return h;
+}
+
+export async function toSystem(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toOrganisation(configure);
+  h.actor.send({ type: 'user.selectOrganisation', organisation: organisation('org-1') });
+  h.actor.send({ type: 'user.confirmOrganisation' });
+  await h.reach({ flow: 'system' });
+  return h;
+}
+
+export async function toLoginReady(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toSystem(configure);
+  h.actor.send({ type: 'user.chooseExact' });
+  await h.reach({ flow: { login: 'ready' } });
+  return h;
+}
+
+export async function toLoginOpen(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toLoginReady(configure);
+  h.actor.send({ type: 'user.openLogin' });
+  await h.reach({ flow: { login: { open: 'watching' } } });
+  return h;
+}
+
+export async function toAuthorized(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toLoginOpen(configure);
+  h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+  await h.reach({ flow: { login: 'authorized' } });
+  return h;
+}
+
+export async function toAdministration(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toAuthorized(configure);
+  h.actor.send({ type: 'user.continue' });
+  await h.reach({ flow: { administration: 'ready' } });
+  return h;
+}
+
+export async function toDone(configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = await toAdministration(configure);
+  h.actor.send({ type: 'user.selectDivision', division: division(101) });
+  h.actor.send({ type: 'user.finish' });
+  await h.reach('done');
+  return h;
+}
+
+/** The 'failed' events emitted so far. */
+export const failures = (h: Harness) =>
+  h.emitted.filter((event): event is Extract<ConnectEmitted, { type: 'failed' }> => event.type === 'failed');

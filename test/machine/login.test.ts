@@ -1,0 +1,300 @@
+import { expect } from '@esm-bundle/chai';
+import { describe, it } from './mocha.js';
+import { createActor } from 'xstate';
+import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, POPUP_CLOSED_GRACE_MS } from '../../src/machine/connect-machine.js';
+import {
+  apiError,
+  authorization,
+  failures,
+  LOGIN_TIMEOUT,
+  started,
+  toAuthorized,
+  toLoginOpen,
+  toLoginReady,
+  toSystem,
+} from './fakes.js';
+import type { Harness } from './fakes.js';
+
+const loginId = (h: Harness) => h.actor.getSnapshot().context.login!.id;
+
+describe('connect machine: login step', () => {
+  describe('preparing', () => {
+    it('fetches the authorize URL and is ready with it in context', async () => {
+      const h = await toSystem();
+      h.actor.send({ type: 'user.chooseExact' });
+      expect(h.actor.getSnapshot().context.login).to.equal(null);
+      const ready = await h.reach({ flow: { login: 'ready' } });
+      expect(ready.context.login).to.deep.equal(started('auth-1'));
+    });
+
+    it('goes to failed when the login cannot be started, emitting "failed"; retry prepares again', async () => {
+      const error = apiError('startAuthorization');
+      const h = await toSystem((fakes) => fakes.startLogin.fails(error));
+      h.actor.send({ type: 'user.chooseExact' });
+      const failed = await h.reach({ flow: { login: 'failed' } });
+      expect(failed.context.error).to.equal(error);
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+
+      h.fakes.startLogin.returns(started('auth-2'));
+      h.actor.send({ type: 'user.retry' });
+      expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      const ready = await h.reach({ flow: { login: 'ready' } });
+      expect(ready.context.login?.id).to.equal('auth-2');
+      expect(h.fakes.startLogin.calls).to.have.length(2);
+    });
+
+    it('turns a non-ApiError start failure into a contract ApiError', async () => {
+      const h = await toSystem((fakes) => fakes.startLogin.fails(new Error('x')));
+      h.actor.send({ type: 'user.chooseExact' });
+      const failed = await h.reach({ flow: { login: 'failed' } });
+      expect(failed.context.error?.kind).to.equal('contract');
+      expect(failed.context.error?.operation).to.equal('startAuthorization');
+    });
+
+    it('goes back to the system step', async () => {
+      const h = await toLoginReady();
+      h.actor.send({ type: 'user.back' });
+      expect(h.matches({ flow: 'system' })).to.equal(true);
+    });
+  });
+
+  describe('opening the window', () => {
+    it('starts the login window synchronously inside the click, with the authorize URL and id', async () => {
+      const h = await toLoginReady();
+      expect(h.fakes.loginWindow.starts).to.have.length(0);
+      h.actor.send({ type: 'user.openLogin' });
+      // No await between send and this line: a popup opened later would be blocked.
+      expect(h.fakes.loginWindow.starts).to.deep.equal([
+        { url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' },
+      ]);
+      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+    });
+
+    it('opens the window afresh on a second Open while open', async () => {
+      const h = await toLoginOpen();
+      h.actor.send({ type: 'user.openLogin' });
+      expect(h.fakes.loginWindow.starts).to.have.length(2);
+      expect(h.fakes.loginWindow.stops).to.equal(1);
+      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+    });
+
+    it('closes the login window actor when going back', async () => {
+      const h = await toLoginOpen();
+      h.actor.send({ type: 'user.back' });
+      expect(h.matches({ flow: 'system' })).to.equal(true);
+      expect(h.fakes.loginWindow.open).to.equal(false);
+    });
+  });
+
+  describe('a reported login', () => {
+    it('asks the backend and is authorized when the backend says so', async () => {
+      const h = await toLoginOpen();
+      h.fakes.getAuthorization.hold();
+      h.fakes.loginWindow.report(loginId(h));
+      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.fakes.getAuthorization.last.input).to.deep.equal({ authorizationId: 'auth-1' });
+      h.fakes.getAuthorization.last.resolve(authorization('auth-1', 'authorized'));
+      const authorized = await h.reach({ flow: { login: 'authorized' } });
+      expect(authorized.context.authorization).to.deep.equal(authorization('auth-1', 'authorized'));
+      expect(h.fakes.loginWindow.open).to.equal(false);
+    });
+
+    for (const outcome of ['denied', 'expired', 'failed'] as const) {
+      it(`shows the "${outcome}" problem when the backend says ${outcome}`, async () => {
+        const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', outcome)));
+        h.fakes.loginWindow.report(loginId(h));
+        const problem = await h.reach({ flow: { login: 'problem' } });
+        expect(problem.context.loginProblem).to.equal(outcome);
+        expect(problem.context.authorization).to.equal(null);
+      });
+    }
+
+    it('goes to failed when the backend cannot be asked, emitting "failed"', async () => {
+      const error = apiError('getAuthorization');
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(error));
+      h.fakes.loginWindow.report(loginId(h));
+      const failed = await h.reach({ flow: { login: 'failed' } });
+      expect(failed.context.error).to.equal(error);
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+    });
+
+    it('turns a non-ApiError authorization failure into a contract ApiError', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(42));
+      h.fakes.loginWindow.report(loginId(h));
+      const failed = await h.reach({ flow: { login: 'failed' } });
+      expect(failed.context.error?.kind).to.equal('contract');
+      expect(failed.context.error?.operation).to.equal('getAuthorization');
+    });
+
+    it('prepares a fresh login on retry after the failure', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(apiError('getAuthorization')));
+      h.fakes.loginWindow.report(loginId(h));
+      await h.reach({ flow: { login: 'failed' } });
+      h.actor.send({ type: 'user.retry' });
+      expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
+      const ready = await h.reach({ flow: { login: 'ready' } });
+      expect(ready.context.login?.id).to.equal('auth-2');
+    });
+  });
+
+  describe('a closed window', () => {
+    it('waits the grace period, then asks the backend and is authorized', async () => {
+      const h = await toLoginOpen();
+      h.fakes.loginWindow.close();
+      expect(h.matches({ flow: { login: { open: 'closing' } } })).to.equal(true);
+      h.clock.increment(POPUP_CLOSED_GRACE_MS - 1);
+      expect(h.fakes.getAuthorization.calls).to.have.length(0);
+      h.clock.increment(1);
+      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.fakes.getAuthorization.calls).to.have.length(1);
+      const authorized = await h.reach({ flow: { login: 'authorized' } });
+      expect(authorized.context.authorization?.id).to.equal('auth-1');
+    });
+
+    it('a report during the grace period asks the backend at once', async () => {
+      const h = await toLoginOpen();
+      h.fakes.loginWindow.close();
+      h.fakes.loginWindow.report(loginId(h));
+      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.fakes.getAuthorization.calls).to.have.length(1);
+      await h.reach({ flow: { login: 'authorized' } });
+    });
+
+    it('is "closed" while the backend still says pending, and a later report still confirms', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
+      const closed = await h.reach({ flow: { login: { open: 'closed' } } });
+      expect(closed.context.loginProblem).to.equal('closed');
+      expect(h.fakes.loginWindow.open).to.equal(true);
+
+      h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
+      h.fakes.loginWindow.report(loginId(h));
+      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      await h.reach({ flow: { login: 'authorized' } });
+      expect(h.fakes.getAuthorization.calls).to.have.length(2);
+    });
+
+    it('Open from "closed" opens the window again and clears the problem', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
+      await h.reach({ flow: { login: { open: 'closed' } } });
+      h.actor.send({ type: 'user.openLogin' });
+      expect(h.fakes.loginWindow.starts).to.have.length(2);
+      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+    });
+  });
+
+  describe('a blocked window', () => {
+    it('shows the "blocked" problem, and Open from there opens the window again', async () => {
+      const h = await toLoginOpen();
+      h.fakes.loginWindow.block();
+      expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('blocked');
+      expect(h.fakes.loginWindow.open).to.equal(false);
+
+      h.actor.send({ type: 'user.openLogin' });
+      expect(h.fakes.loginWindow.starts).to.have.length(2);
+      expect(h.fakes.loginWindow.starts[1]).to.deep.equal({ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' });
+      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+      expect(h.fakes.startLogin.calls).to.have.length(1);
+    });
+
+    it('Open is refused from a problem other than "blocked"', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'denied')));
+      h.fakes.loginWindow.report(loginId(h));
+      await h.reach({ flow: { login: 'problem' } });
+      h.actor.send({ type: 'user.openLogin' });
+      expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
+      expect(h.fakes.loginWindow.starts).to.have.length(1);
+    });
+  });
+
+  describe('timing out', () => {
+    it('shows the "timedOut" problem when the window gives no outcome in time', async () => {
+      const h = await toLoginOpen();
+      h.clock.increment(LOGIN_TIMEOUT - 1);
+      expect(h.matches({ flow: { login: 'open' } })).to.equal(true);
+      h.clock.increment(1);
+      expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+      expect(h.fakes.loginWindow.open).to.equal(false);
+    });
+
+    it('times out while "closed" and still pending', async () => {
+      const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
+      await h.reach({ flow: { login: { open: 'closed' } } });
+      h.clock.increment(LOGIN_TIMEOUT - POPUP_CLOSED_GRACE_MS);
+      expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+    });
+
+    it('restarts the timeout when the window is opened again', async () => {
+      const h = await toLoginOpen();
+      h.clock.increment(LOGIN_TIMEOUT - 10);
+      h.actor.send({ type: 'user.openLogin' });
+      h.clock.increment(LOGIN_TIMEOUT - 10);
+      expect(h.matches({ flow: { login: 'open' } })).to.equal(true);
+      h.clock.increment(10);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+    });
+
+    it('uses the default timeout of ten minutes when none is given', () => {
+      const actor = createActor(connectMachine, { input: { createId: () => 'k' } });
+      expect(actor.getSnapshot().context.loginTimeout).to.equal(DEFAULT_LOGIN_TIMEOUT_MS);
+      expect(DEFAULT_LOGIN_TIMEOUT_MS).to.equal(10 * 60_000);
+    });
+  });
+
+  describe('problem', () => {
+    it('retry prepares a new login with a new startLogin call', async () => {
+      const h = await toLoginOpen();
+      h.fakes.loginWindow.block();
+      h.actor.send({ type: 'user.retry' });
+      expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+      expect(h.actor.getSnapshot().context.login).to.equal(null);
+      const ready = await h.reach({ flow: { login: 'ready' } });
+      expect(h.fakes.startLogin.calls).to.have.length(2);
+      expect(ready.context.login?.id).to.equal('auth-2');
+    });
+
+    it('goes back to the system step', async () => {
+      const h = await toLoginOpen();
+      h.fakes.loginWindow.block();
+      h.actor.send({ type: 'user.back' });
+      expect(h.matches({ flow: 'system' })).to.equal(true);
+    });
+  });
+
+  describe('authorized', () => {
+    it('continues to the administration step', async () => {
+      const h = await toAuthorized();
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
+    });
+
+    it('ignores Continue before the login is authorized', async () => {
+      const h = await toLoginOpen();
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+    });
+
+    it('a new login from the system step forgets the earlier authorization', async () => {
+      const h = await toAuthorized();
+      h.actor.send({ type: 'user.back' });
+      expect(h.matches({ flow: 'system' })).to.equal(true);
+      h.actor.send({ type: 'user.chooseExact' });
+      const snapshot = h.actor.getSnapshot();
+      expect(snapshot.context.authorization).to.equal(null);
+      expect(snapshot.context.login).to.equal(null);
+    });
+  });
+});

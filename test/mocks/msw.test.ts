@@ -1,0 +1,28 @@
+import { expect } from '@esm-bundle/chai';
+import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
+
+// Mocha's globals, typed here so this file does not depend on how the runner declares them.
+declare const before: (body: () => Promise<unknown>) => void;
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => Promise<void> | void) => void;
+
+describe('mock backend through MSW', () => {
+  before(async () => {
+    resetBackends();
+    await startMockWorker();
+  });
+
+  it('answers contract calls made with fetch, per scenario', async () => {
+    const status = await fetch('/mock/not-installed/api/status');
+    expect(status.status).to.equal(200);
+    expect((await status.json()).autopilotInstalled).to.equal(false);
+    const connections = await (await fetch('/mock/default/api/connections')).json();
+    expect(connections.items).to.have.length(1);
+  });
+
+  it('sends problems as application/problem+json', async () => {
+    const response = await fetch('/mock/default/api/connections', { method: 'POST', body: '{}' });
+    expect(response.status).to.equal(400);
+    expect(response.headers.get('Content-Type')).to.equal('application/problem+json');
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import { mockBackendPlugin } from './src/mocks/vite-plugin.js';
+
+/**
+ * `npm start`: the demo page (index.html) on the mock backend, which this server answers as
+ * real HTTP so the login popup's pages and the element see one model.
+ * `npm run build`: the element as one ES module (dist/autopilot-connect.js, with lit and
+ * xstate inside, for a plain <script type="module">) and the OAuth callback page.
+ */
+export default defineConfig({
+  plugins: [mockBackendPlugin()],
+  server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    rolldownOptions: {
+      input: { 'autopilot-connect': 'src/define.ts', callback: 'callback.html' },
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
+    },
+  },
+});

@@ -1,0 +1,34 @@
+import { createReadStream } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+/** Headless Chromium as CI has it (root, no GPU, no network but loopback). */
+const chromium = (extra = {}) =>
+  chromeLauncher({
+    launchOptions: {
+      executablePath: findChromium(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      ...extra,
+    },
+  });
+
+/** MSW's worker script, served where the browser expects it. */
+const mswWorker = {
+  name: 'msw-worker',
+  serve(context) {
+    if (context.path === '/mockServiceWorker.js') {
+      return { body: createReadStream('node_modules/msw/lib/mockServiceWorker.js'), type: 'js' };
+    }
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorker],
+  browsers: [chromium()],
+  concurrency: 2,
+  testFramework: { config: { timeout: 10000 } },
+};
