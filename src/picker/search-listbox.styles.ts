@@ -44,8 +44,9 @@ export const searchListboxStyles = css`
   [role='option'][aria-disabled='true'] { cursor: not-allowed; color: var(--ac-muted); }
   [role='option'].active { background: var(--ac-active-bg); outline: 2px solid var(--ac-focus); outline-offset: -2px; }
   [role='option'][aria-selected='true'] { background: var(--ac-selected-bg); }
-  .mark { grid-row: span 2; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: 0.1rem; }
+  .mark { grid-row: 1; grid-column: 1; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: 0.1rem; }
   [aria-selected='true'] .mark { border: 6px solid var(--ac-primary); }
+  .label, .description, .reason { grid-column: 2; }
   .label { font-weight: 600; }
   .description { font-size: 0.875rem; color: var(--ac-muted); }
   .reason { font-size: 0.875rem; color: var(--ac-warning-text); }

@@ -57,6 +57,8 @@ export class SearchListbox extends LitElement {
   @query('[role="listbox"]') private listbox!: HTMLElement | null;
 
   private typeahead = '';
+  /** A click focuses the list too; then the clicked option, not the first, becomes active. */
+  private pointerFocus = false;
   private typeaheadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly idPrefix = `picker-${Math.random().toString(36).slice(2, 8)}`;
 
@@ -104,7 +106,7 @@ export class SearchListbox extends LitElement {
   }
 
   private onListFocus(): void {
-    if (this.activeIndex < 0) {
+    if (this.activeIndex < 0 && !this.pointerFocus) {
       const selected = this.items.findIndex((item) => item.id === this.selectedId);
       this.moveTo(selected >= 0 ? selected : 0);
     }
@@ -181,6 +183,8 @@ export class SearchListbox extends LitElement {
             aria-label=${this.labels.list}
             aria-activedescendant=${active}
             aria-busy=${this.busy ? 'true' : 'false'}
+            @pointerdown=${() => (this.pointerFocus = true)}
+            @pointerup=${() => (this.pointerFocus = false)}
             @focus=${this.onListFocus}
             @keydown=${this.onListKeydown}
             @scroll=${this.onScroll}

@@ -1,6 +1,5 @@
 import { expect } from '@esm-bundle/chai';
 import { describe, it } from './mocha.js';
-import { SEARCH_DEBOUNCE_MS } from '../../src/machine/connect-machine.js';
 import {
   apiError,
   connection,
@@ -8,6 +7,7 @@ import {
   failures,
   organisation,
   page,
+  SEARCH_DEBOUNCE_MS,
   toAdministration,
   toAuthorized,
 } from './fakes.js';
@@ -264,6 +264,18 @@ describe('connect machine: administration step', () => {
       h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' });
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.last.input.idempotencyKey).to.equal('key-2');
+    });
+
+    it('keeps the key for the same choices: a search after a failure, then Afronden, reuses it', async () => {
+      const h = await toFinishFailed();
+      h.actor.send({ type: 'user.searchDivisions', query: '10' });
+      h.clock.increment(SEARCH_DEBOUNCE_MS);
+      await h.reach({ flow: { administration: 'ready' } });
+      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+      h.fakes.createConnection.returns(connection('con-1'));
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.calls.map((call) => call.input.idempotencyKey)).to.deep.equal(['key-1', 'key-1']);
+      expect(h.ids).to.deep.equal(['key-1']);
     });
 
     it('a second Afronden in finishFailed does not call again (only retry does)', async () => {

@@ -208,6 +208,10 @@ export type Fakes = ReturnType<typeof createFakes>;
 // ---------------------------------------------------------------------------------------------
 // The machine under test
 
+/** The timings the design asks for, written out so a changed constant in the machine shows. */
+export const SEARCH_DEBOUNCE_MS = 250;
+export const POPUP_CLOSED_GRACE_MS = 1500;
+
 /** Longer than the popup-closed grace, so the grace can run out first. */
 export const LOGIN_TIMEOUT = 5000;
 

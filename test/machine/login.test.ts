@@ -1,12 +1,13 @@
 import { expect } from '@esm-bundle/chai';
 import { describe, it } from './mocha.js';
 import { createActor } from 'xstate';
-import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, POPUP_CLOSED_GRACE_MS } from '../../src/machine/connect-machine.js';
+import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from '../../src/machine/connect-machine.js';
 import {
   apiError,
   authorization,
   failures,
   LOGIN_TIMEOUT,
+  POPUP_CLOSED_GRACE_MS,
   started,
   toAuthorized,
   toLoginOpen,

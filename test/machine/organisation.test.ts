@@ -1,11 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { describe, it } from './mocha.js';
-import { SEARCH_DEBOUNCE_MS } from '../../src/machine/connect-machine.js';
 import {
   apiError,
   failures,
   organisation,
   page,
+  SEARCH_DEBOUNCE_MS,
   toConnections,
   toOrganisation,
   toSystem,
