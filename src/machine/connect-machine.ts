@@ -254,7 +254,16 @@ export const connectMachine = setup({
           states: {
             /** The authorize URL is fetched now, so `Open` can open the window inside the click. */
             preparing: {
-              entry: assign({ login: null, loginProblem: null, authorization: null, error: null }),
+              // A new login may reach other administrations: earlier choices there are void.
+              entry: assign({
+                login: null,
+                loginProblem: null,
+                authorization: null,
+                error: null,
+                divisions: () => emptyList<Division>(),
+                division: null,
+                idempotencyKey: null,
+              }),
               invoke: {
                 src: 'startLogin',
                 onDone: { target: 'ready', actions: assign({ login: ({ event }) => event.output }) },
@@ -398,9 +407,14 @@ export const connectMachine = setup({
                 },
               },
             },
-            /** A second `Afronden` has nowhere to go from here; a retry reuses the same key. */
+            /**
+             * A second `Afronden` has nowhere to go from here; a retry reuses the same key. Search,
+             * back and cancel wait too: leaving now would lose a connection the backend may make.
+             */
             finishing: {
+              tags: ['busy'],
               entry: 'clearError',
+              on: { 'user.searchDivisions': { actions: [] }, 'user.back': { actions: [] }, 'user.cancel': { actions: [] } },
               invoke: {
                 src: 'createConnection',
                 input: ({ context }) => ({
