@@ -9,8 +9,9 @@ import { provideEffects } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotErrorEvent } from './events.js';
 import { defaultLocale, defaultMessages, isLocale, loadMessages, type Locale, type Messages } from './i18n/index.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
-import type { ConnectEmitted } from './machine/types.js';
+import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { SearchListbox } from './picker/search-listbox.js';
+import { clearResume, loadResume, saveResume, saveReturnUrl } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -18,7 +19,7 @@ import { loginView } from './views/login.js';
 import { organisationView } from './views/organisation.js';
 import { redeliveryView } from './views/redelivery.js';
 import { heading, primaryButton } from './views/parts.js';
-import { checkingStatusView, notInstalledView, statusFailedView } from './views/status.js';
+import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { systemView } from './views/system.js';
 import type { ViewContext } from './views/view-context.js';
 
@@ -97,11 +98,43 @@ export class AutopilotConnect extends LitElement {
         window,
         callbackOrigin: window.location.origin,
         locale: () => this.locale,
+        navigate: (url) => {
+          saveReturnUrl(window.location.href);
+          window.location.assign(url);
+        },
       }),
-      input: { loginTimeout: this.loginTimeout * 1000, createId: () => crypto.randomUUID() },
+      input: {
+        loginTimeout: this.loginTimeout * 1000,
+        createId: () => crypto.randomUUID(),
+        resume: loadResume(this.apiBase),
+      },
     }),
     (event) => this.forward(event),
+    (snapshot) => this.remember(snapshot),
   );
+
+  /**
+   * Tries the failed request again, e.g. after the host renewed the platform session on an
+   * `autopilot-error` with status 401. Everything the user chose is still there.
+   */
+  retry(): void {
+    this.connect.send({ type: 'user.retry' });
+  }
+
+  /** Keeps what is needed to continue after a reload (ids and choices only, in this tab). */
+  private remember(snapshot: Snapshot): void {
+    const { organisation, authorization, login, division, bookingFlow, idempotencyKey } = snapshot.context;
+    let record: ResumeRecord | null = null;
+    if (organisation && authorization && (snapshot.matches({ flow: 'administration' }) || snapshot.matches({ flow: { login: 'authorized' } }))) {
+      record = { organisation, authorizationId: authorization.id, division, bookingFlow, idempotencyKey };
+    } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
+      record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
+    }
+    if (record) saveResume(this.apiBase, record);
+    else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
+      clearResume(this.apiBase);
+    }
+  }
 
   override connectedCallback(): void {
     if (!customElements.get('autopilot-connect-listbox')) customElements.define('autopilot-connect-listbox', SearchListbox);
@@ -155,6 +188,9 @@ export class AutopilotConnect extends LitElement {
         return statusFailedView(view);
       case 'notInstalled':
         return notInstalledView(view);
+      case 'resuming':
+      case 'resumeFailed':
+        return resumingView(view);
       case 'organisation':
         return organisationView(view);
       case 'system':

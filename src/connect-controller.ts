@@ -15,6 +15,7 @@ export class ConnectController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly create: () => { machine: ConnectMachine; input: ConnectInput },
     private readonly onEmitted: (event: ConnectEmitted) => void,
+    private readonly onSnapshot: (snapshot: SnapshotFrom<ConnectMachine>) => void = () => {},
   ) {
     host.addController(this);
   }
@@ -47,9 +48,14 @@ export class ConnectController implements ReactiveController {
     const { machine, input } = this.create();
     const actor = createActor(machine, { input });
     actor.on('*', (event) => this.onEmitted(event));
-    actor.subscribe((snapshot) => {
-      this.snapshotValue = snapshot;
-      this.host.requestUpdate();
+    actor.subscribe({
+      next: (snapshot) => {
+        this.snapshotValue = snapshot;
+        this.onSnapshot(snapshot);
+        this.host.requestUpdate();
+      },
+      // A bug in an action must not blank the element: the error snapshot renders a way on.
+      error: () => this.host.requestUpdate(),
     });
     this.actor = actor;
     this.snapshotValue = actor.getSnapshot();

@@ -9,11 +9,14 @@ export interface EffectsEnvironment {
   /** Origin of the callback page; the page with the element, unless the host says otherwise. */
   callbackOrigin: string;
   locale: () => string;
+  /** Same-tab login: leave the page for the login; the element resumes on return. */
+  navigate: (url: string) => void;
 }
 
 /** The real side effects of the connect machine: the backend contract and the login window. */
-export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale }: EffectsEnvironment) {
+export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate }: EffectsEnvironment) {
   return machine.provide({
+    actions: { navigateToLogin: (_, { url }) => navigate(url) },
     actors: {
       getStatus: fromPromise(({ signal }) => api.getStatus(signal)),
       listConnections: fromPromise(async ({ signal }) => (await api.listConnections(signal)).items),
@@ -21,6 +24,7 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       startLogin: fromPromise(({ signal }) =>
         api.startAuthorization({ returnOrigin: callbackOrigin, locale: locale() }, signal),
       ),
+      listGrants: fromPromise(async ({ signal }) => (await api.listAuthorizations(signal)).items),
       loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
       getAuthorization: fromPromise(({ input, signal }) => api.getAuthorization(input.authorizationId, signal)),
       listDivisions: fromPromise(({ input: { authorizationId, ...page }, signal }) =>

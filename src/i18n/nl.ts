@@ -62,6 +62,14 @@ export const nl = {
   loginProblem_failed: 'Inloggen bij Exact Online is niet gelukt. Probeer het opnieuw.',
   loginProblem_timedOut: 'Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.',
   loginAgain: 'Opnieuw inloggen',
+  grantIntro: (user: string) => `Het platform heeft al toestemming van Exact Online via de gebruiker ${user}.`,
+  grantWhy:
+    'Exact Online staat per gebruiker één koppeling toe: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.',
+  reuseGrant: (user: string) => `Doorgaan als ${user}`,
+  loginAsOther: 'Inloggen als andere gebruiker',
+  loginSameTab: 'In dit tabblad inloggen',
+  leavingForLogin: 'Je gaat naar Exact Online…',
+  resuming: 'Verder waar je was…',
 
   administrationHeading: 'Selecteer afdeling',
   administrationIntro: (organisation: string) =>
@@ -104,9 +112,9 @@ export const nl = {
   error_timeout: 'Het platform reageert niet op tijd. Probeer het opnieuw.',
   error_server: 'Er ging iets mis bij het platform. Probeer het opnieuw.',
   error_unavailable: 'Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.',
-  error_rateLimited: (seconds: number) => `Te veel verzoeken tegelijk. Probeer het over ${seconds} seconden opnieuw.`,
+  error_rateLimited: (seconds: number) => `Te veel verzoeken tegelijk. Over ${seconds} seconden proberen we het vanzelf opnieuw.`,
   error_malformed: 'Het platform gaf een antwoord dat de koppeling niet begrijpt. Probeer het opnieuw.',
-  error_unauthenticated: 'Je sessie is verlopen. Log opnieuw in op het platform en probeer het dan opnieuw.',
+  error_unauthenticated: 'Je sessie op het platform is verlopen. Log opnieuw in op het platform; je keuzes hier blijven bewaard.',
   error_forbidden: 'Je hebt geen rechten voor deze actie.',
   error_not_found: 'Dit onderdeel bestaat niet (meer). Ga terug en probeer het opnieuw.',
   error_invalid_request: 'Het verzoek was niet geldig. Ga terug en probeer het opnieuw.',

@@ -1,4 +1,4 @@
-import { assign, emit, fromCallback, fromPromise, setup } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
 import type {
   Authorization,
@@ -41,6 +41,18 @@ const toApiError = (error: unknown, operation: string): ApiError =>
 export const SEARCH_DEBOUNCE_MS = 250;
 export const POPUP_CLOSED_GRACE_MS = 1_500;
 export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
+/**
+ * A window that reads as closed this soon after opening was not closed by a person: a
+ * Cross-Origin-Opener-Policy on the login page severed it. Then only the BroadcastChannel and
+ * the backend can tell the outcome, so the machine polls the backend instead of saying "closed".
+ */
+export const SEVERED_WINDOW_MS = 3_000;
+export const SEVERED_POLL_MS = 2_500;
+
+/** Automatic retry after a 429 with Retry-After: raise the state's own `user.retry`. */
+const retryWhenRateLimited = {
+  after: { retryAfter: { guard: 'isRateLimited' as const, actions: 'raiseRetry' as const } },
+};
 
 export const connectMachine = setup({
   types: {
@@ -54,6 +66,8 @@ export const connectMachine = setup({
     listConnections: fromPromise<Connection[]>(notProvided('listConnections')),
     listOrganisations: fromPromise<Page<Organisation>, PageRequest>(notProvided('listOrganisations')),
     startLogin: fromPromise<StartedAuthorization>(notProvided('startLogin')),
+    /** Grants the platform already holds for this user, to reuse instead of a second login. */
+    listGrants: fromPromise<Authorization[]>(notProvided('listGrants')),
     /** Opens the login window when started (inside the user's click) and reports what happens to it. */
     loginWindow: fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(notProvided('loginWindow')),
     getAuthorization: fromPromise<Authorization, { authorizationId: string }>(notProvided('getAuthorization')),
@@ -67,6 +81,9 @@ export const connectMachine = setup({
     searchDebounce: SEARCH_DEBOUNCE_MS,
     popupClosedGrace: POPUP_CLOSED_GRACE_MS,
     loginTimeout: ({ context }) => context.loginTimeout,
+    severedWindow: SEVERED_WINDOW_MS,
+    severedPoll: SEVERED_POLL_MS,
+    retryAfter: ({ context }) => (context.error?.retryAfter ?? 0) * 1000,
   },
   guards: {
     isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
@@ -77,6 +94,8 @@ export const connectMachine = setup({
     isDivisionSelectable: (_, division: Division) => !division.blocked && division.connectedOrganisation === null,
     hasMoreDivisions: ({ context }) => context.divisions.nextCursor !== null,
     canFinish: ({ context }) => context.division !== null && context.bookingFlow === 'simple',
+    hasReusableGrant: ({ context }) => !context.forceNewLogin && context.grants.some((grant) => grant.status === 'authorized'),
+    isRateLimited: ({ context }) => context.error?.status === 429 && context.error.retryAfter !== null,
   },
   actions: {
     rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
@@ -94,8 +113,16 @@ export const connectMachine = setup({
       idempotencyKey: null,
       connection: null,
       error: null,
+      grants: [],
+      forceNewLogin: false,
+      resume: null,
     }),
     emitCancelled: emit({ type: 'cancelled' }),
+    raiseRetry: raise({ type: 'user.retry' }),
+    /** Same-tab fallback when popups are blocked: the element navigates the page to the login. */
+    navigateToLogin: (_, _params: { url: string }) => {
+      throw new Error('The connect machine\'s "navigateToLogin" action was not provided.');
+    },
   },
 }).createMachine({
   id: 'connect',
@@ -117,6 +144,9 @@ export const connectMachine = setup({
     error: null,
     loginTimeout: input.loginTimeout ?? DEFAULT_LOGIN_TIMEOUT_MS,
     createId: input.createId,
+    grants: [],
+    forceNewLogin: false,
+    resume: input.resume ?? null,
   }),
   initial: 'checkingStatus',
   states: {
@@ -126,6 +156,11 @@ export const connectMachine = setup({
       invoke: {
         src: 'getStatus',
         onDone: [
+          {
+            guard: ({ context, event }) => event.output.autopilotInstalled && context.resume !== null,
+            target: 'resuming',
+            actions: assign({ status: ({ event }) => event.output }),
+          },
           {
             guard: { type: 'isAutopilotInstalled', params: ({ event }) => event.output },
             target: 'connections',
@@ -139,7 +174,41 @@ export const connectMachine = setup({
         },
       },
     },
-    statusFailed: { on: { 'user.retry': 'checkingStatus' } },
+    statusFailed: { ...retryWhenRateLimited, on: { 'user.retry': 'checkingStatus' } },
+
+    /**
+     * After a reload or the same-tab login: continue where the user was, once the backend
+     * confirms the grant. Only ids and names were kept, never a code or token.
+     */
+    resuming: {
+      invoke: {
+        src: 'getAuthorization',
+        input: ({ context }) => ({ authorizationId: context.resume!.authorizationId }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.status === 'authorized',
+            target: 'flow.administration',
+            actions: assign(({ context, event }) => ({
+              authorization: event.output,
+              organisation: context.resume!.organisation,
+              division: context.resume!.division,
+              bookingFlow: context.resume!.bookingFlow,
+              idempotencyKey: context.resume!.idempotencyKey,
+              resume: null,
+            })),
+          },
+          { target: 'connections' },
+        ],
+        onError: {
+          target: 'resumeFailed',
+          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getAuthorization' }) }, 'reportError'],
+        },
+      },
+    },
+    resumeFailed: {
+      ...retryWhenRateLimited,
+      on: { 'user.retry': 'resuming', 'user.cancel': { target: 'connections', actions: 'emitCancelled' } },
+    },
     notInstalled: { on: { 'user.retry': 'checkingStatus' } },
 
     /** Step 1: the active connections, and the way to start a new one. */
@@ -166,7 +235,7 @@ export const connectMachine = setup({
             },
           },
         },
-        failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+        failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
       },
     },
 
@@ -235,7 +304,7 @@ export const connectMachine = setup({
                 'user.confirmOrganisation': { guard: 'hasOrganisation', target: '#connect.flow.system' },
               },
             },
-            failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+            failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
           },
         },
 
@@ -252,7 +321,10 @@ export const connectMachine = setup({
           initial: 'preparing',
           on: { 'user.back': 'system' },
           states: {
-            /** The authorize URL is fetched now, so `Open` can open the window inside the click. */
+            /**
+             * The authorize URL is fetched now, so `Open` can open the window inside the click; the
+             * grants the platform already holds are fetched alongside it.
+             */
             preparing: {
               // A new login may reach other administrations: earlier choices there are void.
               entry: assign({
@@ -260,17 +332,54 @@ export const connectMachine = setup({
                 loginProblem: null,
                 authorization: null,
                 error: null,
+                grants: [],
                 divisions: () => emptyList<Division>(),
                 division: null,
                 idempotencyKey: null,
               }),
-              invoke: {
-                src: 'startLogin',
-                onDone: { target: 'ready', actions: assign({ login: ({ event }) => event.output }) },
-                onError: {
-                  target: 'failed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'startAuthorization' }) }, 'reportError'],
+              type: 'parallel',
+              states: {
+                url: {
+                  initial: 'loading',
+                  states: {
+                    loading: {
+                      invoke: {
+                        src: 'startLogin',
+                        onDone: { target: 'done', actions: assign({ login: ({ event }) => event.output }) },
+                        onError: {
+                          target: '#connect.flow.login.failed',
+                          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'startAuthorization' }) }, 'reportError'],
+                        },
+                      },
+                    },
+                    done: { type: 'final' },
+                  },
                 },
+                grants: {
+                  initial: 'loading',
+                  states: {
+                    loading: {
+                      invoke: {
+                        src: 'listGrants',
+                        onDone: { target: 'done', actions: assign({ grants: ({ event }) => event.output }) },
+                        // Reusing a grant is a convenience: without the list, a fresh login still works.
+                        onError: 'done',
+                      },
+                    },
+                    done: { type: 'final' },
+                  },
+                },
+              },
+              onDone: [{ guard: 'hasReusableGrant', target: 'choosingGrant' }, { target: 'ready' }],
+            },
+            /**
+             * One Exact user has one valid token chain per app: a second login with the same user
+             * revokes the first. So offer the grant the platform holds before another login.
+             */
+            choosingGrant: {
+              on: {
+                'user.reuseGrant': { target: 'authorized', actions: assign({ authorization: ({ event }) => event.authorization }) },
+                'user.openLogin': 'open',
               },
             },
             ready: { on: { 'user.openLogin': 'open' } },
@@ -281,7 +390,7 @@ export const connectMachine = setup({
                 src: 'loginWindow',
                 input: ({ context }) => ({ url: context.login!.authorizeUrl, authorizationId: context.login!.id }),
               },
-              initial: 'watching',
+              initial: 'opening',
               after: { loginTimeout: { target: 'problem', actions: assign({ loginProblem: 'timedOut' }) } },
               on: {
                 'popup.blocked': { target: 'problem', actions: assign({ loginProblem: 'blocked' }) },
@@ -289,7 +398,35 @@ export const connectMachine = setup({
                 'user.openLogin': { target: 'open', reenter: true },
               },
               states: {
+                /** Just opened: a window that reads closed now was severed, not closed by a person. */
+                opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
                 watching: { on: { 'popup.closed': 'closing' } },
+                /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
+                severed: { after: { severedPoll: 'checkingSevered' } },
+                checkingSevered: {
+                  invoke: {
+                    src: 'getAuthorization',
+                    input: ({ context }) => ({ authorizationId: context.login!.id }),
+                    onDone: [
+                      {
+                        guard: ({ event }) => event.output.status === 'authorized',
+                        target: '#connect.flow.login.authorized',
+                        actions: assign({ authorization: ({ event }) => event.output }),
+                      },
+                      { guard: ({ event }) => event.output.status === 'pending', target: 'severed' },
+                      {
+                        target: '#connect.flow.login.problem',
+                        actions: assign({
+                          loginProblem: ({ event }) =>
+                            event.output.status === 'denied' ? 'denied' : event.output.status === 'expired' ? 'expired' : 'failed',
+                        }),
+                      },
+                    ],
+                    // A passing network fault must not end a login that is still going on.
+                    onError: 'severed',
+                  },
+                },
+
                 /** The window closed: give its last message a moment before asking the backend. */
                 closing: { after: { popupClosedGrace: 'confirming' } },
                 confirming: {
@@ -329,10 +466,18 @@ export const connectMachine = setup({
             problem: {
               on: {
                 'user.openLogin': { guard: ({ context }) => context.loginProblem === 'blocked', target: 'open' },
+                'user.loginSameTab': {
+                  guard: ({ context }) => context.loginProblem === 'blocked' && context.login !== null,
+                  target: 'leavingForLogin',
+                },
                 'user.retry': 'preparing',
               },
             },
-            failed: { on: { 'user.retry': 'preparing' } },
+            /** The page goes to the login; the element resumes at the administration step on return. */
+            leavingForLogin: {
+              entry: { type: 'navigateToLogin', params: ({ context }) => ({ url: context.login!.authorizeUrl }) },
+            },
+            failed: { ...retryWhenRateLimited, on: { 'user.retry': 'preparing' } },
           },
         },
 
@@ -341,6 +486,8 @@ export const connectMachine = setup({
           initial: 'loading',
           on: {
             'user.back': '#connect.flow.login.authorized',
+            /** An administration was not granted on the consent screen: log in again to grant it. */
+            'user.loginAgain': { target: '#connect.flow.login', actions: assign({ forceNewLogin: true }) },
             'user.searchDivisions': {
               target: '.debouncing',
               reenter: true,
@@ -439,6 +586,7 @@ export const connectMachine = setup({
             },
             /** The choices stay; the user retries or picks another administration. */
             finishFailed: {
+              ...retryWhenRateLimited,
               on: {
                 'user.retry': 'finishing',
                 'user.selectDivision': {
@@ -452,7 +600,7 @@ export const connectMachine = setup({
                 },
               },
             },
-            failed: { on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+            failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
           },
         },
       },
@@ -491,7 +639,7 @@ export const connectMachine = setup({
           },
         },
         submitted: {},
-        failed: { on: { 'user.retry': { target: 'editing', actions: 'clearError' }, 'user.submitRedelivery': 'submitting' } },
+        failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'editing', actions: 'clearError' }, 'user.submitRedelivery': 'submitting' } },
       },
     },
   },

@@ -42,6 +42,24 @@ export interface ConnectContext {
   error: ApiError | null;
   loginTimeout: number;
   createId: () => string;
+  /** Grants the platform already holds for this user (GET authorizations). */
+  grants: Authorization[];
+  /** The user asked for a fresh login (to grant more administrations): don't offer a grant. */
+  forceNewLogin: boolean;
+  /** Where to continue after a reload or the same-tab login, until the backend confirmed it. */
+  resume: ResumeRecord | null;
+}
+
+/**
+ * What the element keeps (sessionStorage) to continue after a reload or a same-tab login:
+ * ids, names and choices, never a code or token.
+ */
+export interface ResumeRecord {
+  organisation: Organisation;
+  authorizationId: string;
+  division: Division | null;
+  bookingFlow: BookingFlow;
+  idempotencyKey: string | null;
 }
 
 export interface ConnectInput {
@@ -49,6 +67,7 @@ export interface ConnectInput {
   loginTimeout?: number;
   /** Makes idempotency keys; the element passes crypto.randomUUID. */
   createId: () => string;
+  resume?: ResumeRecord | null;
 }
 
 /** What the login window actor reports. The status in a report is a hint; the backend decides. */
@@ -69,6 +88,9 @@ export type ConnectEvent =
   | { type: 'user.confirmOrganisation' }
   | { type: 'user.chooseExact' }
   | { type: 'user.openLogin' }
+  | { type: 'user.reuseGrant'; authorization: Authorization }
+  | { type: 'user.loginSameTab' }
+  | { type: 'user.loginAgain' }
   | { type: 'user.continue' }
   | { type: 'user.searchDivisions'; query: string }
   | { type: 'user.loadMoreDivisions' }

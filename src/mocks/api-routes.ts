@@ -14,11 +14,13 @@ export interface RouteContext {
   platform: MockPlatform;
   basePath: string;
   callbackPath: string;
+  /** Where the simulated Exact Online is served, when not at the request's origin (the `coop` scenario). */
+  exactOrigin?: string;
 }
 
 export type RouteOperation = OperationId | 'oauthCallback';
 
-interface Route {
+export interface Route {
   method: string;
   /** Relative to `${basePath}/api`; `:x` segments are parameters. */
   path: string;
@@ -60,7 +62,7 @@ function idempotencyKey(request: Request): string {
 }
 
 function authorizeUrl(context: RouteContext, state: string, locale: string | undefined): string {
-  const url = new URL(`${context.basePath}/exact/api/oauth2/auth`, context.url.origin);
+  const url = new URL(`${context.basePath}/exact/api/oauth2/auth`, context.exactOrigin ?? context.url.origin);
   url.searchParams.set('client_id', 'autopilot-connect');
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', redirectUriFor(context.url.origin, context.basePath));

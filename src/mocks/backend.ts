@@ -1,5 +1,6 @@
-import { matchRoute, type RouteOperation } from './api-routes.js';
+import { matchRoute, type Route, type RouteOperation } from './api-routes.js';
 import { handleExactPage } from './exact-pages.js';
+import { failureResponse, parseInjection, type FailureInjection, type PendingFailure } from './failures.js';
 import type { MockPlatform } from './model.js';
 import { PagingError } from './paging.js';
 import { MockProblem } from './problem.js';
@@ -14,6 +15,12 @@ export interface BackendOptions {
   callbackPath?: string;
   /** Cross-Origin-Opener-Policy for the simulated Exact pages, e.g. `same-origin`. */
   exactOpenerPolicy?: string;
+  /**
+   * Serves the simulated Exact Online on the other loopback host (127.0.0.1 ↔ localhost, same
+   * scheme and port): authorizeUrl points there, while the OAuth redirect_uri stays at the
+   * request's origin, so the login runs cross-origin and the callback page is the element's own.
+   */
+  crossOriginExact?: boolean;
 }
 
 export interface MockBackendInit {
@@ -28,6 +35,27 @@ export interface MockBackend {
   handle(request: Request): Promise<Response | null>;
   readonly platform: MockPlatform;
   readonly basePath: string;
+  /**
+   * The next `times` calls of `operation` fail as `kind` says (see {@link FailureInjection}).
+   * Injections queue up: each call takes the oldest one that matches it. Throws a TypeError
+   * for an injection that makes no sense.
+   */
+  injectFailure(injection: FailureInjection): void;
+  /** Drops every injected failure not yet used. */
+  clearFailures(): void;
+  /** The injected failures still waiting, oldest first (a copy). */
+  pendingFailures(): PendingFailure[];
+}
+
+/**
+ * The same origin on the other loopback name: `127.0.0.1` ↔ `localhost`, scheme and port kept.
+ * Any other host is returned unchanged.
+ */
+export function swapLoopbackHost(origin: string): string {
+  const url = new URL(origin);
+  if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  else if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+  return url.origin;
 }
 
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,6 +70,16 @@ const availableWithoutApp: ReadonlySet<RouteOperation> = new Set(['getStatus', '
 export function createMockBackend({ platform, options = {}, basePath }: MockBackendInit): MockBackend {
   const base = basePath.replace(/\/+$/, '');
   const failedOnce = new Set<RouteOperation>();
+  let injected: PendingFailure[] = [];
+
+  /** The injected failure this call of `operation` meets, if any (counted as used). */
+  function takeFailure(operation: RouteOperation): PendingFailure | null {
+    const found = injected.find((failure) => failure.operation === operation || failure.operation === '*');
+    if (!found) return null;
+    found.remaining -= 1;
+    if (found.remaining <= 0) injected = injected.filter((failure) => failure !== found);
+    return found;
+  }
 
   async function handleApi(request: Request, url: URL, path: string): Promise<Response> {
     if (options.latencyMs) await delay(options.latencyMs);
@@ -52,6 +90,19 @@ export function createMockBackend({ platform, options = {}, basePath }: MockBack
         : problemResponse({ status: 404, code: 'not_found', detail: `No route ${request.method} ${path}.` });
     }
     const { route, params } = match;
+    const failure = takeFailure(route.operation);
+    if (failure) {
+      const { kind } = failure;
+      if (typeof kind === 'object' && 'delayMs' in kind) await delay(kind.delayMs);
+      else if (kind !== 'after-commit-network') return failureResponse(kind, route.operation);
+    }
+    const response = await answer(request, url, route, params);
+    // The work is done and kept (a connection, its idempotency record); only the answer is lost.
+    if (failure?.kind === 'after-commit-network') return failureResponse(failure.kind, route.operation);
+    return response;
+  }
+
+  async function answer(request: Request, url: URL, route: Route, params: string[]): Promise<Response> {
     // The login window cannot retry, so the callback is never the one that fails.
     if (options.failFirstAttempt && route.operation !== 'oauthCallback' && !failedOnce.has(route.operation)) {
       failedOnce.add(route.operation);
@@ -68,6 +119,7 @@ export function createMockBackend({ platform, options = {}, basePath }: MockBack
         platform,
         basePath: base,
         callbackPath: options.callbackPath ?? '/callback.html',
+        ...(options.crossOriginExact ? { exactOrigin: swapLoopbackHost(url.origin) } : {}),
       });
     } catch (error) {
       if (error instanceof MockProblem) return problemResponse(error);
@@ -89,10 +141,24 @@ export function createMockBackend({ platform, options = {}, basePath }: MockBack
         platform,
         basePath: base,
         openerPolicy: options.exactOpenerPolicy,
+        ...(options.crossOriginExact ? { clientOrigin: swapLoopbackHost(url.origin) } : {}),
       });
     }
     return null;
   }
 
-  return { handle, platform, basePath: base };
+  return {
+    handle,
+    platform,
+    basePath: base,
+    injectFailure(injection) {
+      injected.push(parseInjection(injection));
+    },
+    clearFailures() {
+      injected = [];
+    },
+    pendingFailures() {
+      return injected.map((failure) => ({ ...failure }));
+    },
+  };
 }

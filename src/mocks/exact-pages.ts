@@ -16,6 +16,12 @@ export interface ExactPageContext {
   basePath: string;
   /** Sent as Cross-Origin-Opener-Policy, to reproduce a login page that severs window.opener. */
   openerPolicy: string | undefined;
+  /**
+   * The origin the client (the platform) registered its redirect URI at, when the simulated
+   * Exact Online runs on another origin than the element (the `coop` scenario). The page's own
+   * origin is accepted as well.
+   */
+  clientOrigin?: string;
 }
 
 type Lang = 'nl' | 'en';
@@ -88,7 +94,8 @@ function oauthParams(source: URLSearchParams, context: ExactPageContext): OAuthP
   const valid =
     params.client_id === EXACT_CLIENT_ID &&
     params.response_type === 'code' &&
-    params.redirect_uri === redirectUriFor(context.url.origin, context.basePath) &&
+    (params.redirect_uri === redirectUriFor(context.url.origin, context.basePath) ||
+      (context.clientOrigin !== undefined && params.redirect_uri === redirectUriFor(context.clientOrigin, context.basePath))) &&
     params.state !== '';
   return valid ? params : null;
 }

@@ -1,4 +1,5 @@
 import { createMockBackend, type MockBackend } from './backend.js';
+import type { FailureInjection } from './failures.js';
 import { isScenarioName, scenarios, type ScenarioName } from './scenarios.js';
 
 /** Every scenario's backend lives under this prefix: `/mock/<scenario>/...`. */
@@ -32,9 +33,45 @@ export function matchMockPath(pathname: string): { scenario: ScenarioName; rest:
   return { scenario, rest: match[2] ?? '/' };
 }
 
+const controlError = (status: number, error: string): Response =>
+  new Response(JSON.stringify({ error }), { status, headers: { 'Content-Type': 'application/json' } });
+
+/**
+ * Test controls over HTTP, for end-to-end tests that cannot reach the model:
+ * - `POST /mock/<scenario>/inject` with a JSON {@link FailureInjection} body;
+ * - `DELETE /mock/<scenario>/inject` clears the injected failures;
+ * - `POST /mock/<scenario>/authorizations/<id>/expire` and `.../deny` settle a login.
+ * Answers 204, or 400/404 with `{ error }`; null for other paths.
+ */
+async function handleControl(request: Request, scenario: ScenarioName, rest: string): Promise<Response | null> {
+  const backend = getBackend(scenario);
+  if (rest === '/inject' && request.method === 'POST') {
+    try {
+      backend.injectFailure(JSON.parse(await request.text()) as FailureInjection);
+    } catch (error) {
+      return controlError(400, error instanceof Error ? error.message : String(error));
+    }
+    return new Response(null, { status: 204 });
+  }
+  if (rest === '/inject' && request.method === 'DELETE') {
+    backend.clearFailures();
+    return new Response(null, { status: 204 });
+  }
+  const settle = /^\/authorizations\/([^/]+)\/(expire|deny)$/.exec(rest);
+  if (settle && request.method === 'POST') {
+    const id = decodeURIComponent(settle[1] ?? '');
+    if (!backend.platform.authorizationRecord(id)) return controlError(404, `No authorization ${id}.`);
+    if (settle[2] === 'expire') backend.platform.expireAuthorization(id);
+    else backend.platform.denyAuthorization(id);
+    return new Response(null, { status: 204 });
+  }
+  return null;
+}
+
 /**
  * The one entry point both adapters use: routes `/mock/<scenario>/...` to that scenario's
  * backend, and `POST /mock/<scenario>/reset` rebuilds it (end-to-end tests start clean).
+ * The test controls of {@link handleControl} live next to it.
  */
 export async function handleMockRequest(request: Request): Promise<Response | null> {
   const match = matchMockPath(new URL(request.url).pathname);
@@ -43,5 +80,7 @@ export async function handleMockRequest(request: Request): Promise<Response | nu
     resetBackends(match.scenario);
     return new Response(null, { status: 204 });
   }
+  const control = await handleControl(request, match.scenario, match.rest);
+  if (control) return control;
   return getBackend(match.scenario).handle(request);
 }

@@ -12,13 +12,14 @@ import type {
   ExactUser,
   Organisation,
   OrganisationPage,
+  ProblemCode,
   Redelivery,
   StartAuthorizationRequest,
   Status,
   User,
 } from '../api/types.js';
 import type { ExactDivision, ExactOnline } from './exact-online.js';
-import { matchesQuery, paginate, type PageParams } from './paging.js';
+import { matchesKeys, paginate, searchKeys, searchNeedle, type PageParams } from './paging.js';
 import { MockProblem } from './problem.js';
 import { SeededRandom } from './random.js';
 
@@ -59,12 +60,43 @@ export interface MockPlatformInit {
   seed?: number;
 }
 
+/** A problem the platform answers POST /connections with for one administration (Exact's refusal). */
+export interface ScriptedProblem {
+  status: number;
+  code: ProblemCode;
+  detail: string;
+}
+
+/** A grant the platform already holds when the scenario starts (see {@link MockPlatform.addGrant}). */
+export interface GrantSeed {
+  /** Fixed, so tests can name it; generated when left out. */
+  id?: string;
+  exactUser: ExactUser;
+  region?: string;
+  /** The administrations granted at that login; all of Exact's when left out. */
+  divisionCodes?: readonly number[];
+  locale?: string;
+  returnOrigin?: string;
+}
+
 interface IdempotencyRecord {
   fingerprint: string;
   connection: Connection;
 }
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+
+// Search keys per seed object. Scenarios may share their (never mutated) seed objects between
+// builds, so a reset of a ten-thousand-item world does not lowercase everything again.
+const keyCache = new WeakMap<object, string[]>();
+function cachedKeys(seed: object, compute: () => string[]): string[] {
+  let keys = keyCache.get(seed);
+  if (!keys) {
+    keys = compute();
+    keyCache.set(seed, keys);
+  }
+  return keys;
+}
 const iso = (time: number): string => new Date(time).toISOString();
 
 /**
@@ -86,6 +118,12 @@ export class MockPlatform {
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   readonly redeliveries: Array<Redelivery & { organisationId: string }> = [];
   private readonly random: SeededRandom;
+  /** Lowercase search fields, parallel to `organisations` and to `exact.divisions`: long lists search in a few ms. */
+  private readonly organisationKeys: string[][];
+  private readonly divisionKeys: string[][];
+  private readonly divisionProblems = new Map<number, ScriptedProblem>();
+  /** Logins a test declared expired (see {@link expireAuthorization}), whatever the clock says. */
+  private readonly forcedExpired = new Set<string>();
 
   constructor(init: MockPlatformInit) {
     this.user = init.user;
@@ -95,10 +133,16 @@ export class MockPlatform {
     this.now = init.now ?? (() => Date.now());
     this.random = new SeededRandom(init.seed ?? 42);
     // Sorted once: names never change, and thousands of organisations are listed often.
-    this.organisations = init.organisations
-      .map((organisation) => ({ ...organisation, blockers: [...organisation.blockers], connectionId: null }))
-      .sort((a, b) => collator.compare(a.name, b.name));
+    const entries = init.organisations
+      .map((seed) => ({
+        organisation: { ...seed, blockers: [...seed.blockers], connectionId: null },
+        keys: cachedKeys(seed, () => searchKeys([seed.name, seed.kvk])),
+      }))
+      .sort((a, b) => collator.compare(a.organisation.name, b.organisation.name));
+    this.organisations = entries.map((entry) => entry.organisation);
     this.organisationsById = new Map(this.organisations.map((organisation) => [organisation.id, organisation]));
+    this.organisationKeys = entries.map((entry) => entry.keys);
+    this.divisionKeys = this.exact.divisions.map((d) => cachedKeys(d, () => searchKeys([d.name, d.code, d.kvk, d.vatNumber])));
   }
 
   status(): Status {
@@ -110,8 +154,11 @@ export class MockPlatform {
   }
 
   listOrganisations(page: PageParams): OrganisationPage {
-    const matches = this.organisations.filter((o) => matchesQuery(page.query, [o.name, o.kvk]));
-    return paginate(matches.map(toOrganisation), page);
+    const needle = searchNeedle(page.query);
+    const matches = needle === '' ? this.organisations : this.organisations.filter((_, index) => matchesKeys(needle, this.organisationKeys[index] ?? []));
+    // Only the page is turned into contract shapes: a list of ten thousand stays quick.
+    const { items, nextCursor, total } = paginate(matches, page);
+    return { items: items.map(toOrganisation), nextCursor, total };
   }
 
   organisation(id: string): Organisation | undefined {
@@ -164,6 +211,8 @@ export class MockPlatform {
     if (request.bookingFlow === 'advanced') {
       throw new MockProblem(403, 'forbidden', 'The advanced booking flow is set up by eConnect: contact eConnect.');
     }
+    const scripted = this.divisionProblems.get(division.code);
+    if (scripted) throw new MockProblem(scripted.status, scripted.code, scripted.detail);
     const connection = this.addConnection(organisation.id, division.code, request.bookingFlow, authorization.exactUser);
     this.idempotency.set(idempotencyKey, { fingerprint, connection });
     return connection;
@@ -192,6 +241,16 @@ export class MockPlatform {
     this.connectionByDivision.set(division.code, connection);
     organisation.connectionId = connection.id;
     return connection;
+  }
+
+  /**
+   * From now on POST /connections to this administration fails with `problem` (after the
+   * contract's own checks), as Exact Online refuses it: mailbox rights, trial licence…
+   * `null` lifts it again.
+   */
+  failConnectionsTo(divisionCode: number, problem: ScriptedProblem | null): void {
+    if (problem) this.divisionProblems.set(divisionCode, { ...problem });
+    else this.divisionProblems.delete(divisionCode);
   }
 
   deleteConnection(id: string): void {
@@ -232,6 +291,49 @@ export class MockPlatform {
     };
     this.authorizations.set(authorization.id, authorization);
     return authorization;
+  }
+
+  /**
+   * Records a grant the platform already holds (an earlier login of this Exact user), as
+   * GET /authorizations lists it. For seeding scenarios; returns the contract shape.
+   */
+  addGrant(seed: GrantSeed): Authorization {
+    const id = seed.id ?? `auth_${this.random.hex(20)}`;
+    if (this.authorizations.has(id)) throw new Error(`addGrant: ${id} exists`);
+    const authorization: MockAuthorization = {
+      id,
+      status: 'authorized',
+      expiresAt: this.now() + GRANT_TTL,
+      returnOrigin: seed.returnOrigin ?? '',
+      locale: seed.locale ?? 'nl',
+      exactUser: seed.exactUser,
+      region: seed.region ?? this.exact.region,
+      grantedCodes: new Set(seed.divisionCodes ?? this.exact.divisions.map((d) => d.code)),
+    };
+    this.authorizations.set(id, authorization);
+    return this.toAuthorization(authorization);
+  }
+
+  /**
+   * Lets a login lapse now, as the backend reports it once its time is up: a pending login
+   * (10 minutes) or a grant turns `expired`, its `expiresAt` no later than now. Throws a
+   * 404 problem for an unknown id. Returns the contract shape.
+   */
+  expireAuthorization(id: string): Authorization {
+    const authorization = this.findAuthorization(id);
+    authorization.expiresAt = Math.min(authorization.expiresAt, this.now());
+    if (authorization.status === 'pending' || authorization.status === 'authorized') this.forcedExpired.add(id);
+    return this.toAuthorization(authorization);
+  }
+
+  /**
+   * Settles a pending login as if the user chose `Weigeren` on the consent page (the
+   * callback would report `denied`). A settled login stays as it is. Throws 404 for an unknown id.
+   */
+  denyAuthorization(id: string): Authorization {
+    this.findAuthorization(id);
+    this.finishLogin(id, { error: 'access_denied' });
+    return this.getAuthorization(id);
   }
 
   getAuthorization(id: string): Authorization {
@@ -280,8 +382,9 @@ export class MockPlatform {
 
   listDivisions(authorizationId: string, page: PageParams): DivisionPage {
     const authorization = this.usableGrant(authorizationId, true);
+    const needle = searchNeedle(page.query);
     const matches = this.exact.divisions.filter(
-      (d) => authorization.grantedCodes.has(d.code) && matchesQuery(page.query, [d.name, d.code, d.kvk, d.vatNumber]),
+      (d, index) => authorization.grantedCodes.has(d.code) && matchesKeys(needle, this.divisionKeys[index] ?? []),
     );
     const { items, nextCursor, total } = paginate(matches, page);
     return { items: items.map((division) => this.withConnection(division)), nextCursor, total };
@@ -339,7 +442,7 @@ export class MockPlatform {
   }
 
   private statusOf(authorization: MockAuthorization): AuthorizationStatus {
-    if (authorization.status === 'revoked') return 'expired';
+    if (authorization.status === 'revoked' || this.forcedExpired.has(authorization.id)) return 'expired';
     const lapses = authorization.status === 'pending' || authorization.status === 'authorized';
     return lapses && this.now() >= authorization.expiresAt ? 'expired' : authorization.status;
   }

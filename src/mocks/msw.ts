@@ -1,4 +1,4 @@
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { handleMockRequest } from './handlers.js';
 
@@ -7,7 +7,12 @@ import { handleMockRequest } from './handlers.js';
  * scenario's backend. Anything the backend does not claim passes through to the network.
  */
 export const mockHandlers = [
-  http.all(/\/mock\/[^/]+\/.*/, async ({ request }) => (await handleMockRequest(request)) ?? undefined),
+  http.all(/\/mock\/[^/]+\/.*/, async ({ request }) => {
+    const response = await handleMockRequest(request);
+    // An injected network failure: the fetch rejects, as when the connection drops.
+    if (response?.type === 'error') return HttpResponse.error();
+    return response ?? undefined;
+  }),
 ];
 
 /** Starts the service worker with the mock handlers; resolves once requests are intercepted. */

@@ -63,3 +63,20 @@ export function matchesQuery(query: string, fields: ReadonlyArray<string | numbe
   const needle = query.toLocaleLowerCase('nl');
   return fields.some((field) => field !== null && String(field).toLocaleLowerCase('nl').includes(needle));
 }
+
+/** A query as {@link matchesQuery} compares it; precompute the fields with {@link searchKeys}. */
+export const searchNeedle = (query: string): string => query.toLocaleLowerCase('nl');
+
+/** The lowercase fields {@link matchesQuery} would compare, computed once per item for long lists. */
+export const searchKeys = (fields: ReadonlyArray<string | number | null>): string[] =>
+  fields.filter((field): field is string | number => field !== null).map((field) => lower(String(field)));
+
+// Lowercasing ASCII does not depend on the locale, and the plain path is many times faster:
+// ten thousand items are keyed in a few milliseconds instead of tens.
+// eslint-disable-next-line no-control-regex
+const ascii = /^[\x00-\x7f]*$/;
+const lower = (text: string): string => (ascii.test(text) ? text.toLowerCase() : text.toLocaleLowerCase('nl'));
+
+/** {@link matchesQuery} over precomputed keys: the same answer without lowercasing on every search. */
+export const matchesKeys = (needle: string, keys: readonly string[]): boolean =>
+  needle === '' || keys.some((key) => key.includes(needle));

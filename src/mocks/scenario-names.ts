@@ -1,5 +1,17 @@
 // The scenario names alone, so a page can offer them without loading the mock data.
-export const scenarioNames = ['default', 'empty', 'many', 'slow', 'errors', 'not-installed'] as const;
+export const scenarioNames = [
+  'default',
+  'empty',
+  'many',
+  'slow',
+  'errors',
+  'not-installed',
+  'hostile',
+  'huge',
+  'grant',
+  'coop',
+  'trouble',
+] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 
 export const isScenarioName = (value: unknown): value is ScenarioName =>

@@ -123,3 +123,144 @@ export function generatedDivisions(count: number, random: SeededRandom, firstCod
     };
   });
 }
+
+// --- hostile: names that break naive rendering -------------------------------------------
+
+/** A 500-character name without a single space (no line-break opportunity). */
+export const longNameWithoutSpaces = `Zeerlangebedrijfsnaamzonderspaties${'Administratiekantoor'.repeat(24)}`.slice(0, 500);
+/** A 500-character name with spaces. */
+export const longNameWithSpaces = `Stichting ${'Samenwerkende Administratiekantoren Noord '.repeat(12)}`.slice(0, 500).replace(/ $/, '.');
+
+/** Organisation names with markup, right-to-left text, length and emoji. */
+export const hostileNames = {
+  markup: '<img src=x onerror=alert(1)>',
+  bold: '<b>vet</b>',
+  quotes: '"quotes" & ampersands \'n\' <tags>',
+  arabic: 'شركة النور للتجارة',
+  hebrew: 'חברת אור בע״מ',
+  mixed: 'Bakkerij אור & شركة النور B.V. 2025',
+  rtlOverride: 'Factuur \u202Efdp.exe\u202C B.V.',
+  longNoSpaces: longNameWithoutSpaces,
+  longWithSpaces: longNameWithSpaces,
+  emoji: '🥐 Bakkerij Croissant 🇳🇱 👩🏽‍🍳',
+} as const;
+
+/** Fixed ids of the hostile organisations. `markup` is selectable; `bold` is connected; `arabic` is blocked. */
+export const hostileOrganisationIds = {
+  markup: 'org_0101',
+  bold: 'org_0102',
+  quotes: 'org_0103',
+  arabic: 'org_0104',
+  hebrew: 'org_0105',
+  mixed: 'org_0106',
+  rtlOverride: 'org_0107',
+  longNoSpaces: 'org_0108',
+  longWithSpaces: 'org_0109',
+  emoji: 'org_0110',
+} as const satisfies Record<keyof typeof hostileNames, string>;
+
+/** Codes of the hostile administrations (names as {@link hostileDivisionNames}). */
+export const hostileDivisionCodes = {
+  markup: 300001,
+  bold: 300002,
+  quotes: 300003,
+  arabic: 300004,
+  hebrew: 300005,
+  mixed: 300006,
+  rtlOverride: 300007,
+  longNoSpaces: 300008,
+  longWithSpaces: 300009,
+  emoji: 300010,
+} as const satisfies Record<keyof typeof hostileNames, number>;
+
+/** The hostile administrations' names: the same hostility, marked as administrations. */
+export const hostileDivisionNames: Record<keyof typeof hostileNames, string> = {
+  markup: '<img src=x onerror=alert(1)> administratie',
+  bold: '<b>vet</b> B.V.',
+  quotes: 'Administratie "quotes" & ampersands \'n\' <tags>',
+  arabic: 'مؤسسة الأمل',
+  hebrew: 'הנהלת חשבונות שלום',
+  mixed: 'Administratie שלום & الأمل 2025',
+  rtlOverride: 'Boekhouding \u202Egnidoukheob\u202C',
+  longNoSpaces: `Administratie${longNameWithoutSpaces}`.slice(0, 500),
+  longWithSpaces: `Administratie ${longNameWithSpaces}`.slice(0, 500),
+  emoji: '📒 Boekhouding 🚲 Fietsen 🇳🇱',
+};
+
+export function hostileOrganisations(random: SeededRandom): OrganisationSeed[] {
+  return (Object.keys(hostileNames) as Array<keyof typeof hostileNames>).map((key) => ({
+    id: hostileOrganisationIds[key],
+    name: hostileNames[key],
+    kvk: random.digits(8),
+    blockers: key === 'arabic' ? ['legacy_connection_active'] : [],
+  }));
+}
+
+export function hostileDivisions(random: SeededRandom): ExactDivision[] {
+  return (Object.keys(hostileDivisionNames) as Array<keyof typeof hostileNames>).map((key) => {
+    const kvk = random.digits(8);
+    return {
+      code: hostileDivisionCodes[key],
+      name: hostileDivisionNames[key],
+      kvk,
+      vatNumber: vatFor(kvk, random),
+      country: key === 'arabic' ? null : 'NL',
+      blocked: false,
+    };
+  });
+}
+
+// --- trouble: administrations Exact Online refuses at POST /connections ---------------------
+
+/** Administrations that fail at POST /connections, each with its own problem code. */
+export const troubleDivisionCodes = {
+  /** 403 mailbox_forbidden: no rights to create the Digitale Brievenbus. */
+  mailboxForbidden: 400001,
+  /** 409 mailbox_linked_elsewhere. */
+  mailboxLinkedElsewhere: 400002,
+  /** 403 trial_licence. */
+  trialLicence: 400003,
+  /** 403 no_division_access. */
+  noDivisionAccess: 400004,
+  /** Blocked by nature: listed with blocked true; 403 division_blocked. */
+  blocked: 400005,
+  /** Connected by nature (to troubleOrganisationIds.connected); 409 division_already_connected. */
+  alreadyConnected: 400006,
+} as const;
+
+/** Organisations of the trouble scenario. `connected` has a connection (to troubleDivisionCodes.alreadyConnected). */
+export const troubleOrganisationIds = {
+  connected: 'org_0201',
+} as const;
+
+export const troubleDivisionNames: Record<keyof typeof troubleDivisionCodes, string> = {
+  mailboxForbidden: 'Geen Brievenbusrechten B.V.',
+  mailboxLinkedElsewhere: 'Brievenbus Elders Gekoppeld B.V.',
+  trialLicence: 'Proeflicentie B.V.',
+  noDivisionAccess: 'Geen Toegang Administratie B.V.',
+  blocked: 'Geblokkeerde Administratie B.V.',
+  alreadyConnected: 'Al Gekoppelde Administratie B.V.',
+};
+
+export function troubleOrganisations(random: SeededRandom): OrganisationSeed[] {
+  return [{ id: troubleOrganisationIds.connected, name: 'Kinderopvang Het Zonnetje (al gekoppeld)', kvk: random.digits(8), blockers: [] }];
+}
+
+export function troubleDivisions(random: SeededRandom): ExactDivision[] {
+  return (Object.keys(troubleDivisionCodes) as Array<keyof typeof troubleDivisionCodes>).map((key) => {
+    const kvk = random.digits(8);
+    return {
+      code: troubleDivisionCodes[key],
+      name: troubleDivisionNames[key],
+      kvk,
+      vatNumber: vatFor(kvk, random),
+      country: 'NL',
+      blocked: key === 'blocked',
+    };
+  });
+}
+
+// --- grant: a grant the platform already holds ----------------------------------------------
+
+/** The id of the grant the `grant` scenario starts with (Lien's earlier login, every default administration). */
+export const existingGrantId = 'auth_grant_lien';

@@ -26,6 +26,11 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
 }
 
 async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+  // An injected network failure: no answer, the connection just drops.
+  if (response.type === 'error') {
+    res.destroy();
+    return;
+  }
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   res.end(Buffer.from(await response.arrayBuffer()));

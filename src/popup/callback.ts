@@ -5,7 +5,7 @@
  * still works when a Cross-Origin-Opener-Policy severed the opener), then closes itself.
  * Kept dependency-free: it must stay under 2 KB gzip.
  */
-import { LOGIN_CHANNEL, parseLoginReport } from './login-message.js';
+import { LOGIN_CHANNEL, parseLoginReport, RETURN_URL_KEY } from './login-message.js';
 
 const texts = {
   nl: {
@@ -43,6 +43,25 @@ if (report) {
     channel.postMessage(report);
     channel.close();
   }
+  const returnUrl = sameTabReturnUrl();
+  if (returnUrl) location.replace(returnUrl);
   // Give the messages a moment to leave, then close; if the browser refuses, the text stays.
-  setTimeout(() => window.close(), 300);
+  else setTimeout(() => window.close(), 300);
+}
+
+/**
+ * After a same-tab login (the popup was blocked) there is no window to close: go back to the
+ * page the element was on, which it left in this tab's sessionStorage. Same origin only.
+ */
+function sameTabReturnUrl(): string | null {
+  if (window.opener) return null;
+  try {
+    const stored = sessionStorage.getItem(RETURN_URL_KEY);
+    sessionStorage.removeItem(RETURN_URL_KEY);
+    if (!stored) return null;
+    const url = new URL(stored, location.href);
+    return url.origin === location.origin ? url.href : null;
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,8 @@ import type { AuthorizationStatus, LoginReport } from '../api/types.js';
 
 /** The BroadcastChannel the callback page and the element share (same origin only, by design). */
 export const LOGIN_CHANNEL = 'autopilot-connect';
+/** Where the element leaves the page URL to come back to after a same-tab login. */
+export const RETURN_URL_KEY = 'autopilot-connect:return';
 
 const statuses: readonly AuthorizationStatus[] = ['pending', 'authorized', 'denied', 'expired', 'failed'];
 

@@ -68,7 +68,10 @@ export const administrationView = (view: ViewContext) => {
           }}
           @picker-more=${() => send({ type: 'user.loadMoreDivisions' })}
         ></autopilot-connect-listbox>`}
-    <p class="hint">${t.divisionMissing}</p>
+    <div class="missing">
+      <p class="hint">${t.divisionMissing}</p>
+      ${secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }))}
+    </div>
     <fieldset class="flows">
       <legend>${t.bookingFlowLegend}</legend>
       ${bookingFlowOption(view, 'simple', t.bookingFlowSimple, t.bookingFlowSimpleHint)}

@@ -8,6 +8,17 @@ const state = (view: ViewContext) => {
   const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }));
   if (snapshot.matches({ flow: { login: 'preparing' } })) return progress(t.loginPreparing);
   if (snapshot.matches({ flow: { login: 'ready' } })) return html`<div class="actions start">${openButton}</div>`;
+  if (snapshot.matches({ flow: { login: 'choosingGrant' } })) {
+    const grant = snapshot.context.grants.find((candidate) => candidate.status === 'authorized')!;
+    const user = grant.exactUser ? `${grant.exactUser.name}${grant.exactUser.email ? ` (${grant.exactUser.email})` : ''}` : grant.id;
+    return html`<p>${t.grantIntro(user)}</p>
+      <p class="hint">${t.grantWhy}</p>
+      <div class="actions start">
+        ${primaryButton(t.reuseGrant(grant.exactUser?.name ?? grant.id), () => send({ type: 'user.reuseGrant', authorization: grant }))}
+        ${secondaryButton(t.loginAsOther, () => send({ type: 'user.openLogin' }))}
+      </div>`;
+  }
+  if (snapshot.matches({ flow: { login: 'leavingForLogin' } })) return progress(t.leavingForLogin);
   if (snapshot.matches({ flow: { login: { open: 'closed' } } })) {
     return html`<p class="notice" role="alert">${t.loginProblem_closed}</p>
       <div class="actions start">${openButton}</div>`;
@@ -26,7 +37,7 @@ const state = (view: ViewContext) => {
     return html`<p class="notice" role="alert">${t[`loginProblem_${loginProblem}`]}</p>
       <div class="actions start">
         ${loginProblem === 'blocked'
-          ? openButton
+          ? html`${openButton}${secondaryButton(t.loginSameTab, () => send({ type: 'user.loginSameTab' }))}`
           : primaryButton(t.loginAgain, () => send({ type: 'user.retry' }))}
       </div>`;
   }
@@ -36,5 +47,7 @@ const state = (view: ViewContext) => {
 /** Step 4: `Open` the Exact Online login in a popup; after the login, `Ga door`. */
 export const loginView = (view: ViewContext) =>
   html`${heading(view.t.loginHeading)}
-    ${view.snapshot.matches({ flow: { login: 'authorized' } }) ? nothing : html`<p>${view.t.loginIntro}</p>`}
+    ${view.snapshot.matches({ flow: { login: 'authorized' } }) || view.snapshot.matches({ flow: { login: 'choosingGrant' } })
+      ? nothing
+      : html`<p>${view.t.loginIntro}</p>`}
     ${state(view)} ${flowNav(view)}`;

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { errorPanel, heading, primaryButton, progress } from './parts.js';
+import { errorPanel, flowNav, heading, primaryButton, progress } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 export const checkingStatusView = ({ t }: ViewContext) => html`${heading(t.title)}${progress(t.loading)}`;
@@ -17,3 +17,9 @@ export const notInstalledView = ({ t, send, snapshot }: ViewContext) => {
       ${primaryButton(t.checkAgain, () => send({ type: 'user.retry' }))}
     </div>`;
 };
+
+/** After a reload or a same-tab login: confirming the grant before continuing where the user was. */
+export const resumingView = (view: ViewContext) =>
+  view.snapshot.matches('resumeFailed')
+    ? html`${heading(view.t.title)}${errorPanel(view.snapshot.context.error, view)}${flowNav(view, { back: false })}`
+    : html`${heading(view.t.title)}${progress(view.t.resuming)}`;

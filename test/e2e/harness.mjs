@@ -10,7 +10,7 @@ export async function startHarness({ browserArgs = [] } = {}) {
   const server = await createServer({
     configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
     logLevel: 'error',
-    server: { port: 0, host: '127.0.0.1' },
+    server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
   });
   await server.listen();
   const { port } = server.httpServer.address();

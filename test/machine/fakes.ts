@@ -19,6 +19,7 @@ import type {
 import { connectMachine } from '../../src/machine/connect-machine.js';
 import type {
   ConnectEmitted,
+  ConnectInput,
   CreateConnectionInput,
   DivisionPageRequest,
   LoginWindowEvent,
@@ -186,6 +187,7 @@ export function createFakes() {
       page([organisation('org-1'), organisation('org-2')]),
     ),
     startLogin: new FakeRequest<unknown, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
+    listGrants: new FakeRequest<unknown, Authorization[]>(() => []),
     loginWindow: new FakeLoginWindow(),
     getAuthorization: new FakeRequest<{ authorizationId: string }, Authorization>((input) =>
       authorization(input.authorizationId, 'authorized'),
@@ -227,6 +229,8 @@ export interface Harness {
   emitted: ConnectEmitted[];
   /** The ids the machine asked for, in order. */
   ids: string[];
+  /** URLs the machine asked the page to go to (same-tab login). */
+  navigations: string[];
   /** Resolves when the machine is in `state`; rejects after a short while otherwise. */
   reach(state: StateValue): Promise<ConnectSnapshot>;
   matches(state: StateValue): boolean;
@@ -236,9 +240,11 @@ export interface Harness {
  * Starts the machine with fake effects. `configure` may change the fakes before the start
  * (e.g. make getStatus fail) so the very first request is already answered as wanted.
  */
-export function startMachine(configure: (fakes: Fakes) => void = () => {}): Harness {
+export function startMachine(configure: (fakes: Fakes) => void = () => {}, input: Partial<ConnectInput> = {}): Harness {
   const fakes = createFakes();
   configure(fakes);
+  /** URLs the machine asked the page to go to (same-tab login). */
+  const navigations: string[] = [];
   const clock = new SimulatedClock();
   const ids: string[] = [];
   let n = 0;
@@ -248,12 +254,14 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}): Harn
       listConnections: fakes.listConnections.actor(),
       listOrganisations: fakes.listOrganisations.actor(),
       startLogin: fakes.startLogin.actor(),
+      listGrants: fakes.listGrants.actor(),
       loginWindow: fakes.loginWindow.actor(),
       getAuthorization: fakes.getAuthorization.actor(),
       listDivisions: fakes.listDivisions.actor(),
       createConnection: fakes.createConnection.actor(),
       createRedelivery: fakes.createRedelivery.actor(),
     },
+    actions: { navigateToLogin: (_, { url }) => navigations.push(url) },
   });
   const actor = createActor(machine, {
     clock,
@@ -264,6 +272,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}): Harn
         return id;
       },
       loginTimeout: LOGIN_TIMEOUT,
+      ...input,
     },
   });
   const emitted: ConnectEmitted[] = [];
@@ -278,6 +287,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}): Harn
     clock,
     emitted,
     ids,
+    navigations,
     matches: (state) => actor.getSnapshot().matches(state),
     reach: (state) => waitFor(actor, (snapshot) => snapshot.matches(state), { timeout: 1000 }),
   };
@@ -320,6 +330,9 @@ export async function toLoginReady(configure?: (fakes: Fakes) => void): Promise<
 export async function toLoginOpen(configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toLoginReady(configure);
   h.actor.send({ type: 'user.openLogin' });
+  await h.reach({ flow: { login: { open: 'opening' } } });
+  // Past the first seconds, a closed window is one a person closed (not a severed opener).
+  h.clock.increment(3000);
   await h.reach({ flow: { login: { open: 'watching' } } });
   return h;
 }

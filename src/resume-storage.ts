@@ -1,0 +1,65 @@
+import type { Division, Organisation } from './api/types.js';
+import type { ResumeRecord } from './machine/types.js';
+import { RETURN_URL_KEY } from './popup/login-message.js';
+
+/**
+ * Where the element keeps what it needs to continue after a reload or a same-tab login:
+ * sessionStorage (this tab only), ids, names and choices — never a code or token.
+ */
+const RESUME_PREFIX = 'autopilot-connect:resume:';
+
+const storage = (): Storage | null => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // Storage blocked (privacy settings): resuming is then simply not offered.
+  }
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isOrganisation = (value: unknown): value is Organisation =>
+  isObject(value) && typeof value.id === 'string' && typeof value.name === 'string' && Array.isArray(value.blockers);
+const isDivision = (value: unknown): value is Division =>
+  isObject(value) && typeof value.code === 'number' && typeof value.name === 'string';
+
+/** Storage is input like any other: a record that does not have the expected shape is dropped. */
+function parseRecord(text: string | null): ResumeRecord | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!isObject(value) || !isOrganisation(value.organisation) || typeof value.authorizationId !== 'string') return null;
+    return {
+      organisation: value.organisation,
+      authorizationId: value.authorizationId,
+      division: isDivision(value.division) ? value.division : null,
+      bookingFlow: value.bookingFlow === 'advanced' ? 'advanced' : 'simple',
+      idempotencyKey: typeof value.idempotencyKey === 'string' ? value.idempotencyKey : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function loadResume(scope: string): ResumeRecord | null {
+  return parseRecord(storage()?.getItem(RESUME_PREFIX + scope) ?? null);
+}
+
+export function saveResume(scope: string, record: ResumeRecord): void {
+  try {
+    storage()?.setItem(RESUME_PREFIX + scope, JSON.stringify(record));
+  } catch {
+    // Quota or privacy mode: the flow goes on, it just cannot resume after a reload.
+  }
+}
+
+export function clearResume(scope: string): void {
+  storage()?.removeItem(RESUME_PREFIX + scope);
+}
+
+export function saveReturnUrl(url: string): void {
+  try {
+    storage()?.setItem(RETURN_URL_KEY, url);
+  } catch {
+    // Without it the callback page still says the connection is made.
+  }
+}

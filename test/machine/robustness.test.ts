@@ -1,0 +1,176 @@
+import { expect } from '@esm-bundle/chai';
+import { ApiError } from '../../src/api/api-error.js';
+import type { ResumeRecord } from '../../src/machine/types.js';
+import {
+  authorization,
+  division,
+  organisation,
+  started,
+  startMachine,
+  toAdministration,
+  toLoginReady,
+  toSystem,
+  POPUP_CLOSED_GRACE_MS,
+} from './fakes.js';
+
+const SEVERED_WINDOW_MS = 3000;
+const SEVERED_POLL_MS = 2500;
+
+describe('connect machine: a login that never loses its result', () => {
+  describe('a window severed by Cross-Origin-Opener-Policy', () => {
+    it('does not call a window that reads closed right after opening "closed": it keeps waiting', async () => {
+      const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS + 100);
+      expect(h.matches({ flow: { login: { open: 'severed' } } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+    });
+
+    it('asks the backend now and then while severed, and keeps waiting while it says pending', async () => {
+      const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.close();
+      h.clock.increment(SEVERED_POLL_MS - 1);
+      expect(h.fakes.getAuthorization.calls).to.have.length(0);
+      h.clock.increment(1);
+      expect(h.fakes.getAuthorization.calls).to.have.length(1);
+      await h.reach({ flow: { login: { open: 'severed' } } });
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+    });
+
+    it('continues when the backend says authorized while severed', async () => {
+      const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'authorized')));
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.close();
+      h.clock.increment(SEVERED_POLL_MS);
+      await h.reach({ flow: { login: 'authorized' } });
+    });
+
+    it('still takes the BroadcastChannel report while severed', async () => {
+      const h = await toLoginReady();
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.close();
+      h.fakes.loginWindow.report('auth-1');
+      await h.reach({ flow: { login: 'authorized' } });
+    });
+
+    it('a window closed after the first seconds is one a person closed: grace, then the backend decides', async () => {
+      const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
+      h.actor.send({ type: 'user.openLogin' });
+      h.clock.increment(SEVERED_WINDOW_MS);
+      h.fakes.loginWindow.close();
+      expect(h.matches({ flow: { login: { open: 'closing' } } })).to.equal(true);
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
+      await h.reach({ flow: { login: { open: 'closed' } } });
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('closed');
+    });
+  });
+
+  describe('reusing a grant the platform holds', () => {
+    it('offers the grant instead of a second login, and continues with it', async () => {
+      const grant = { ...authorization('grant-1', 'authorized'), exactUser: { name: 'Lien de Vries' } };
+      const h = await toSystem((fakes) => fakes.listGrants.returns([grant]));
+      h.actor.send({ type: 'user.chooseExact' });
+      await h.reach({ flow: { login: 'choosingGrant' } });
+      expect(h.actor.getSnapshot().context.login?.id).to.equal('auth-1');
+      h.actor.send({ type: 'user.reuseGrant', authorization: grant });
+      expect(h.matches({ flow: { login: 'authorized' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.authorization?.id).to.equal('grant-1');
+      expect(h.fakes.loginWindow.starts).to.have.length(0);
+    });
+
+    it('logs in as another user from the offer, opening the window inside the click', async () => {
+      const h = await toSystem((fakes) => fakes.listGrants.returns([authorization('grant-1', 'authorized')]));
+      h.actor.send({ type: 'user.chooseExact' });
+      await h.reach({ flow: { login: 'choosingGrant' } });
+      h.actor.send({ type: 'user.openLogin' });
+      expect(h.fakes.loginWindow.starts).to.deep.equal([{ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' }]);
+    });
+
+    it('goes straight to Open when the grant list fails or holds nothing authorized', async () => {
+      const h = await toSystem((fakes) => fakes.listGrants.fails(new ApiError('network', 'listAuthorizations')));
+      h.actor.send({ type: 'user.chooseExact' });
+      await h.reach({ flow: { login: 'ready' } });
+    });
+
+    it('"log in again" from the administration step skips the offer, for a fresh consent', async () => {
+      const h = await toAdministration();
+      h.fakes.listGrants.returns([authorization('grant-1', 'authorized')]);
+      h.actor.send({ type: 'user.loginAgain' });
+      await h.reach({ flow: { login: 'ready' } });
+      expect(h.fakes.startLogin.calls).to.have.length(2);
+    });
+  });
+
+  describe('a blocked popup', () => {
+    it('offers the same-tab login, which hands the authorize URL to the page', async () => {
+      const h = await toLoginReady();
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.block();
+      h.actor.send({ type: 'user.loginSameTab' });
+      expect(h.matches({ flow: { login: 'leavingForLogin' } })).to.equal(true);
+      expect(h.navigations).to.deep.equal([started('auth-1').authorizeUrl]);
+    });
+
+    it('refuses the same-tab login when the window was not blocked', async () => {
+      const h = await toLoginReady();
+      h.actor.send({ type: 'user.loginSameTab' });
+      expect(h.navigations).to.deep.equal([]);
+    });
+  });
+
+  describe('resuming after a reload or the same-tab login', () => {
+    const record: ResumeRecord = {
+      organisation: organisation('org-7', { name: 'eLien test company' }),
+      authorizationId: 'auth-9',
+      division: division(102),
+      bookingFlow: 'simple',
+      idempotencyKey: 'key-kept',
+    };
+
+    it('continues at the administration step with every choice, once the backend confirms the grant', async () => {
+      const h = startMachine(() => {}, { resume: record });
+      await h.reach({ flow: { administration: 'ready' } });
+      const context = h.actor.getSnapshot().context;
+      expect(h.fakes.getAuthorization.last.input).to.deep.equal({ authorizationId: 'auth-9' });
+      expect(context.organisation?.name).to.equal('eLien test company');
+      expect(context.division?.code).to.equal(102);
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.last.input.idempotencyKey).to.equal('key-kept');
+    });
+
+    it('starts at the connections when the grant is no longer authorized', async () => {
+      const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', 'expired')), { resume: record });
+      await h.reach({ connections: 'list' });
+    });
+
+    it('keeps the record through a failure: retry resumes, cancel starts over', async () => {
+      const h = startMachine((fakes) => fakes.getAuthorization.fails(new ApiError('network', 'getAuthorization')), { resume: record });
+      await h.reach('resumeFailed');
+      h.fakes.getAuthorization.returns(authorization('auth-9', 'authorized'));
+      h.actor.send({ type: 'user.retry' });
+      await h.reach({ flow: 'administration' });
+    });
+  });
+
+  describe('429 with Retry-After', () => {
+    it('retries by itself after the given seconds', async () => {
+      const rateLimited = new ApiError('problem', 'listConnections', 429, 'rate_limited', 3);
+      const h = startMachine((fakes) => fakes.listConnections.fails(rateLimited));
+      await h.reach({ connections: 'failed' });
+      h.fakes.listConnections.returns([]);
+      h.clock.increment(2999);
+      expect(h.matches({ connections: 'failed' })).to.equal(true);
+      h.clock.increment(1);
+      await h.reach({ connections: 'list' });
+    });
+
+    it('does not retry by itself for other failures', async () => {
+      const h = startMachine((fakes) => fakes.listConnections.fails(new ApiError('problem', 'listConnections', 500, 'internal_error')));
+      await h.reach({ connections: 'failed' });
+      h.clock.increment(60_000);
+      expect(h.matches({ connections: 'failed' })).to.equal(true);
+    });
+  });
+});
