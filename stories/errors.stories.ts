@@ -1,0 +1,159 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { connectMeta, type ConnectArgs } from './connect-story.js';
+import {
+  chooseExactOnline,
+  chooseOrganisation,
+  continueToAdministration,
+  ELIEN,
+  LIEN,
+  logIn,
+  reachLogin,
+  retry,
+  startNewConnection,
+  stubLoginWindow,
+} from './flow.js';
+import { clickButton, clickOption, connectElement, findButton, findHeading, findText } from './shadow-dom.js';
+
+/**
+ * The error states of each step. Most run on the `errors` scenario, where the first call of
+ * every operation fails with a 500 and the next succeeds: the play function retries its way
+ * past the earlier steps, as a user would, to the call that fails in the story.
+ */
+const meta = { ...connectMeta, title: 'autopilot-connect/Errors', args: { ...connectMeta.args, scenario: 'errors' } } satisfies Meta<ConnectArgs>;
+export default meta;
+type Story = StoryObj<ConnectArgs>;
+
+const SERVER_ERROR = 'Er ging iets mis bij het platform. Probeer het opnieuw.';
+
+/** Errors scenario: retry through status, connections and organisations, up to the login (whose first start fails). */
+async function reachLoginPastFailures(root: Element): Promise<void> {
+  await retry(root); // status
+  await retry(root); // connections
+  await startNewConnection(root);
+  await retry(root); // organisations
+  await chooseOrganisation(root);
+  await chooseExactOnline(root);
+}
+
+/**
+ * Errors scenario: past the failed login start and the failed check of the first login. The
+ * platform then holds that login's grant, so the user reuses it instead of logging in again.
+ */
+async function reachAdministrationPastFailures(root: Element): Promise<void> {
+  await reachLoginPastFailures(root);
+  await retry(root); // start the login
+  await logIn(root, 'errors');
+  await findText(root, SERVER_ERROR); // asking the backend about the login failed
+  await retry(root);
+  await clickButton(root, `Doorgaan als ${LIEN}`);
+  await continueToAdministration(root);
+}
+
+/** The status call failed. */
+export const StatusFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, SERVER_ERROR);
+    await findButton(root, 'Opnieuw proberen');
+  },
+};
+
+/** Step 1: the connections could not be loaded. */
+export const ConnectionsFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await retry(root);
+    await findHeading(root, 'Actieve verbindingen');
+    await findText(root, SERVER_ERROR);
+  },
+};
+
+/** Step 2: the organisations could not be loaded. */
+export const OrganisationFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await retry(root);
+    await retry(root);
+    await startNewConnection(root);
+    await findText(root, SERVER_ERROR);
+  },
+};
+
+/** Step 4: the login could not be prepared. */
+export const LoginFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachLoginPastFailures(root);
+    await findText(root, SERVER_ERROR);
+  },
+};
+
+/** Step 4: a popup blocker stopped the login window. */
+export const LoginBlocked: Story = {
+  args: { scenario: 'default' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachLogin(root);
+    stubLoginWindow('blocked');
+    await clickButton(root, 'Open');
+    await findText(root, 'Je browser heeft het inlogvenster tegengehouden.');
+  },
+};
+
+/** Step 4: the login window was closed before the login finished (the backend still says pending). */
+export const LoginClosed: Story = {
+  args: { scenario: 'default' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachLogin(root);
+    stubLoginWindow('closed');
+    await clickButton(root, 'Open');
+    await findText(root, 'Het inlogvenster is gesloten voordat het inloggen klaar was.', { timeout: 15_000 });
+  },
+};
+
+/** Step 4: the user refused consent in Exact Online. */
+export const LoginDenied: Story = {
+  args: { scenario: 'default' },
+  play: async ({ canvasElement, args }) => {
+    const root = connectElement(canvasElement);
+    await reachLogin(root);
+    await logIn(root, args.scenario, 'denied');
+    await findText(root, 'Je hebt in Exact Online geen toestemming gegeven.');
+    await findButton(root, 'Opnieuw inloggen');
+  },
+};
+
+/** Step 5: the administrations could not be loaded. */
+export const AdministrationFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachAdministrationPastFailures(root);
+    await findText(root, SERVER_ERROR);
+  },
+};
+
+/** Step 5: `Afronden` failed; the choices stay and the user can retry. */
+export const AdministrationFinishFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachAdministrationPastFailures(root);
+    await retry(root); // the administrations
+    await clickOption(root, ELIEN);
+    await clickButton(root, 'Afronden');
+    await findText(root, SERVER_ERROR);
+    await findButton(root, 'Opnieuw proberen');
+  },
+};
+
+/** `API-download opnieuw aanbieden` failed. */
+export const RedeliveryFailed: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await retry(root);
+    await retry(root);
+    await clickButton(root, 'API-download opnieuw aanbieden');
+    await clickButton(root, 'Opnieuw aanbieden');
+    await findText(root, SERVER_ERROR);
+  },
+};
