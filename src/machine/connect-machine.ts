@@ -199,10 +199,14 @@ export const connectMachine = setup({
           },
           { target: 'connections' },
         ],
-        onError: {
+        onError: [
+          // The backend no longer knows the grant: nothing to resume, start afresh.
+          { guard: ({ event }) => isApiError(event.error) && event.error.status === 404, target: 'connections' },
+          {
           target: 'resumeFailed',
           actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getAuthorization' }) }, 'reportError'],
-        },
+          },
+        ],
       },
     },
     resumeFailed: {

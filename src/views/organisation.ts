@@ -29,7 +29,7 @@ export const organisationView = (view: ViewContext) => {
   return html`${heading(t.organisationHeading)}
     <p>${t.organisationIntro}</p>
     ${snapshot.matches({ flow: { organisation: 'failed' } })
-      ? errorPanel(error, view, { back: true })
+      ? errorPanel(error, view)
       : firstLoad
         ? progress(t.loading)
         : html`<autopilot-connect-listbox

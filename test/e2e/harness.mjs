@@ -6,9 +6,23 @@ import { findChromium } from '../../scripts/find-chromium.mjs';
  * One demo server (the mock backend as real HTTP, as `npm start` serves it) and one headless
  * Chromium for an end-to-end test file. Popups are real windows here.
  */
-export async function startHarness({ browserArgs = [] } = {}) {
+/** The strict policy a careful host page sends; `?csp` on the demo page and the callback page get it. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
+
+const strictCspPlugin = {
+  name: 'strict-csp-for-tests',
+  configureServer(server) {
+    server.middlewares.use((request, response, next) => {
+      if (/^\/(\?csp|callback\.html)/.test(request.url ?? '')) response.setHeader('Content-Security-Policy', STRICT_CSP);
+      next();
+    });
+  },
+};
+
+export async function startHarness({ browserArgs = [], launchOptions = {} } = {}) {
   const server = await createServer({
     configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    plugins: [strictCspPlugin],
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },
   });
@@ -18,6 +32,7 @@ export async function startHarness({ browserArgs = [] } = {}) {
   const browser = await chromium.launch({
     executablePath: findChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...browserArgs],
+    ...launchOptions,
   });
   return {
     origin,
@@ -26,6 +41,15 @@ export async function startHarness({ browserArgs = [] } = {}) {
     async reset(scenario) {
       const response = await fetch(`${origin}/mock/${scenario}/reset`, { method: 'POST' });
       if (!response.ok) throw new Error(`reset ${scenario}: ${response.status}`);
+    },
+    /** Queues a failure in the scenario's mock backend (see src/mocks: injectFailure). */
+    async inject(scenario, failure) {
+      const response = await fetch(`${origin}/mock/${scenario}/inject`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(failure),
+      });
+      if (!response.ok) throw new Error(`inject ${scenario}: ${response.status} ${await response.text()}`);
     },
     async close() {
       await browser.close();

@@ -1,0 +1,59 @@
+import { expect } from '@esm-bundle/chai';
+import { deepActiveElement, findButton, heading, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
+
+describe('<autopilot-connect> step: checking status', () => {
+  useMockBackend();
+
+  it('shows a progress indicator while the backend is asked, then the connections', async function () {
+    this.timeout(15000);
+    const element = mount('slow');
+    await element.updateComplete;
+    const progress = await waitFor(() => element.shadowRoot?.querySelector('[role="status"]'), { message: 'progress indicator' });
+    expect(progress.textContent?.trim()).to.equal('Bezig met laden…');
+    expect(heading(element)).to.equal('Autopilot – Exact Online');
+    expect(visibleText(element)).to.not.include('New Connection');
+    // Status and connections each take 2.5 s in the slow scenario; the list loads with a progress indicator too.
+    await waitForHeading(element, 'Actieve verbindingen', 4000);
+    expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
+    await waitFor(() => findButton(element, 'New Connection'), { timeout: 5000, message: 'New Connection' });
+    expect(visibleText(element)).to.not.include('Bezig met laden…');
+    expect(visibleText(element)).to.include('1 actieve verbinding');
+  });
+
+  it('does not steal focus when it loads', async () => {
+    const outside = document.createElement('button');
+    outside.textContent = 'host page button';
+    document.body.append(outside);
+    outside.focus();
+    try {
+      const element = mount();
+      await waitForHeading(element, 'Actieve verbindingen');
+      expect(deepActiveElement()).to.equal(outside);
+    } finally {
+      outside.remove();
+    }
+  });
+
+  it('has no step indicator before the flow starts', async () => {
+    const element = mount();
+    await waitForHeading(element, 'Actieve verbindingen');
+    expect(visibleText(element)).to.not.match(/Stap \d van/);
+  });
+
+  it('a resume record for an authorization the backend does not know starts afresh at the connections', async () => {
+    sessionStorage.setItem(
+      'autopilot-connect:resume:/mock/default/api',
+      JSON.stringify({
+        organisation: { id: 'org_0001', name: 'eLien test company', kvk: null, connectionId: null, blockers: [] },
+        authorizationId: 'auth_unknown_to_the_backend',
+        division: null,
+        bookingFlow: 'simple',
+        idempotencyKey: null,
+      }),
+    );
+    const element = mount();
+    await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
+    expect(heading(element)).to.equal('Actieve verbindingen');
+    expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+  });
+});

@@ -1,0 +1,77 @@
+import { expect } from '@esm-bundle/chai';
+import {
+  backend,
+  findButton,
+  mount,
+  press,
+  toDone,
+  useMockBackend,
+  visibleText,
+  waitFor,
+  waitForHeading,
+  waitForText,
+} from './support.js';
+
+describe('<autopilot-connect> step: done', () => {
+  useMockBackend();
+
+  it('`Verbinding gelegd` says what was connected and that only new documents are sent', async () => {
+    const element = mount();
+    await toDone(element);
+    const text = visibleText(element);
+    expect(text).to.include('Stap 5 van 5');
+    expect(text).to.include(
+      'eLien test company is gekoppeld aan eLien test company. De Autopilot zet de facturen uit Postvak In voortaan in Exact Online.',
+    );
+    expect(text).to.include('Let op! Alleen documenten die vanaf nu in Postvak In binnenkomen, worden geüpload.');
+    expect(findButton(element, 'API-download opnieuw aanbieden')).to.not.equal(null);
+  });
+
+  it('`API-download opnieuw aanbieden` → the redelivery form → the submitted message', async () => {
+    const element = mount();
+    await toDone(element);
+    await press(element, 'API-download opnieuw aanbieden');
+    await waitForHeading(element, 'API-download opnieuw aanbieden');
+    expect(visibleText(element)).to.include(
+      'Bied de Postvak In-documenten van eLien test company vanaf een datum opnieuw aan de Autopilot aan.',
+    );
+    expect(visibleText(element)).to.include('Vanaf datum');
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect(date.value, 'defaults to today, the day of the connection').to.equal(new Date().toISOString().slice(0, 10));
+    date.value = '2025-03-03';
+    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await press(element, 'Opnieuw aanbieden');
+    await waitFor(() => backend().platform.redeliveries.length === 1, { message: 'a redelivery in the backend' });
+    const [redelivery] = backend().platform.redeliveries;
+    expect(redelivery!.organisationId).to.equal('org_0001');
+    expect(redelivery!.from).to.equal('2025-03-03');
+    await waitForText(element, `${redelivery!.documentCount} documenten vanaf 3 mrt 2025 worden opnieuw aangeboden.`);
+    await press(element, 'Naar het overzicht');
+    await waitForHeading(element, 'Actieve verbindingen');
+  });
+
+  it('refuses a date in the future without asking the backend', async () => {
+    const element = mount();
+    await toDone(element);
+    await press(element, 'API-download opnieuw aanbieden');
+    await waitForHeading(element, 'API-download opnieuw aanbieden');
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
+    date.value = '2999-01-01';
+    date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await press(element, 'Opnieuw aanbieden');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(date.validationMessage).to.equal('Vul een geldige datum in, niet in de toekomst.');
+    expect(backend().platform.redeliveries).to.have.length(0);
+    expect(visibleText(element)).to.include('Vanaf datum');
+  });
+
+  it('`Naar het overzicht` shows the new connection in the list', async () => {
+    const element = mount();
+    await toDone(element);
+    await press(element, 'Naar het overzicht');
+    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForText(element, '2 actieve verbindingen');
+    expect(visibleText(element)).to.include('eLien test company → eLien test company');
+    expect(visibleText(element)).to.include('Bakkerij de Gouden Korst → Bakkerij de Gouden Korst B.V.');
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * Shared set-up for the component tests: one element per test on a scenario of the mock
+ * backend, and ways to reach a step the way a user does (clicking what they would click).
+ */
+import { expect } from '@esm-bundle/chai';
+import '../../src/define.js';
+import { getBackend, resetBackends, startMockWorker, type ScenarioName } from '../../src/mocks/index.js';
+import { button, findButton, heading, option, visibleText, waitFor, waitForText } from '../helpers/dom.js';
+
+export type ConnectElement = HTMLElementTagNameMap['autopilot-connect'];
+
+const mounted: HTMLElement[] = [];
+
+/** MSW once per file, a fresh model before every test, no element left behind after it. */
+export function useMockBackend(options: { startWorker?: boolean } = {}): void {
+  if (options.startWorker !== false) {
+    before(async () => {
+      await startMockWorker();
+    });
+  }
+  // Every test is a fresh tab: a fresh model, and nothing kept to resume from.
+  beforeEach(() => {
+    resetBackends();
+    sessionStorage.clear();
+  });
+  afterEach(() => {
+    for (const element of mounted.splice(0)) element.remove();
+    sessionStorage.clear();
+  });
+}
+
+export function mount(scenario: ScenarioName = 'default', { locale }: { locale?: 'nl' | 'en' } = {}): ConnectElement {
+  const element = document.createElement('autopilot-connect');
+  element.setAttribute('api-base', `/mock/${scenario}/api`);
+  if (locale) element.setAttribute('locale', locale);
+  document.body.append(element);
+  mounted.push(element);
+  return element;
+}
+
+export const backend = (scenario: ScenarioName = 'default') => getBackend(scenario);
+
+/** Waits until the step's heading reads exactly `text`. */
+export const waitForHeading = (element: ConnectElement, text: string, timeout = 4000) =>
+  waitFor(() => heading(element) === text, { timeout, message: `heading "${text}" (now "${heading(element)}"; visible: ${visibleText(element).slice(0, 300)})` });
+
+/** Waits for the button, then presses it as a pointer user would. */
+export async function press(element: ConnectElement, name: string, timeout = 4000): Promise<HTMLElement> {
+  const target = await waitFor(() => findButton(element, name), { timeout, message: `button "${name}" (visible: ${visibleText(element).slice(0, 300)})` });
+  pointerClick(target);
+  return target;
+}
+
+export function pointerClick(target: HTMLElement): void {
+  target.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+  target.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, composed: true }));
+  target.click();
+}
+
+export const waitForOption = (element: ConnectElement, label: string, timeout = 4000) =>
+  waitFor(() => option(element, label), { timeout, message: `option "${label}"` });
+
+export const isDisabled = (target: HTMLElement) => target.getAttribute('aria-disabled') === 'true' || (target as HTMLButtonElement).disabled === true;
+
+/** The picker's shadow root inside the element. */
+export function listbox(element: ConnectElement): ShadowRoot {
+  const picker = element.shadowRoot?.querySelector('autopilot-connect-listbox');
+  if (!picker?.shadowRoot) throw new Error('No picker on this step');
+  return picker.shadowRoot;
+}
+
+export const optionLabels = (element: ConnectElement) =>
+  Array.from(listbox(element).querySelectorAll('[role="option"] .label')).map((label) => label.textContent?.trim() ?? '');
+
+/** Types into the picker's search field as a user would: value, then an input event. */
+export function typeSearch(element: ConnectElement, text: string): void {
+  const input = listbox(element).querySelector('input');
+  if (!input) throw new Error('No search field');
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: text, inputType: 'insertText' }));
+}
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+// --- reaching the steps -------------------------------------------------------------
+
+export async function toConnections(element: ConnectElement): Promise<void> {
+  await waitForHeading(element, 'Actieve verbindingen');
+  await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
+}
+
+export async function toOrganisation(element: ConnectElement): Promise<void> {
+  await toConnections(element);
+  await press(element, 'New Connection');
+  await waitForHeading(element, 'Kies de organisatie');
+  await waitFor(() => element.shadowRoot?.querySelector('autopilot-connect-listbox')?.shadowRoot?.querySelector('[role="option"]'), {
+    message: 'organisations listed',
+  });
+}
+
+export async function toSystem(element: ConnectElement, organisation = 'eLien test company'): Promise<void> {
+  await toOrganisation(element);
+  pointerClick(option(element, organisation));
+  const confirm = button(element, 'Bevestigen');
+  await waitFor(() => !isDisabled(confirm), { message: 'Bevestigen enabled' });
+  pointerClick(confirm);
+  await waitForHeading(element, 'Kies het boekhoudpakket');
+}
+
+export async function toLoginReady(element: ConnectElement): Promise<void> {
+  await toSystem(element);
+  await press(element, 'Exact Online');
+  await waitForHeading(element, 'Inloggen bij Exact Online');
+  await waitFor(() => findButton(element, 'Open'), { message: 'Open' });
+}
+
+export interface OpenCall {
+  url: string;
+  target: string | undefined;
+  features: string | undefined;
+}
+
+/** Replaces window.open with a recorder; returns the calls and a restore function. */
+export function stubWindowOpen(result: () => WindowProxy | null = () => fakePopup()) {
+  const original = window.open;
+  const calls: OpenCall[] = [];
+  window.open = ((url?: string | URL, target?: string, features?: string) => {
+    calls.push({ url: String(url), target, features });
+    return result();
+  }) as typeof window.open;
+  return { calls, restore: () => (window.open = original) };
+}
+
+export const fakePopup = () => ({ closed: false, close() {} }) as unknown as WindowProxy;
+
+/**
+ * What the popup would do: the Exact login form, the consent form (all administrations
+ * ticked, or `divisionCodes`) and the redirect to the backend's OAuth callback, all over
+ * fetch to the mock's own pages. Leaves the authorization authorized in the model.
+ */
+export async function completeExactLogin(authorizeUrl: string, { divisionCodes, deny = false }: { divisionCodes?: number[]; deny?: boolean } = {}): Promise<string> {
+  const url = new URL(authorizeUrl);
+  const base = url.pathname.replace(/\/exact\/api\/oauth2\/auth$/, '');
+  const loginPage = await fetch(url);
+  expect(loginPage.status, 'Exact login page').to.equal(200);
+  const oauth = ['client_id', 'response_type', 'redirect_uri', 'state', 'lang'];
+  const form = new URLSearchParams();
+  for (const name of oauth) form.set(name, url.searchParams.get(name) ?? '');
+  form.set('username', 'lien@elien.nl');
+  form.set('password', 'secret');
+  // The login form answers 303 to the consent page; fetch follows it like the popup would.
+  const consentPage = await fetch(`${base}/exact/login`, { method: 'POST', body: form });
+  expect(consentPage.status, 'Exact consent page').to.equal(200);
+  const consentUrl = new URL(consentPage.url);
+  const html = await consentPage.text();
+  const codes = divisionCodes ?? Array.from(html.matchAll(/name="division" value="(\d+)"/g), (match) => Number(match[1]));
+  const consent = new URLSearchParams();
+  for (const name of [...oauth, 'session']) consent.set(name, consentUrl.searchParams.get(name) ?? '');
+  for (const code of codes) consent.append('division', String(code));
+  consent.set('decision', deny ? 'deny' : 'allow');
+  // Consent answers 303 to the backend's OAuth callback, which redeems the code and answers 302 to the
+  // package's callback page (not served by the test server): following them settles the login.
+  const final = await fetch(`${base}/exact/consent`, { method: 'POST', body: consent });
+  expect(new URL(final.url).pathname, 'ends on the callback page').to.equal('/callback.html');
+  const authorization = await (await fetch(`${base}/api/authorizations/${url.searchParams.get('state')}`)).json();
+  expect(authorization.status, 'authorization after consent').to.equal(deny ? 'denied' : 'authorized');
+  return url.searchParams.get('state') ?? '';
+}
+
+export const reportLogin = (authorizationId: string, status = 'authorized') =>
+  window.postMessage({ type: 'autopilot-connect:login', authorizationId, status }, window.location.origin);
+
+/** From the organisation step through a completed login to `Selecteer afdeling`. */
+export async function toAdministration(element: ConnectElement, grant: { divisionCodes?: number[] } = {}): Promise<void> {
+  await toLoginReady(element);
+  const popup = stubWindowOpen();
+  try {
+    await press(element, 'Open');
+    const authorizationId = await completeExactLogin(popup.calls[0]!.url, grant);
+    reportLogin(authorizationId);
+    await press(element, 'Ga door');
+  } finally {
+    popup.restore();
+  }
+  await waitForHeading(element, 'Selecteer afdeling');
+  await waitFor(() => listbox(element).querySelector('[role="option"]'), { message: 'administrations listed' });
+}
+
+export async function toDone(element: ConnectElement): Promise<void> {
+  await toAdministration(element);
+  pointerClick(option(element, 'eLien test company'));
+  const finish = button(element, 'Afronden');
+  await waitFor(() => !isDisabled(finish), { message: 'Afronden enabled' });
+  pointerClick(finish);
+  await waitForHeading(element, 'Verbinding gelegd');
+}
+
+export { button, findButton, heading, option, visibleText, waitFor, waitForText };
