@@ -10,6 +10,8 @@ import { mockBackendPlugin } from './src/mocks/vite-plugin.js';
 export default defineConfig({
   plugins: [mockBackendPlugin()],
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
+  // Pre-bundled at start, so a first page load never triggers a re-optimisation reload.
+  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', 'xstate'] },
   build: {
     outDir: 'dist',
     target: 'es2022',

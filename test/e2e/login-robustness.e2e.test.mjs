@@ -107,7 +107,7 @@ describe('a login that never loses its result (real popups)', () => {
     const element = await goToLogin(page);
     const popup = await openLoginPopup(page);
     const callbackUrls = [];
-    popup.on('framenavigated', (frame) => callbackUrls.push(frame.url()));
+    popup.on('request', (request) => callbackUrls.push(request.url()));
     await consent(popup);
     await element.getByRole('button', { name: 'Ga door' }).click();
     await element.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();
