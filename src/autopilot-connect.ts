@@ -7,7 +7,8 @@ import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
 import { provideEffects } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotErrorEvent } from './events.js';
-import { defaultLocale, defaultMessages, isLocale, loadMessages, type Locale, type Messages } from './i18n/index.js';
+import { matchLocale, sourceLocale, useLocale, type Locale } from './i18n/localization.js';
+import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { SearchListbox } from './picker/search-listbox.js';
@@ -72,23 +73,34 @@ export class AutopilotConnect extends LitElement {
   /** Where the backend contract lives, e.g. `/api/autopilot`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
-  /** `nl` (default) or `en`. */
-  @property({ reflect: true }) locale: Locale = defaultLocale;
+  /**
+   * `nl`, `en`, `fr`, `de` or `es`. Without it, the host page's `lang` decides; else `nl`.
+   * It may change while the element is open: nothing the user chose is lost.
+   */
+  @property() locale: string | null = null;
 
   /** Seconds the login window may stay open without an outcome. */
   @property({ type: Number, attribute: 'login-timeout' }) loginTimeout = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
 
-  private messages: Messages = defaultMessages;
   private lastStep: string | null = null;
   /** Focus follows the steps only once the user works in the element: never steal it on load. */
   private userInteracted = false;
   private readonly noteInteraction = () => (this.userInteracted = true);
 
-  private readonly messagesTask = new Task(this, {
-    task: ([locale]: readonly [string]) => loadMessages(isLocale(locale) ? locale : defaultLocale),
-    args: () => [this.locale] as const,
-    onComplete: (messages) => (this.messages = messages),
+  /** Loads the locale's strings; until they are in, the element keeps speaking the previous language. */
+  private readonly localeTask = new Task(this, {
+    task: ([locale]: readonly [Locale]) => useLocale(locale),
+    args: () => [this.resolvedLocale] as const,
   });
+
+  /** The `locale` attribute, else the nearest `lang` around the element, else Dutch. */
+  get resolvedLocale(): Locale {
+    const hostLang = this.closest('[lang]')?.getAttribute('lang');
+    return matchLocale(this.locale) ?? matchLocale(hostLang) ?? sourceLocale;
+  }
+
+  /** Follows the host page's `lang` when it changes. */
+  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
 
   private readonly connect = new ConnectController(
     this,
@@ -97,7 +109,7 @@ export class AutopilotConnect extends LitElement {
         api: new ApiClient({ baseUrl: this.apiBase }),
         window,
         callbackOrigin: window.location.origin,
-        locale: () => this.locale,
+        locale: () => this.resolvedLocale,
         navigate: (url) => {
           saveReturnUrl(window.location.href);
           window.location.assign(url);
@@ -141,12 +153,14 @@ export class AutopilotConnect extends LitElement {
     super.connectedCallback();
     this.addEventListener('pointerdown', this.noteInteraction);
     this.addEventListener('keydown', this.noteInteraction);
+    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('pointerdown', this.noteInteraction);
     this.removeEventListener('keydown', this.noteInteraction);
+    this.langObserver.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -171,7 +185,7 @@ export class AutopilotConnect extends LitElement {
   }
 
   private formatDate = (isoDate: string): string =>
-    new Intl.DateTimeFormat(this.locale === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium' }).format(new Date(isoDate));
+    new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(new Date(isoDate));
 
   private renderStep(view: ViewContext): TemplateResult {
     const { snapshot, t } = view;
@@ -210,12 +224,13 @@ export class AutopilotConnect extends LitElement {
 
   protected override render() {
     const snapshot = this.connect.snapshot;
-    const t = this.messages;
+    const locale = this.resolvedLocale;
+    const t = messages(locale);
     if (!snapshot) return html`<div class="base" part="base"></div>`;
     const step = stepOf(snapshot);
     const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
     const view: ViewContext = { snapshot, send: this.connect.send, t, formatDate: this.formatDate };
-    return html`<section class="base" part="base" lang=${this.locale} aria-labelledby="title">
+    return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
       <header class="header" part="header">
         <h1 id="title">${t.title}</h1>
         ${index >= 0 ? html`<span class="step">${t.stepOf(index + 1, flowSteps.length)}</span>` : nothing}

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Meta } from '@storybook/web-components-vite';
-import type { Locale } from '../src/i18n/index.js';
+import type { Locale } from '../src/i18n/localization.js';
 import { scenarioNames, type ScenarioName } from '../src/mocks/scenario-names.js';
 
 /** What every story sets: which mock platform the element talks to, and the language. */

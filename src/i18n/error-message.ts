@@ -1,5 +1,5 @@
 import type { ApiError } from '../api/api-error.js';
-import type { Messages } from './nl.js';
+import type { Messages } from './messages.js';
 
 /** The one sentence a user reads for a failed call: the most specific the error allows. */
 export function errorMessage(error: ApiError, t: Messages): string {

@@ -24,7 +24,7 @@ export interface ExactPageContext {
   clientOrigin?: string;
 }
 
-type Lang = 'nl' | 'en';
+type Lang = 'nl' | 'en' | 'fr' | 'de' | 'es';
 
 const texts = {
   nl: {
@@ -67,6 +67,66 @@ const texts = {
     invalidHeading: 'This request is invalid',
     invalidBody: 'The login request is invalid or has expired. Close this window and try again.',
   },
+  fr: {
+    simulation: 'Simulation',
+    footer: 'Exact Online simulé pour le développement et les tests. Aucune donnée réelle n\'est utilisée.',
+    loginTitle: 'Connexion – Exact Online',
+    loginHeading: 'Se connecter à Exact Online',
+    username: "Nom d'utilisateur",
+    password: 'Mot de passe',
+    login: 'Se connecter',
+    consentTitle: 'Autoriser l\'accès – Exact Online',
+    consentHeading: 'Autopilot souhaite accéder à vos administrations',
+    signedInAs: 'Connecté en tant que',
+    consentIntro: "Choisissez les administrations auxquelles l'application a accès. Elle ne voit pas celles que vous ne cochez pas.",
+    divisions: 'Administrations',
+    allow: 'Autoriser',
+    deny: 'Refuser',
+    noneChosen: 'Choisissez au moins une administration, ou choisissez Refuser.',
+    invalidTitle: 'Demande invalide – Exact Online',
+    invalidHeading: 'Cette demande est invalide',
+    invalidBody: 'La demande de connexion est invalide ou a expiré. Fermez cette fenêtre et réessayez.',
+  },
+  de: {
+    simulation: 'Simulation',
+    footer: 'Simuliertes Exact Online für Entwicklung und Tests. Es werden keine echten Daten verwendet.',
+    loginTitle: 'Anmelden – Exact Online',
+    loginHeading: 'Bei Exact Online anmelden',
+    username: 'Benutzername',
+    password: 'Passwort',
+    login: 'Anmelden',
+    consentTitle: 'Zugriff erlauben – Exact Online',
+    consentHeading: 'Autopilot möchte auf Ihre Administrationen zugreifen',
+    signedInAs: 'Angemeldet als',
+    consentIntro: 'Wählen Sie die Administrationen, auf die die App zugreifen darf. Nicht angekreuzte sieht die App nicht.',
+    divisions: 'Administrationen',
+    allow: 'Erlauben',
+    deny: 'Ablehnen',
+    noneChosen: 'Wählen Sie mindestens eine Administration, oder wählen Sie Ablehnen.',
+    invalidTitle: 'Ungültige Anfrage – Exact Online',
+    invalidHeading: 'Diese Anfrage ist ungültig',
+    invalidBody: 'Die Anmeldeanfrage ist ungültig oder abgelaufen. Schließen Sie dieses Fenster und versuchen Sie es erneut.',
+  },
+  es: {
+    simulation: 'Simulación',
+    footer: 'Exact Online simulado para desarrollo y pruebas. No se usan datos reales.',
+    loginTitle: 'Iniciar sesión – Exact Online',
+    loginHeading: 'Iniciar sesión en Exact Online',
+    username: 'Nombre de usuario',
+    password: 'Contraseña',
+    login: 'Iniciar sesión',
+    consentTitle: 'Conceder acceso – Exact Online',
+    consentHeading: 'Autopilot quiere acceder a sus administraciones',
+    signedInAs: 'Sesión iniciada como',
+    consentIntro: 'Elija las administraciones a las que la aplicación puede acceder. No verá las que deje sin marcar.',
+    divisions: 'Administraciones',
+    allow: 'Permitir',
+    deny: 'Denegar',
+    noneChosen: 'Elija al menos una administración, o elija Denegar.',
+    invalidTitle: 'Solicitud no válida – Exact Online',
+    invalidHeading: 'Esta solicitud no es válida',
+    invalidBody: 'La solicitud de inicio de sesión no es válida o ha caducado. Cierre esta ventana e inténtelo de nuevo.',
+  },
 } satisfies Record<Lang, Record<string, string>>;
 
 type Texts = (typeof texts)[Lang];
@@ -80,7 +140,8 @@ interface OAuthParams {
   lang: string;
 }
 
-const langOf = (value: string | null): Lang => (value?.toLowerCase().startsWith('en') ? 'en' : 'nl');
+const langs: readonly Lang[] = ['nl', 'en', 'fr', 'de', 'es'];
+const langOf = (value: string | null): Lang => langs.find((lang) => value?.toLowerCase().startsWith(lang)) ?? 'nl';
 
 /** The OAuth parameters if they are the ones this client registered, else null. */
 function oauthParams(source: URLSearchParams, context: ExactPageContext): OAuthParams | null {

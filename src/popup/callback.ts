@@ -8,29 +8,25 @@
 import { LOGIN_CHANNEL, parseLoginReport, RETURN_URL_KEY } from './login-message.js';
 
 const texts = {
-  nl: {
-    authorized: 'De verbinding met Exact Online is gelegd. Je kunt dit tabblad sluiten en verdergaan op het platform.',
-    other: 'Inloggen bij Exact Online is niet gelukt. Sluit dit tabblad en probeer het opnieuw op het platform.',
-    invalid: 'Deze pagina hoort bij het koppelen met Exact Online. Je kunt dit tabblad sluiten.',
-  },
-  en: {
-    authorized: 'The connection with Exact Online is made. You can close this tab and continue on the platform.',
-    other: 'Logging in to Exact Online did not work. Close this tab and try again on the platform.',
-    invalid: 'This page belongs to connecting with Exact Online. You can close this tab.',
-  },
+  nl: ['De verbinding met Exact Online is gelegd. Je kunt dit tabblad sluiten en verdergaan op het platform.', 'Inloggen bij Exact Online is niet gelukt. Sluit dit tabblad en probeer het opnieuw op het platform.'],
+  en: ['The connection with Exact Online is made. You can close this tab and continue on the platform.', 'Logging in to Exact Online did not work. Close this tab and try again on the platform.'],
+  fr: ['La connexion avec Exact Online est établie. Vous pouvez fermer cet onglet et continuer sur la plateforme.', 'La connexion à Exact Online a échoué. Fermez cet onglet et réessayez sur la plateforme.'],
+  de: ['Die Verbindung mit Exact Online ist hergestellt. Sie können diesen Tab schließen und auf der Plattform weitermachen.', 'Die Anmeldung bei Exact Online ist fehlgeschlagen. Schließen Sie diesen Tab und versuchen Sie es auf der Plattform erneut.'],
+  es: ['La conexión con Exact Online está establecida. Puede cerrar esta pestaña y continuar en la plataforma.', 'No se pudo iniciar sesión en Exact Online. Cierre esta pestaña e inténtelo de nuevo en la plataforma.'],
 } as const;
 
 const params = new URLSearchParams(location.search);
-const lang = params.get('lang') === 'en' ? 'en' : 'nl';
+const requested = params.get('lang') ?? '';
+const lang = Object.hasOwn(texts, requested) ? (requested as keyof typeof texts) : 'nl';
 const report = parseLoginReport({
   type: 'autopilot-connect:login',
   authorizationId: params.get('authorization'),
   status: params.get('status'),
 });
-const text = texts[lang];
+const [authorized, other] = texts[lang];
 document.documentElement.lang = lang;
 const message = document.getElementById('message');
-if (message) message.textContent = report ? (report.status === 'authorized' ? text.authorized : text.other) : text.invalid;
+if (message) message.textContent = report?.status === 'authorized' ? authorized : other;
 
 if (report) {
   try {

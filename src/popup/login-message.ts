@@ -1,4 +1,4 @@
-if (type !== 'autopilot-connect:login') return null;import type { AuthorizationStatus, LoginReport } from '../api/types.js';
+import type { AuthorizationStatus, LoginReport } from '../api/types.js';
 
 /** The BroadcastChannel the callback page and the element share (same origin only, by design). */
 export const LOGIN_CHANNEL = 'autopilot-connect';
@@ -11,7 +11,7 @@ const statuses: readonly AuthorizationStatus[] = ['pending', 'authorized', 'deni
 export function parseLoginReport(data: unknown): LoginReport | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type, authorizationId, status } = data as Record<string, unknown>;
-  
+  if (type !== 'autopilot-connect:login') return null;
   if (typeof authorizationId !== 'string' || authorizationId.length === 0 || authorizationId.length > 200) return null;
   if (!statuses.includes(status as AuthorizationStatus)) return null;
   return { type, authorizationId, status: status as AuthorizationStatus };

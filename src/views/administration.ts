@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BookingFlow, Division } from '../api/types.js';
 import { errorMessage } from '../i18n/error-message.js';
-import type { Messages } from '../i18n/nl.js';
+import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { errorPanel, flowNav, heading, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Organisation } from '../api/types.js';
-import type { Messages } from '../i18n/nl.js';
+import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { checkIcon, errorPanel, flowNav, heading, primaryButton, progress } from './parts.js';
 import type { ViewContext } from './view-context.js';

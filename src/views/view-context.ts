@@ -1,5 +1,5 @@
 import type { SnapshotFrom } from 'xstate';
-import type { Messages } from '../i18n/nl.js';
+import type { Messages } from '../i18n/messages.js';
 import type { ConnectMachine } from '../machine/connect-machine.js';
 import type { ConnectEvent } from '../machine/types.js';
 

@@ -2,7 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ApiError } from '../../src/api/api-error.js';
-import { nl } from '../../src/i18n/nl.js';
+import { messages } from '../../src/i18n/messages.js';
+
+const nl = messages();
 import { mockHandlers } from '../../src/mocks/index.js';
 import {
   button,

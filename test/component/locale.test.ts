@@ -60,9 +60,31 @@ describe('<autopilot-connect> locale', () => {
 
   it('an unknown locale falls back to Dutch', async () => {
     const element = mount('default');
-    element.setAttribute('locale', 'fr');
+    element.setAttribute('locale', 'pt');
     await toConnections(element);
     expect(heading(element)).to.equal('Actieve verbindingen');
+  });
+
+  for (const [locale, text] of [['fr', 'Connexions actives'], ['de', 'Aktive Verbindungen'], ['es', 'Conexiones activas']]) {
+    it(`speaks ${locale} when asked`, async () => {
+      const element = mount('default', { locale });
+      await waitForHeading(element, text!);
+    });
+  }
+
+  it("follows the host page's lang when there is no locale attribute, also when it changes", async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'de';
+    document.body.append(wrapper);
+    const element = mount('default');
+    wrapper.append(element);
+    try {
+      await waitForHeading(element, 'Aktive Verbindungen');
+      wrapper.lang = 'es';
+      await waitForHeading(element, 'Conexiones activas');
+    } finally {
+      wrapper.remove();
+    }
   });
 
   it('the English login asks Exact Online for English', async () => {

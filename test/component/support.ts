@@ -29,7 +29,7 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
   });
 }
 
-export function mount(scenario: ScenarioName = 'default', { locale }: { locale?: 'nl' | 'en' } = {}): ConnectElement {
+export function mount(scenario: ScenarioName = 'default', { locale }: { locale?: string } = {}): ConnectElement {
   const element = document.createElement('autopilot-connect');
   element.setAttribute('api-base', `/mock/${scenario}/api`);
   if (locale) element.setAttribute('locale', locale);

@@ -1,32 +1,36 @@
-import type { Messages } from './nl.js';
+import { str } from '@lit/localize';
+import type { LocaleTemplates } from '../localization.js';
 
-export const en: Messages = {
+/** English. Keys are the ids in ../messages.ts; ${0}, ${1} are that message's values in order. */
+export const templates: LocaleTemplates = {
+
   title: 'Autopilot – Exact Online',
   loading: 'Loading…',
-  stepOf: (step, total) => `Step ${step} of ${total}`,
+  stepOf: str`Step ${0} of ${1}`,
   back: 'Back',
   cancel: 'Cancel',
   retry: 'Try again',
   close: 'Close',
 
   notInstalledHeading: 'The Autopilot is not in your account yet',
-  notInstalledBody:
-    'Click App Store in the purple bar and add the Autopilot to your account with the 3 dots on the right. Keep the connection this creates: the Autopilot needs it.',
+  notInstalledBody: 'Click App Store in the purple bar and add the Autopilot to your account with the 3 dots on the right. Keep the connection this creates: the Autopilot needs it.',
   openAppStore: 'Go to the App Store',
   checkAgain: 'Check again',
 
   connectionsHeading: 'Active connections',
   connectionsEmpty: 'There are no active connections yet. Make one with New Connection.',
-  connectionsCount: (count) => (count === 1 ? '1 active connection' : `${count} active connections`),
+  'connectionsCount.one': '1 active connection',
+  'connectionsCount.other': str`${0} active connections`,
   newConnection: 'New Connection',
-  connectionSummary: (organisation, division) => `${organisation} → ${division}`,
-  connectedSince: (date) => `Connected since ${date}`,
+  connectionSummary: str`${0} → ${1}`,
+  connectedSince: str`Connected since ${0}`,
   redeliver: 'Offer API download again',
 
   organisationHeading: 'Choose the organisation',
   organisationIntro: 'Which organisation do you want to connect? You make one connection per administration.',
   searchOrganisations: 'Search organisations',
-  organisationsFound: (count) => (count === 1 ? '1 organisation' : `${count} organisations`),
+  'organisationsFound.one': '1 organisation',
+  'organisationsFound.other': str`${0} organisations`,
   organisationsNone: 'No organisations found.',
   loadMore: 'Load more',
   confirm: 'Confirm',
@@ -36,7 +40,7 @@ export const en: Messages = {
   alreadyConnected: 'Already has a connection.',
 
   systemHeading: 'Choose the bookkeeping system',
-  systemIntro: (organisation) => `What do you want to connect ${organisation} to?`,
+  systemIntro: str`What do you want to connect ${0} to?`,
   exactOnline: 'Exact Online',
 
   loginHeading: 'Log in to Exact Online',
@@ -46,7 +50,7 @@ export const en: Messages = {
   loginWaiting: 'The Exact Online login window is open. Log in there and allow access.',
   loginChecking: 'Checking the login…',
   loginAuthorized: 'The connection with Exact Online is made.',
-  loginAuthorizedAs: (user) => `The connection with Exact Online is made as ${user}.`,
+  loginAuthorizedAs: str`The connection with Exact Online is made as ${0}.`,
   continue: 'Continue',
   loginProblem_blocked: 'Your browser blocked the login window. Click Open once more, or allow pop-ups for this site.',
   loginProblem_closed: 'The login window was closed before the login finished.',
@@ -55,24 +59,24 @@ export const en: Messages = {
   loginProblem_failed: 'Logging in to Exact Online did not work. Please try again.',
   loginProblem_timedOut: 'No answer came from the login window. Please try again.',
   loginAgain: 'Log in again',
-  grantIntro: (user) => `The platform already has Exact Online's permission through the user ${user}.`,
+  grantIntro: str`The platform already has Exact Online's permission through the user ${0}.`,
   grantWhy: 'Exact Online allows one connection per user: logging in again with the same user invalidates the existing permission.',
-  reuseGrant: (user) => `Continue as ${user}`,
+  reuseGrant: str`Continue as ${0}`,
   loginAsOther: 'Log in as another user',
   loginSameTab: 'Log in in this tab',
   leavingForLogin: 'Taking you to Exact Online…',
   resuming: 'Picking up where you were…',
 
   administrationHeading: 'Select administration',
-  administrationIntro: (organisation) => `Choose the Exact Online administration to connect to ${organisation}.`,
+  administrationIntro: str`Choose the Exact Online administration to connect to ${0}.`,
   searchDivisions: 'Search administrations',
-  divisionsFound: (count) => (count === 1 ? '1 administration' : `${count} administrations`),
+  'divisionsFound.one': '1 administration',
+  'divisionsFound.other': str`${0} administrations`,
   divisionsNone: 'No administrations found.',
-  divisionMissing:
-    'Is your administration not listed? Then you did not allow access to it in Exact Online. Log in again to add it.',
+  divisionMissing: 'Is your administration not listed? Then you did not allow access to it in Exact Online. Log in again to add it.',
   divisionBlocked: 'Blocked in Exact Online.',
-  divisionConnectedTo: (organisation) => `Already connected to ${organisation}.`,
-  kvk: (number) => `CoC ${number}`,
+  divisionConnectedTo: str`Already connected to ${0}.`,
+  kvk: str`CoC ${0}`,
   bookingFlowLegend: 'Booking flow',
   bookingFlowSimple: 'Simple booking flow',
   bookingFlowSimpleHint: "Uses Exact Online's Digital Mailbox. Recommended.",
@@ -83,26 +87,24 @@ export const en: Messages = {
   finishing: 'Finishing…',
 
   doneHeading: 'Connection made',
-  doneBody: (organisation, division) =>
-    `${organisation} is connected to ${division}. From now on the Autopilot puts the invoices from Postvak In into Exact Online.`,
-  doneNote:
-    'Note: only documents that arrive in Postvak In from now on are uploaded. You can offer documents received earlier again.',
+  doneBody: str`${0} is connected to ${1}. From now on the Autopilot puts the invoices from Postvak In into Exact Online.`,
+  doneNote: 'Note: only documents that arrive in Postvak In from now on are uploaded. You can offer documents received earlier again.',
   toOverview: 'Back to the overview',
 
   redeliveryHeading: 'Offer API download again',
-  redeliveryIntro: (organisation) => `Offer the Postvak In documents of ${organisation} from a date to the Autopilot again.`,
+  redeliveryIntro: str`Offer the Postvak In documents of ${0} from a date to the Autopilot again.`,
   redeliveryFrom: 'From date',
   redeliverySubmit: 'Offer again',
   redeliverySubmitting: 'Offering…',
-  redeliveryDone: (count, date) =>
-    count === 1 ? `1 document from ${date} is being offered again.` : `${count} documents from ${date} are being offered again.`,
+  'redeliveryDone.one': str`1 document from ${0} is being offered again.`,
+  'redeliveryDone.other': str`${0} documents from ${1} are being offered again.`,
   redeliveryDateInvalid: 'Enter a valid date that is not in the future.',
 
   error_network: 'There is no connection with the platform. Check your internet connection and try again.',
   error_timeout: 'The platform did not answer in time. Please try again.',
   error_server: 'Something went wrong at the platform. Please try again.',
   error_unavailable: 'The platform is temporarily unavailable. Try again in a few minutes.',
-  error_rateLimited: (seconds) => `Too many requests at once. We will try again by ourselves in ${seconds} seconds.`,
+  error_rateLimited: str`Too many requests at once. We will try again by ourselves in ${0} seconds.`,
   error_malformed: 'The platform gave an answer the connection does not understand. Please try again.',
   error_unauthenticated: 'Your platform session has expired. Log in to the platform again; your choices here are kept.',
   error_forbidden: 'You do not have permission for this action.',
@@ -117,10 +119,9 @@ export const en: Messages = {
   error_division_already_connected: 'This administration is already connected to another organisation. Choose another administration.',
   error_division_blocked: 'This administration is blocked in Exact Online. Choose another administration.',
   error_no_division_access: 'Your Exact Online user has no access to this administration. Choose another one or log in as another user.',
-  error_mailbox_forbidden:
-    'Your Exact Online user may not create a Digital Mailbox in this administration. Ask your Exact administrator for the rights or log in as another user.',
-  error_mailbox_linked_elsewhere:
-    'The Digital Mailbox is already linked to another administration. Unlink it there in Exact Online first.',
+  error_mailbox_forbidden: 'Your Exact Online user may not create a Digital Mailbox in this administration. Ask your Exact administrator for the rights or log in as another user.',
+  error_mailbox_linked_elsewhere: 'The Digital Mailbox is already linked to another administration. Unlink it there in Exact Online first.',
   error_trial_licence: 'This administration has an Exact Online trial licence. Connecting needs a full licence.',
   error_idempotency_key_reused: 'Your choices changed while finishing. Please try again.',
+
 };

@@ -1,0 +1,136 @@
+import { str } from '@lit/localize';
+import type { LocaleTemplates } from '../localization.js';
+
+/** French. Keys are the ids in ../messages.ts; ${0}, ${1} are that message's values in order. */
+export const templates: LocaleTemplates = {
+  title: 'Autopilot – Exact Online',
+  loading: 'Chargement…',
+  stepOf: str`Étape ${0} sur ${1}`,
+  back: 'Retour',
+  cancel: 'Annuler',
+  retry: 'Réessayer',
+  close: 'Fermer',
+
+  notInstalledHeading: "L'Autopilot n'est pas encore dans votre compte",
+  notInstalledBody:
+    "Cliquez sur App Store dans la barre violette et ajoutez l'Autopilot à votre compte avec les 3 points à droite. Gardez la connexion ainsi créée : l'Autopilot en a besoin.",
+  openAppStore: "Vers l'App Store",
+  checkAgain: 'Vérifier à nouveau',
+
+  connectionsHeading: 'Connexions actives',
+  connectionsEmpty: "Il n'y a pas encore de connexion active. Créez-en une avec Nouvelle connexion.",
+  'connectionsCount.one': '1 connexion active',
+  'connectionsCount.other': str`${0} connexions actives`,
+  newConnection: 'Nouvelle connexion',
+  connectionSummary: str`${0} → ${1}`,
+  connectedSince: str`Connecté depuis le ${0}`,
+  redeliver: 'Proposer à nouveau le téléchargement API',
+
+  organisationHeading: "Choisissez l'organisation",
+  organisationIntro: 'Quelle organisation voulez-vous connecter ? Vous créez une connexion par administration.',
+  searchOrganisations: 'Rechercher une organisation',
+  'organisationsFound.one': '1 organisation',
+  'organisationsFound.other': str`${0} organisations`,
+  organisationsNone: 'Aucune organisation trouvée.',
+  loadMore: 'Charger plus',
+  confirm: 'Confirmer',
+  blocker_legacy_connection_active: "A encore une connexion active via exactonline.everbinding.nl. Rompez-la d'abord.",
+  blocker_no_access: "Vous n'avez pas accès à cette organisation.",
+  blocker_not_postvak_in_only: 'Traite plus que les factures Postvak In avec eConnect.',
+  alreadyConnected: 'A déjà une connexion.',
+
+  systemHeading: 'Choisissez le logiciel comptable',
+  systemIntro: str`À quoi voulez-vous connecter ${0} ?`,
+  exactOnline: 'Exact Online',
+
+  loginHeading: 'Se connecter à Exact Online',
+  loginIntro:
+    'Cliquez sur Ouvrir pour vous connecter à Exact Online. Autorisez-y les administrations que vous voulez connecter.',
+  open: 'Ouvrir',
+  loginPreparing: 'Préparation de la connexion…',
+  loginWaiting: "La fenêtre de connexion d'Exact Online est ouverte. Connectez-vous et donnez votre accord.",
+  loginChecking: 'Vérification de la connexion…',
+  loginAuthorized: 'La connexion avec Exact Online est établie.',
+  loginAuthorizedAs: str`La connexion avec Exact Online est établie en tant que ${0}.`,
+  continue: 'Continuer',
+  loginProblem_blocked:
+    'Votre navigateur a bloqué la fenêtre de connexion. Cliquez encore sur Ouvrir, ou autorisez les fenêtres pop-up pour ce site.',
+  loginProblem_closed: 'La fenêtre de connexion a été fermée avant la fin de la connexion.',
+  loginProblem_denied: "Vous n'avez pas donné votre accord dans Exact Online. Sans accord, l'Autopilot ne peut pas se connecter.",
+  loginProblem_expired: 'La connexion a pris trop de temps et a expiré. Recommencez.',
+  loginProblem_failed: 'La connexion à Exact Online a échoué. Veuillez réessayer.',
+  loginProblem_timedOut: 'Aucune réponse de la fenêtre de connexion. Veuillez réessayer.',
+  loginAgain: 'Se reconnecter',
+  grantIntro: str`La plateforme a déjà l'accord d'Exact Online via l'utilisateur ${0}.`,
+  grantWhy:
+    "Exact Online n'autorise qu'une connexion par utilisateur : se reconnecter avec le même utilisateur rend l'accord existant invalide.",
+  reuseGrant: str`Continuer en tant que ${0}`,
+  loginAsOther: 'Se connecter avec un autre utilisateur',
+  loginSameTab: 'Se connecter dans cet onglet',
+  leavingForLogin: 'Redirection vers Exact Online…',
+  resuming: 'Reprise là où vous étiez…',
+
+  administrationHeading: "Sélectionnez l'administration",
+  administrationIntro: str`Choisissez l'administration Exact Online à connecter à ${0}.`,
+  searchDivisions: 'Rechercher une administration',
+  'divisionsFound.one': '1 administration',
+  'divisionsFound.other': str`${0} administrations`,
+  divisionsNone: 'Aucune administration trouvée.',
+  divisionMissing:
+    "Votre administration n'est pas dans la liste ? Vous ne l'avez alors pas autorisée dans Exact Online. Reconnectez-vous pour l'ajouter.",
+  divisionBlocked: 'Bloquée dans Exact Online.',
+  divisionConnectedTo: str`Déjà connectée à ${0}.`,
+  kvk: str`KvK ${0}`,
+  bookingFlowLegend: 'Flux de comptabilisation',
+  bookingFlowSimple: 'Flux de comptabilisation simple',
+  bookingFlowSimpleHint: "Utilise la Boîte aux lettres numérique d'Exact Online. Recommandé.",
+  bookingFlowAdvanced: 'Flux avancé',
+  bookingFlowAdvancedHint: "Contactez d'abord eConnect pour utiliser le flux avancé.",
+  chooseDivisionFirst: "Choisissez d'abord une administration.",
+  finish: 'Terminer',
+  finishing: 'Finalisation…',
+
+  doneHeading: 'Connexion établie',
+  doneBody: str`${0} est connectée à ${1}. Désormais, l'Autopilot place les factures de Postvak In dans Exact Online.`,
+  doneNote:
+    "Attention : seuls les documents qui arrivent dans Postvak In à partir de maintenant sont envoyés. Vous pouvez proposer à nouveau les documents reçus plus tôt.",
+  toOverview: "Vers l'aperçu",
+
+  redeliveryHeading: 'Proposer à nouveau le téléchargement API',
+  redeliveryIntro: str`Proposer à nouveau à l'Autopilot les documents Postvak In de ${0} à partir d'une date.`,
+  redeliveryFrom: 'À partir du',
+  redeliverySubmit: 'Proposer à nouveau',
+  redeliverySubmitting: 'Envoi en cours…',
+  'redeliveryDone.one': str`1 document à partir du ${0} est proposé à nouveau.`,
+  'redeliveryDone.other': str`${0} documents à partir du ${1} sont proposés à nouveau.`,
+  redeliveryDateInvalid: 'Saisissez une date valide, pas dans le futur.',
+
+  error_network: "Pas de connexion avec la plateforme. Vérifiez votre connexion internet et réessayez.",
+  error_timeout: 'La plateforme ne répond pas à temps. Veuillez réessayer.',
+  error_server: "Une erreur s'est produite sur la plateforme. Veuillez réessayer.",
+  error_unavailable: 'La plateforme est momentanément indisponible. Réessayez dans quelques minutes.',
+  error_rateLimited: str`Trop de demandes à la fois. Nous réessayerons automatiquement dans ${0} secondes.`,
+  error_malformed: 'La plateforme a donné une réponse incompréhensible pour la connexion. Veuillez réessayer.',
+  error_unauthenticated: 'Votre session sur la plateforme a expiré. Reconnectez-vous à la plateforme ; vos choix ici sont conservés.',
+  error_forbidden: "Vous n'avez pas les droits pour cette action.",
+  error_not_found: "Cet élément n'existe pas (ou plus). Revenez en arrière et réessayez.",
+  error_invalid_request: "La demande n'était pas valide. Revenez en arrière et réessayez.",
+  error_autopilot_not_installed: "L'Autopilot n'est pas (ou plus) dans votre compte. Ajoutez-le depuis l'App Store.",
+  error_organisation_blocked: 'Cette organisation ne peut pas être connectée maintenant. Choisissez une autre organisation.',
+  error_organisation_already_connected: 'Cette organisation a déjà une connexion. Choisissez une autre organisation.',
+  error_authorization_not_authorized: "L'accord d'Exact Online n'est pas (ou plus) valide. Reconnectez-vous.",
+  error_authorization_expired: "L'accord d'Exact Online a expiré. Reconnectez-vous.",
+  error_division_not_granted:
+    "Vous n'avez pas autorisé cette administration dans Exact Online. Reconnectez-vous pour l'ajouter.",
+  error_division_already_connected:
+    'Cette administration est déjà connectée à une autre organisation. Choisissez une autre administration.',
+  error_division_blocked: 'Cette administration est bloquée dans Exact Online. Choisissez une autre administration.',
+  error_no_division_access:
+    "Votre utilisateur Exact Online n'a pas accès à cette administration. Choisissez-en une autre ou connectez-vous avec un autre utilisateur.",
+  error_mailbox_forbidden:
+    "Votre utilisateur Exact Online ne peut pas créer de Boîte aux lettres numérique dans cette administration. Demandez les droits à votre administrateur Exact ou connectez-vous avec un autre utilisateur.",
+  error_mailbox_linked_elsewhere:
+    "La Boîte aux lettres numérique est déjà liée à une autre administration. Déliez-la d'abord dans Exact Online.",
+  error_trial_licence: "Cette administration a une licence d'essai Exact Online. La connexion nécessite une licence complète.",
+  error_idempotency_key_reused: 'Vos choix ont changé pendant la finalisation. Veuillez réessayer.',
+};

@@ -1,0 +1,147 @@
+import { msg, str } from '@lit/localize';
+
+/**
+ * Every user-facing string, in Dutch, the source locale. The labels quoted in the help article
+ * ("New Connection", "Open", "Ga door", "Selecteer afdeling", "Simpele booking flow",
+ * "Geavanceerde flow", "Afronden", "API-download opnieuw aanbieden") are kept word for word so
+ * the article stays true. Other languages are in ./locales/, keyed by the ids given here.
+ *
+ * Call it during render: `msg` answers in the locale that is active at that moment.
+ */
+export const messages = (locale = 'nl') => {
+  const numberFormat = new Intl.NumberFormat(locale);
+  const number = (value: number) => numberFormat.format(value);
+  return {
+
+    title: msg('Autopilot – Exact Online', { id: 'title' }),
+    loading: msg('Bezig met laden…', { id: 'loading' }),
+    stepOf: (step: number, total: number) => msg(str`Stap ${number(step)} van ${number(total)}`, { id: 'stepOf' }),
+    back: msg('Terug', { id: 'back' }),
+    cancel: msg('Annuleren', { id: 'cancel' }),
+    retry: msg('Opnieuw proberen', { id: 'retry' }),
+    close: msg('Sluiten', { id: 'close' }),
+
+    notInstalledHeading: msg('De Autopilot staat nog niet in je account', { id: 'notInstalledHeading' }),
+    notInstalledBody: msg('Klik in de paarse balk op App Winkel en voeg daar met de 3 puntjes aan de rechterkant de Autopilot aan je account toe. Laat de verbinding die daarbij wordt aangemaakt staan: de Autopilot heeft die nodig.', { id: 'notInstalledBody' }),
+    openAppStore: msg('Naar de App Winkel', { id: 'openAppStore' }),
+    checkAgain: msg('Opnieuw controleren', { id: 'checkAgain' }),
+
+    connectionsHeading: msg('Actieve verbindingen', { id: 'connectionsHeading' }),
+    connectionsEmpty: msg('Er zijn nog geen actieve verbindingen. Maak er een met New Connection.', { id: 'connectionsEmpty' }),
+    connectionsCount: (count: number) =>
+      count === 1
+        ? msg('1 actieve verbinding', { id: 'connectionsCount.one' })
+        : msg(str`${number(count)} actieve verbindingen`, { id: 'connectionsCount.other' }),
+    newConnection: msg('New Connection', { id: 'newConnection' }),
+    connectionSummary: (organisation: string, division: string) => msg(str`${organisation} → ${division}`, { id: 'connectionSummary' }),
+    connectedSince: (date: string) => msg(str`Verbonden sinds ${date}`, { id: 'connectedSince' }),
+    redeliver: msg('API-download opnieuw aanbieden', { id: 'redeliver' }),
+
+    organisationHeading: msg('Kies de organisatie', { id: 'organisationHeading' }),
+    organisationIntro: msg('Voor welke organisatie wil je een koppeling maken? Per administratie leg je één koppeling.', { id: 'organisationIntro' }),
+    searchOrganisations: msg('Zoek een organisatie', { id: 'searchOrganisations' }),
+    organisationsFound: (count: number) =>
+      count === 1
+        ? msg('1 organisatie', { id: 'organisationsFound.one' })
+        : msg(str`${number(count)} organisaties`, { id: 'organisationsFound.other' }),
+    organisationsNone: msg('Geen organisaties gevonden.', { id: 'organisationsNone' }),
+    loadMore: msg('Meer laden', { id: 'loadMore' }),
+    confirm: msg('Bevestigen', { id: 'confirm' }),
+    blocker_legacy_connection_active: msg('Heeft nog een actieve verbinding via exactonline.everbinding.nl. Verbreek die eerst.', { id: 'blocker_legacy_connection_active' }),
+    blocker_no_access: msg('Je hebt geen toegang tot deze organisatie.', { id: 'blocker_no_access' }),
+    blocker_not_postvak_in_only: msg('Verwerkt meer dan alleen Postvak In-facturen met eConnect.', { id: 'blocker_not_postvak_in_only' }),
+    alreadyConnected: msg('Heeft al een koppeling.', { id: 'alreadyConnected' }),
+
+    systemHeading: msg('Kies het boekhoudpakket', { id: 'systemHeading' }),
+    systemIntro: (organisation: string) => msg(str`Waarmee wil je ${organisation} koppelen?`, { id: 'systemIntro' }),
+    exactOnline: msg('Exact Online', { id: 'exactOnline' }),
+
+    loginHeading: msg('Inloggen bij Exact Online', { id: 'loginHeading' }),
+    loginIntro: msg('Klik op Open om in te loggen bij Exact Online. Geef daar toestemming voor de administraties die je wilt koppelen.', { id: 'loginIntro' }),
+    open: msg('Open', { id: 'open' }),
+    loginPreparing: msg('Inloggen voorbereiden…', { id: 'loginPreparing' }),
+    loginWaiting: msg('Het inlogvenster van Exact Online is open. Log daar in en geef toestemming.', { id: 'loginWaiting' }),
+    loginChecking: msg('Inloggen controleren…', { id: 'loginChecking' }),
+    loginAuthorized: msg('De verbinding met Exact Online is gelegd.', { id: 'loginAuthorized' }),
+    loginAuthorizedAs: (user: string) => msg(str`De verbinding met Exact Online is gelegd als ${user}.`, { id: 'loginAuthorizedAs' }),
+    continue: msg('Ga door', { id: 'continue' }),
+    loginProblem_blocked: msg('Je browser heeft het inlogvenster tegengehouden. Klik nog een keer op Open, of sta pop-ups toe voor deze site.', { id: 'loginProblem_blocked' }),
+    loginProblem_closed: msg('Het inlogvenster is gesloten voordat het inloggen klaar was.', { id: 'loginProblem_closed' }),
+    loginProblem_denied: msg('Je hebt in Exact Online geen toestemming gegeven. Zonder toestemming kan de Autopilot niet koppelen.', { id: 'loginProblem_denied' }),
+    loginProblem_expired: msg('Het inloggen duurde te lang en is verlopen. Begin opnieuw.', { id: 'loginProblem_expired' }),
+    loginProblem_failed: msg('Inloggen bij Exact Online is niet gelukt. Probeer het opnieuw.', { id: 'loginProblem_failed' }),
+    loginProblem_timedOut: msg('Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.', { id: 'loginProblem_timedOut' }),
+    loginAgain: msg('Opnieuw inloggen', { id: 'loginAgain' }),
+    grantIntro: (user: string) => msg(str`Het platform heeft al toestemming van Exact Online via de gebruiker ${user}.`, { id: 'grantIntro' }),
+    grantWhy: msg('Exact Online staat per gebruiker één koppeling toe: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.', { id: 'grantWhy' }),
+    reuseGrant: (user: string) => msg(str`Doorgaan als ${user}`, { id: 'reuseGrant' }),
+    loginAsOther: msg('Inloggen als andere gebruiker', { id: 'loginAsOther' }),
+    loginSameTab: msg('In dit tabblad inloggen', { id: 'loginSameTab' }),
+    leavingForLogin: msg('Je gaat naar Exact Online…', { id: 'leavingForLogin' }),
+    resuming: msg('Verder waar je was…', { id: 'resuming' }),
+
+    administrationHeading: msg('Selecteer afdeling', { id: 'administrationHeading' }),
+    administrationIntro: (organisation: string) => msg(str`Kies de administratie in Exact Online die je aan ${organisation} wilt koppelen.`, { id: 'administrationIntro' }),
+    searchDivisions: msg('Zoek een administratie', { id: 'searchDivisions' }),
+    divisionsFound: (count: number) =>
+      count === 1
+        ? msg('1 administratie', { id: 'divisionsFound.one' })
+        : msg(str`${number(count)} administraties`, { id: 'divisionsFound.other' }),
+    divisionsNone: msg('Geen administraties gevonden.', { id: 'divisionsNone' }),
+    divisionMissing: msg('Staat je administratie er niet bij? Dan heb je er in Exact Online geen toestemming voor gegeven. Log opnieuw in om hem toe te voegen.', { id: 'divisionMissing' }),
+    divisionBlocked: msg('Geblokkeerd in Exact Online.', { id: 'divisionBlocked' }),
+    divisionConnectedTo: (organisation: string) => msg(str`Al gekoppeld aan ${organisation}.`, { id: 'divisionConnectedTo' }),
+    kvk: (number: string) => msg(str`KvK ${number}`, { id: 'kvk' }),
+    bookingFlowLegend: msg('Booking flow', { id: 'bookingFlowLegend' }),
+    bookingFlowSimple: msg('Simpele booking flow', { id: 'bookingFlowSimple' }),
+    bookingFlowSimpleHint: msg('Gebruikt de Digitale Brievenbus van Exact Online. Aanbevolen.', { id: 'bookingFlowSimpleHint' }),
+    bookingFlowAdvanced: msg('Geavanceerde flow', { id: 'bookingFlowAdvanced' }),
+    bookingFlowAdvancedHint: msg('Neem eerst contact op met eConnect om de Geavanceerde flow te gebruiken.', { id: 'bookingFlowAdvancedHint' }),
+    chooseDivisionFirst: msg('Kies eerst een administratie.', { id: 'chooseDivisionFirst' }),
+    finish: msg('Afronden', { id: 'finish' }),
+    finishing: msg('Bezig met afronden…', { id: 'finishing' }),
+
+    doneHeading: msg('Verbinding gelegd', { id: 'doneHeading' }),
+    doneBody: (organisation: string, division: string) => msg(str`${organisation} is gekoppeld aan ${division}. De Autopilot zet de facturen uit Postvak In voortaan in Exact Online.`, { id: 'doneBody' }),
+    doneNote: msg('Let op! Alleen documenten die vanaf nu in Postvak In binnenkomen, worden geüpload. Eerder ontvangen documenten kun je opnieuw aanbieden.', { id: 'doneNote' }),
+    toOverview: msg('Naar het overzicht', { id: 'toOverview' }),
+
+    redeliveryHeading: msg('API-download opnieuw aanbieden', { id: 'redeliveryHeading' }),
+    redeliveryIntro: (organisation: string) => msg(str`Bied de Postvak In-documenten van ${organisation} vanaf een datum opnieuw aan de Autopilot aan.`, { id: 'redeliveryIntro' }),
+    redeliveryFrom: msg('Vanaf datum', { id: 'redeliveryFrom' }),
+    redeliverySubmit: msg('Opnieuw aanbieden', { id: 'redeliverySubmit' }),
+    redeliverySubmitting: msg('Bezig met aanbieden…', { id: 'redeliverySubmitting' }),
+    redeliveryDone: (count: number, date: string) =>
+      count === 1
+        ? msg(str`1 document vanaf ${date} wordt opnieuw aangeboden.`, { id: 'redeliveryDone.one' })
+        : msg(str`${number(count)} documenten vanaf ${date} worden opnieuw aangeboden.`, { id: 'redeliveryDone.other' }),
+    redeliveryDateInvalid: msg('Vul een geldige datum in, niet in de toekomst.', { id: 'redeliveryDateInvalid' }),
+
+    error_network: msg('Er is geen verbinding met het platform. Controleer je internetverbinding en probeer het opnieuw.', { id: 'error_network' }),
+    error_timeout: msg('Het platform reageert niet op tijd. Probeer het opnieuw.', { id: 'error_timeout' }),
+    error_server: msg('Er ging iets mis bij het platform. Probeer het opnieuw.', { id: 'error_server' }),
+    error_unavailable: msg('Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_unavailable' }),
+    error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Over ${number(seconds)} seconden proberen we het vanzelf opnieuw.`, { id: 'error_rateLimited' }),
+    error_malformed: msg('Het platform gaf een antwoord dat de koppeling niet begrijpt. Probeer het opnieuw.', { id: 'error_malformed' }),
+    error_unauthenticated: msg('Je sessie op het platform is verlopen. Log opnieuw in op het platform; je keuzes hier blijven bewaard.', { id: 'error_unauthenticated' }),
+    error_forbidden: msg('Je hebt geen rechten voor deze actie.', { id: 'error_forbidden' }),
+    error_not_found: msg('Dit onderdeel bestaat niet (meer). Ga terug en probeer het opnieuw.', { id: 'error_not_found' }),
+    error_invalid_request: msg('Het verzoek was niet geldig. Ga terug en probeer het opnieuw.', { id: 'error_invalid_request' }),
+    error_autopilot_not_installed: msg('De Autopilot staat niet (meer) in je account. Voeg hem toe via de App Winkel.', { id: 'error_autopilot_not_installed' }),
+    error_organisation_blocked: msg('Deze organisatie kan nu niet gekoppeld worden. Kies een andere organisatie.', { id: 'error_organisation_blocked' }),
+    error_organisation_already_connected: msg('Deze organisatie heeft al een koppeling. Kies een andere organisatie.', { id: 'error_organisation_already_connected' }),
+    error_authorization_not_authorized: msg('De toestemming van Exact Online is niet (meer) geldig. Log opnieuw in.', { id: 'error_authorization_not_authorized' }),
+    error_authorization_expired: msg('De toestemming van Exact Online is verlopen. Log opnieuw in.', { id: 'error_authorization_expired' }),
+    error_division_not_granted: msg('Voor deze administratie heb je in Exact Online geen toestemming gegeven. Log opnieuw in om hem toe te voegen.', { id: 'error_division_not_granted' }),
+    error_division_already_connected: msg('Deze administratie is al gekoppeld aan een andere organisatie. Kies een andere administratie.', { id: 'error_division_already_connected' }),
+    error_division_blocked: msg('Deze administratie is geblokkeerd in Exact Online. Kies een andere administratie.', { id: 'error_division_blocked' }),
+    error_no_division_access: msg('Je Exact Online-gebruiker heeft geen toegang tot deze administratie. Kies een andere of log in als een andere gebruiker.', { id: 'error_no_division_access' }),
+    error_mailbox_forbidden: msg('Je Exact Online-gebruiker mag geen Digitale Brievenbus aanmaken in deze administratie. Vraag de rechten aan je Exact-beheerder of log in als een andere gebruiker.', { id: 'error_mailbox_forbidden' }),
+    error_mailbox_linked_elsewhere: msg('De Digitale Brievenbus is al gekoppeld aan een andere administratie. Ontkoppel hem daar eerst in Exact Online.', { id: 'error_mailbox_linked_elsewhere' }),
+    error_trial_licence: msg('Deze administratie heeft een proeflicentie van Exact Online. Koppelen kan pas met een volledige licentie.', { id: 'error_trial_licence' }),
+    error_idempotency_key_reused: msg('Je keuzes zijn gewijzigd tijdens het afronden. Probeer het opnieuw.', { id: 'error_idempotency_key_reused' }),
+
+  };
+};
+
+export type Messages = ReturnType<typeof messages>;
