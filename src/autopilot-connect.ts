@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { SnapshotFrom } from 'xstate';
 import { ApiClient } from './api/client.js';
+import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
 import { provideEffects } from './effects.js';
@@ -173,10 +174,19 @@ export class AutopilotConnect extends LitElement {
     if (!snapshot) return;
     const step = stepOf(snapshot);
     if (this.userInteracted && this.lastStep !== null && step !== this.lastStep) {
+      // A new step: its heading takes focus, so keyboard and screen-reader users start there.
       this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+    } else if (this.userInteracted && document.activeElement === document.body) {
+      // Within a step, the focused control may be gone (Open, after the login window closed):
+      // focus goes to the step's next action instead of dropping to the page.
+      const next =
+        this.renderRoot.querySelector<HTMLElement>('[data-next-action]') ??
+        this.renderRoot.querySelector<HTMLElement>('[data-step-heading]');
+      next?.focus();
     }
     this.lastStep = step;
   }
+
 
   private forward(event: ConnectEmitted): void {
     if (event.type === 'connected') this.dispatchEvent(new AutopilotConnectedEvent(event.connection));
@@ -230,12 +240,14 @@ export class AutopilotConnect extends LitElement {
     const step = stepOf(snapshot);
     const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
     const view: ViewContext = { snapshot, send: this.connect.send, t, formatDate: this.formatDate };
+    const stepText = index >= 0 ? t.stepOf(index + 1, flowSteps.length) : null;
     return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
       <header class="header" part="header">
         <h1 id="title">${t.title}</h1>
-        ${index >= 0 ? html`<span class="step">${t.stepOf(index + 1, flowSteps.length)}</span>` : nothing}
+        ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
       </header>
       <div class="body" part="body">${this.renderStep(view)}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement(snapshot, t, stepText)}</div>
     </section>`;
   }
 }

@@ -72,7 +72,7 @@ export const OrganisationMany: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
     await startNewConnection(root);
-    await findText(root, '2012 organisaties');
+    await findText(root, '2.012 organisaties');
   },
 };
 

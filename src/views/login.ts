@@ -5,7 +5,7 @@ import type { ViewContext } from './view-context.js';
 const state = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { authorization, loginProblem, error } = snapshot.context;
-  const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }));
+  const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }), { next: true });
   if (snapshot.matches({ flow: { login: 'preparing' } })) return progress(t.loginPreparing);
   if (snapshot.matches({ flow: { login: 'ready' } })) return html`<div class="actions start">${openButton}</div>`;
   if (snapshot.matches({ flow: { login: 'choosingGrant' } })) {
@@ -30,8 +30,8 @@ const state = (view: ViewContext) => {
   }
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     const user = authorization?.exactUser?.name;
-    return html`<p class="success" role="status">${user ? t.loginAuthorizedAs(user) : t.loginAuthorized}</p>
-      <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }))}</div>`;
+    return html`<p class="success">${user ? t.loginAuthorizedAs(user) : t.loginAuthorized}</p>
+      <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true })}</div>`;
   }
   if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
     return html`<p class="notice" role="alert">${t[`loginProblem_${loginProblem}`]}</p>

@@ -6,11 +6,20 @@ import type { ViewContext } from './view-context.js';
 /** The step's heading; the element moves focus here on every step change. */
 export const heading = (text: string) => html`<h2 class="heading" tabindex="-1" data-step-heading>${text}</h2>`;
 
-export const primaryButton = (label: string, onClick: () => void, options: { disabled?: boolean; busy?: boolean; icon?: TemplateResult } = {}) =>
+export interface ButtonOptions {
+  disabled?: boolean;
+  busy?: boolean;
+  icon?: TemplateResult;
+  /** The step's next action: focus lands here when the focused control disappears. */
+  next?: boolean;
+}
+
+export const primaryButton = (label: string, onClick: () => void, options: ButtonOptions = {}) =>
   html`<button
     type="button"
     class="button primary"
     part="button primary-button"
+    ?data-next-action=${options.next}
     aria-disabled=${options.disabled || options.busy ? 'true' : 'false'}
     aria-busy=${options.busy ? 'true' : 'false'}
     @click=${() => {

@@ -139,7 +139,7 @@ describe('<autopilot-connect> step: organisation', () => {
     const element = mount('many');
     await toOrganisation(element);
     expect(optionLabels(element)).to.have.length(50);
-    expect(visibleText(element)).to.include('2012 organisaties');
+    expect(visibleText(element)).to.include('2.012 organisaties');
     pointerClick(await waitFor(() => findButton(element, 'Meer laden')));
     await waitFor(() => optionLabels(element).length === 100, { message: '100 options' });
     expect(new Set(optionLabels(element)).size, 'no duplicates').to.equal(100);

@@ -1,0 +1,20 @@
+import type { SnapshotFrom } from 'xstate';
+import type { Messages } from './i18n/messages.js';
+import type { ConnectMachine } from './machine/connect-machine.js';
+
+/**
+ * What the polite live region says for a snapshot: the step ("Stap 2 van 5"), how many
+ * results a list holds once loaded, and how a login ended. Errors speak for themselves
+ * (their panels are alerts). Derived, never stored: the region re-reads it on every render.
+ */
+export function announcement(snapshot: SnapshotFrom<ConnectMachine>, t: Messages, step: string | null): string {
+  const parts: string[] = step ? [step] : [];
+  const { organisations, divisions, authorization } = snapshot.context;
+  if (snapshot.matches({ flow: { organisation: 'ready' } })) parts.push(t.organisationsFound(organisations.total));
+  if (snapshot.matches({ flow: { administration: 'ready' } })) parts.push(t.divisionsFound(divisions.total));
+  if (snapshot.matches({ flow: { login: 'authorized' } })) {
+    parts.push(authorization?.exactUser ? t.loginAuthorizedAs(authorization.exactUser.name) : t.loginAuthorized);
+  }
+  if (snapshot.matches({ connections: 'list' })) parts.push(t.connectionsCount(snapshot.context.connections.length));
+  return parts.join('. ');
+}
