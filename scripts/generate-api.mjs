@@ -22,10 +22,18 @@ for (const methods of Object.values(spec.paths)) {
     }
   }
 }
+// Descriptions are for people reading openapi.json; the runtime schemas leave them out (bundle size).
+const withoutDescriptions = (value) =>
+  Array.isArray(value)
+    ? value.map(withoutDescriptions)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'description').map(([key, inner]) => [key, withoutDescriptions(inner)]))
+      : value;
+
 const schemas =
   banner +
   "import type { JsonSchema } from './validate.js';\n\n" +
-  `export const schemas = ${JSON.stringify(spec.components.schemas, null, 2)} as const satisfies Record<string, JsonSchema>;\n\n` +
+  `export const schemas = ${JSON.stringify(withoutDescriptions(spec.components.schemas), null, 2)} as const satisfies Record<string, JsonSchema>;\n\n` +
   `export type SchemaName = keyof typeof schemas;\n\n` +
   `export const successResponses = ${JSON.stringify(responses, null, 2)} as const satisfies Record<string, { status: number; schema: SchemaName | null }>;\n`;
 

@@ -4,7 +4,6 @@ import type { JsonSchema } from './validate.js';
 export const schemas = {
   "ProblemCode": {
     "type": "string",
-    "description": "Stable machine-readable error codes; the element maps each to its own message.",
     "enum": [
       "invalid_request",
       "unauthenticated",
@@ -86,8 +85,7 @@ export const schemas = {
         "$ref": "#/components/schemas/User"
       },
       "appStoreUrl": {
-        "type": "string",
-        "description": "Where the platform's App Winkel is, for the not-installed explanation."
+        "type": "string"
       }
     }
   },
@@ -144,15 +142,13 @@ export const schemas = {
         "type": [
           "string",
           "null"
-        ],
-        "description": "Chamber of Commerce number"
+        ]
       },
       "connectionId": {
         "type": [
           "string",
           "null"
-        ],
-        "description": "The organisation's active connection, if it has one."
+        ]
       },
       "blockers": {
         "type": "array",
@@ -184,14 +180,12 @@ export const schemas = {
       },
       "total": {
         "type": "integer",
-        "minimum": 0,
-        "description": "Matches for this query, over all pages."
+        "minimum": 0
       }
     }
   },
   "BookingFlow": {
     "type": "string",
-    "description": "`simple`: Exact Online's Digitale Brievenbus. `advanced`: only after contacting eConnect.",
     "enum": [
       "simple",
       "advanced"
@@ -299,13 +293,11 @@ export const schemas = {
         "$ref": "#/components/schemas/ExactUser"
       },
       "region": {
-        "type": "string",
-        "description": "Exact Online country host, e.g. nl, be, de."
+        "type": "string"
       },
       "expiresAt": {
         "type": "string",
-        "format": "date-time",
-        "description": "A pending login expires here; an authorized grant must be used before it."
+        "format": "date-time"
       }
     }
   },
@@ -330,8 +322,7 @@ export const schemas = {
     ],
     "properties": {
       "returnOrigin": {
-        "type": "string",
-        "description": "The origin of the page with the element; the callback page posts its outcome only there."
+        "type": "string"
       },
       "locale": {
         "type": "string"
@@ -350,8 +341,7 @@ export const schemas = {
         "type": "string"
       },
       "authorizeUrl": {
-        "type": "string",
-        "description": "Exact Online's OAuth authorize URL, with the state bound to this id."
+        "type": "string"
       },
       "expiresAt": {
         "type": "string",
@@ -393,11 +383,9 @@ export const schemas = {
         ]
       },
       "blocked": {
-        "type": "boolean",
-        "description": "Exact Online reports the division as blocked."
+        "type": "boolean"
       },
       "connectedOrganisation": {
-        "description": "An organisation this division is already connected to.",
         "oneOf": [
           {
             "$ref": "#/components/schemas/OrganisationRef"
