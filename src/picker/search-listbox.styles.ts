@@ -20,6 +20,7 @@ export const searchListboxStyles = css`
   }
   .count { margin: 0.5rem 0; color: var(--ac-muted); font-size: 0.875rem; }
   [role='listbox'] {
+    position: relative;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -28,28 +29,38 @@ export const searchListboxStyles = css`
     border: 1px solid var(--ac-border);
     border-radius: var(--ac-radius);
     background: var(--ac-surface);
+    overflow-anchor: none;
   }
+  /* Spacers for the options not rendered, so the scrollbar reflects the whole list. */
+  [role='listbox']::before { content: ''; display: block; block-size: var(--before, 0); }
+  [role='listbox']::after { content: ''; display: block; block-size: var(--after, 0); }
+  /* One fixed height for every option (the windowing relies on it): each line is one line. */
   [role='option'] {
+    box-sizing: border-box;
+    block-size: 4em;
     display: grid;
-    grid-template-columns: 1.5rem 1fr;
-    gap: 0.25rem 0.5rem;
-    align-items: start;
-    padding: 0.625rem 0.75rem;
+    grid-template-columns: 1.5rem minmax(0, 1fr);
+    grid-template-rows: 1.5em 1.3125em;
+    align-content: center;
+    column-gap: 0.5rem;
+    padding: 0 0.75rem;
+    overflow: hidden;
     border-block-end: 1px solid var(--ac-border);
     cursor: pointer;
-    overflow-wrap: anywhere;
-    unicode-bidi: plaintext;
   }
+  [role='option'].detached { position: absolute; inset-inline: 0; }
   [role='option']:last-child { border-block-end: 0; }
   [role='option'][aria-disabled='true'] { cursor: not-allowed; color: var(--ac-muted); }
   [role='option'].active { background: var(--ac-active-bg); outline: 2px solid var(--ac-focus); outline-offset: -2px; }
   [role='option'][aria-selected='true'] { background: var(--ac-selected-bg); }
-  .mark { grid-row: 1; grid-column: 1; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: 0.1rem; }
+  .mark { grid-row: 1; grid-column: 1; align-self: center; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: 0.1rem; }
   [aria-selected='true'] .mark { border: 6px solid var(--ac-primary); }
-  .label, .description, .reason { grid-column: 2; }
+  .label, .details { grid-column: 2; line-height: 1.5; }
+  .label, .description, .reason { min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
   .label { font-weight: 600; }
-  .description { font-size: 0.875rem; color: var(--ac-muted); }
-  .reason { font-size: 0.875rem; color: var(--ac-warning-text); }
+  .details { display: flex; gap: 0.75em; font-size: 0.875em; }
+  .description { flex: 0 4 auto; color: var(--ac-muted); }
+  .reason { flex: 1 1 auto; color: var(--ac-warning-text); }
   .empty { padding: 1rem; color: var(--ac-muted); }
   .more { margin-block-start: 0.5rem; }
   button {

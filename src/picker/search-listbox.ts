@@ -1,7 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { searchListboxStyles } from './search-listbox.styles.js';
+import { windowRange } from './window-range.js';
 
 export interface PickerItem {
   id: string;
@@ -36,12 +38,23 @@ export class PickerMoreEvent extends Event {
 }
 
 const TYPEAHEAD_RESET_MS = 600;
+/** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
+const OVERSCAN = 6;
+/** Short lists (a dozen organisations) are rendered whole; longer ones only the visible window. */
+const RENDER_ALL_UP_TO = 30;
+/** Loading more starts when the user comes this close to the last loaded option. */
+const NEAR_END = 5;
 
 /**
  * A search field with a single-select listbox under it (WAI-ARIA listbox pattern). The list
  * keeps focus while arrow keys, Home/End, Page Up/Down and type-ahead move the active option
  * (aria-activedescendant); Enter or Space selects it. It knows nothing of the flow: it shows
  * the items it is given and tells what the user did.
+ *
+ * Long lists are windowed: options have one fixed height (every line is one line, clipped with
+ * an ellipsis), so only the visible ones plus an overscan are rendered, between two spacers
+ * that keep the scrollbar true to the whole list. The active option is always rendered, so
+ * aria-activedescendant always points at an element; aria-setsize/posinset tell where it is.
  */
 export class SearchListbox extends LitElement {
   static override styles = searchListboxStyles;
@@ -52,8 +65,15 @@ export class SearchListbox extends LitElement {
   @property({ attribute: 'selected-id' }) selectedId: string | null = null;
   @property({ type: Boolean, attribute: 'has-more' }) hasMore = false;
   @property({ type: Boolean }) busy = false;
+  /** How many items there are in all (loaded or not), for aria-setsize; items.length if not given. */
+  @property({ type: Number }) total: number | null = null;
 
   @state() private activeIndex = -1;
+  /** The list's scroll position; measured from the DOM before each render, as are the two below. */
+  @state() private listScroll = 0;
+  /** 18rem and 4em at 16px until measured. */
+  private viewportHeight = 288;
+  private rowHeight = 64;
   @query('[role="listbox"]') private listbox!: HTMLElement | null;
 
   private typeahead = '';
@@ -61,19 +81,48 @@ export class SearchListbox extends LitElement {
   private pointerFocus = false;
   private typeaheadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly idPrefix = `picker-${Math.random().toString(36).slice(2, 8)}`;
+  /** picker-more was sent for the items as they are; not again until they change or loading ends. */
+  private moreAsked = false;
+  /** A resize of the list or of its rows (font, zoom) renders again with the new sizes. */
+  private readonly resizeObserver = new ResizeObserver(() => {
+    const { rowHeight, viewportHeight } = this;
+    this.measure();
+    if (rowHeight !== this.rowHeight || viewportHeight !== this.viewportHeight) this.requestUpdate();
+  });
+  private observed: Element | null = null;
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('items') && this.activeIndex >= this.items.length) this.activeIndex = this.items.length - 1;
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+    this.observed = null;
+    clearTimeout(this.typeaheadTimer);
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('activeIndex') && this.activeIndex >= 0) {
-      this.renderRoot.querySelector(`#${this.optionId(this.activeIndex)}`)?.scrollIntoView({ block: 'nearest' });
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('items') && this.activeIndex >= this.items.length) this.activeIndex = this.items.length - 1;
+    if (changed.has('items') || (changed.has('busy') && !this.busy)) this.moreAsked = false;
+    this.measure();
+  }
+
+  protected override updated(): void {
+    const row = this.listbox?.querySelector('[role="option"]') ?? null;
+    if (row !== this.observed) {
+      this.resizeObserver.disconnect();
+      if (row) [this.listbox!, row].forEach((element) => this.resizeObserver.observe(element));
+      this.observed = row;
     }
+  }
+
+  private measure(): void {
+    const list = this.listbox;
+    const row = list?.querySelector('[role="option"]')?.getBoundingClientRect().height ?? 0;
+    if (row > 0) this.rowHeight = row;
+    if (list && list.clientHeight > 0) this.viewportHeight = list.clientHeight;
+    this.listScroll = list?.scrollTop ?? 0;
   }
 
   private optionId(index: number): string {
@@ -102,7 +151,26 @@ export class SearchListbox extends LitElement {
   private moveTo(index: number): void {
     if (this.items.length === 0) return;
     this.activeIndex = Math.min(this.items.length - 1, Math.max(0, index));
-    if (this.activeIndex >= this.items.length - 5 && this.hasMore && !this.busy) this.dispatchEvent(new PickerMoreEvent());
+    this.reveal(this.activeIndex);
+    if (this.activeIndex >= this.items.length - NEAR_END) this.askMore();
+  }
+
+  /** Scrolls the option into view before rendering, so the render includes it. */
+  private reveal(index: number): void {
+    const list = this.listbox;
+    if (!list) return;
+    this.measure();
+    const top = index * this.rowHeight;
+    const bottom = top + this.rowHeight;
+    if (top < list.scrollTop) list.scrollTop = top;
+    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    this.listScroll = list.scrollTop;
+  }
+
+  private askMore(): void {
+    if (!this.hasMore || this.busy || this.moreAsked) return;
+    this.moreAsked = true;
+    this.dispatchEvent(new PickerMoreEvent());
   }
 
   private onListFocus(): void {
@@ -154,13 +222,65 @@ export class SearchListbox extends LitElement {
 
   private onScroll(event: Event): void {
     const list = event.target as HTMLElement;
-    if (this.hasMore && !this.busy && list.scrollTop + list.clientHeight >= list.scrollHeight - 200) {
-      this.dispatchEvent(new PickerMoreEvent());
-    }
+    this.listScroll = list.scrollTop;
+    const lastVisible = Math.ceil((list.scrollTop + list.clientHeight) / this.rowHeight) - 1;
+    if (lastVisible >= this.items.length - NEAR_END) this.askMore();
+  }
+
+  /** The window of options (or all of a short list) between spacers, and the active option wherever it is. */
+  private renderList() {
+    const count = this.items.length;
+    const { listScroll: scrollTop, viewportHeight, rowHeight, activeIndex: active } = this;
+    const { start, end } = count <= RENDER_ALL_UP_TO ? { start: 0, end: count } : windowRange({ scrollTop, viewportHeight, rowHeight, count, overscan: OVERSCAN });
+    const rows = Array.from({ length: end - start }, (_, offset) => start + offset);
+    // Scrolled away from by wheel or scrollbar, the active option stays: out of sight at its own place.
+    if (active >= 0 && (active < start || active >= end)) rows[active < start ? 'unshift' : 'push'](active);
+    const spacers = { '--before': `${start * rowHeight}px`, '--after': `${(count - end) * rowHeight}px` };
+    return html`<ul
+      id="list"
+      role="listbox"
+      tabindex="0"
+      aria-label=${this.labels.list}
+      aria-activedescendant=${active >= 0 ? this.optionId(active) : nothing}
+      aria-busy=${this.busy ? 'true' : 'false'}
+      style=${styleMap(spacers)}
+      @pointerdown=${() => (this.pointerFocus = true)}
+      @pointerup=${() => (this.pointerFocus = false)}
+      @focus=${this.onListFocus}
+      @keydown=${this.onListKeydown}
+      @scroll=${this.onScroll}
+    >
+      ${repeat(rows, (index) => this.items[index]!.id, (index) => this.renderOption(index, index < start || index >= end))}
+    </ul>`;
+  }
+
+  private renderOption(index: number, detached: boolean) {
+    const item = this.items[index]!;
+    return html`<li
+      id=${this.optionId(index)}
+      role="option"
+      class=${[index === this.activeIndex ? 'active' : '', detached ? 'detached' : ''].join(' ').trim()}
+      style=${styleMap(detached ? { top: `${index * this.rowHeight}px` } : {})}
+      aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
+      aria-disabled=${item.disabledReason ? 'true' : 'false'}
+      aria-setsize=${Math.max(this.items.length, this.total ?? 0)}
+      aria-posinset=${index + 1}
+      @click=${() => {
+        this.activeIndex = index;
+        this.reveal(index);
+        this.select(index);
+      }}
+    >
+      <span class="mark" aria-hidden="true"></span>
+      <span class="label" dir="auto" title=${item.label}>${item.label}</span>
+      <span class="details">
+        ${item.description ? html`<span class="description" dir="auto" title=${item.description}>${item.description}</span>` : nothing}
+        ${item.disabledReason ? html`<span class="reason" dir="auto" title=${item.disabledReason}>${item.disabledReason}</span>` : nothing}
+      </span>
+    </li>`;
   }
 
   protected override render() {
-    const active = this.activeIndex >= 0 ? this.optionId(this.activeIndex) : nothing;
     return html`
       <label for="search">${this.labels.search}</label>
       <input
@@ -176,40 +296,7 @@ export class SearchListbox extends LitElement {
       <p class="count" aria-hidden="true">${this.labels.count}</p>
       ${this.items.length === 0
         ? html`<p class="empty">${this.busy ? '' : this.labels.none}</p>`
-        : html`<ul
-            id="list"
-            role="listbox"
-            tabindex="0"
-            aria-label=${this.labels.list}
-            aria-activedescendant=${active}
-            aria-busy=${this.busy ? 'true' : 'false'}
-            @pointerdown=${() => (this.pointerFocus = true)}
-            @pointerup=${() => (this.pointerFocus = false)}
-            @focus=${this.onListFocus}
-            @keydown=${this.onListKeydown}
-            @scroll=${this.onScroll}
-          >
-            ${repeat(
-              this.items,
-              (item) => item.id,
-              (item, index) => html`<li
-                id=${this.optionId(index)}
-                role="option"
-                class=${index === this.activeIndex ? 'active' : ''}
-                aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
-                aria-disabled=${item.disabledReason ? 'true' : 'false'}
-                @click=${() => {
-                  this.activeIndex = index;
-                  this.select(index);
-                }}
-              >
-                <span class="mark" aria-hidden="true"></span>
-                <span class="label">${item.label}</span>
-                ${item.description ? html`<span class="description">${item.description}</span>` : nothing}
-                ${item.disabledReason ? html`<span class="reason">${item.disabledReason}</span>` : nothing}
-              </li>`,
-            )}
-          </ul>`}
+        : this.renderList()}
       ${this.hasMore
         ? html`<button class="more" type="button" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new PickerMoreEvent())}>
             ${this.labels.loadMore}

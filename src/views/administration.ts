@@ -59,6 +59,7 @@ export const administrationView = (view: ViewContext) => {
           }}
           .query=${divisions.query}
           .selectedId=${division ? String(division.code) : null}
+          .total=${divisions.total}
           .hasMore=${divisions.nextCursor !== null}
           .busy=${snapshot.hasTag('busy')}
           @picker-search=${(event: { query: string }) => send({ type: 'user.searchDivisions', query: event.query })}

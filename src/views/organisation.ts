@@ -43,6 +43,7 @@ export const organisationView = (view: ViewContext) => {
               }}
               .query=${organisations.query}
               .selectedId=${organisation?.id ?? null}
+              .total=${organisations.total}
               .hasMore=${organisations.nextCursor !== null}
               .busy=${busy}
               @picker-search=${(event: { query: string }) => send({ type: 'user.searchOrganisations', query: event.query })}
