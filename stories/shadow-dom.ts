@@ -16,7 +16,8 @@ function* deepElements(root: ParentNode): Generator<Element> {
   }
 }
 
-const textOf = (element: Element): string => element.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+// Direction isolates around names are invisible to a reader.
+const textOf = (element: Element): string => element.textContent?.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() ?? '';
 
 /** The `<autopilot-connect>` a story rendered. */
 export function connectElement(canvasElement: HTMLElement): HTMLElement {

@@ -1,4 +1,5 @@
 import type { ApiError } from '../api/api-error.js';
+import { DEFAULT_RETRY_AFTER_S } from '../machine/connect-machine.js';
 import type { Messages } from './messages.js';
 
 /** The one sentence a user reads for a failed call: the most specific the error allows. */
@@ -7,9 +8,10 @@ export function errorMessage(error: ApiError, t: Messages): string {
     case null:
       break;
     case 'internal_error':
-      return t.error_server;
+      // A gateway or an overloaded backend: say it is temporary.
+      return error.status === 502 || error.status === 503 || error.status === 504 ? t.error_unavailable : t.error_server;
     case 'rate_limited':
-      return t.error_rateLimited(error.retryAfter ?? 30);
+      return t.error_rateLimited(error.retryAfter ?? DEFAULT_RETRY_AFTER_S);
     default:
       return t[`error_${error.code}`];
   }
@@ -24,7 +26,7 @@ export function errorMessage(error: ApiError, t: Messages): string {
     case 404:
       return t.error_not_found;
     case 429:
-      return t.error_rateLimited(error.retryAfter ?? 30);
+      return t.error_rateLimited(error.retryAfter ?? DEFAULT_RETRY_AFTER_S);
     case 502:
     case 503:
     case 504:

@@ -48,6 +48,8 @@ export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
  */
 export const SEVERED_WINDOW_MS = 3_000;
 export const SEVERED_POLL_MS = 2_500;
+/** A 429 without Retry-After waits this long before retrying by itself. */
+export const DEFAULT_RETRY_AFTER_S = 30;
 
 /** Automatic retry after a 429 with Retry-After: raise the state's own `user.retry`. */
 const retryWhenRateLimited = {
@@ -83,7 +85,7 @@ export const connectMachine = setup({
     loginTimeout: ({ context }) => context.loginTimeout,
     severedWindow: SEVERED_WINDOW_MS,
     severedPoll: SEVERED_POLL_MS,
-    retryAfter: ({ context }) => (context.error?.retryAfter ?? 0) * 1000,
+    retryAfter: ({ context }) => (context.error?.retryAfter ?? DEFAULT_RETRY_AFTER_S) * 1000,
   },
   guards: {
     isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
@@ -95,7 +97,7 @@ export const connectMachine = setup({
     hasMoreDivisions: ({ context }) => context.divisions.nextCursor !== null,
     canFinish: ({ context }) => context.division !== null && context.bookingFlow === 'simple',
     hasReusableGrant: ({ context }) => !context.forceNewLogin && context.grants.some((grant) => grant.status === 'authorized'),
-    isRateLimited: ({ context }) => context.error?.status === 429 && context.error.retryAfter !== null,
+    isRateLimited: ({ context }) => context.error?.status === 429,
   },
   actions: {
     rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),

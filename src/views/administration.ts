@@ -3,12 +3,12 @@ import type { BookingFlow, Division } from '../api/types.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { errorPanel, flowNav, heading, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const reasonFor = (division: Division, t: Messages): string | undefined => {
   if (division.blocked) return t.divisionBlocked;
-  if (division.connectedOrganisation) return t.divisionConnectedTo(division.connectedOrganisation.name);
+  if (division.connectedOrganisation) return t.divisionConnectedTo(isolate(division.connectedOrganisation.name));
   return undefined;
 };
 
@@ -45,7 +45,7 @@ export const administrationView = (view: ViewContext) => {
     return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
   }
   return html`${heading(t.administrationHeading)}
-    <p>${t.administrationIntro(organisation?.name ?? '')}</p>
+    <p>${t.administrationIntro(isolate(organisation?.name ?? ''))}</p>
     ${firstLoad
       ? progress(t.loading)
       : html`<autopilot-connect-listbox

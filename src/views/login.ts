@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { errorPanel, flowNav, heading, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const state = (view: ViewContext) => {
@@ -11,10 +11,10 @@ const state = (view: ViewContext) => {
   if (snapshot.matches({ flow: { login: 'choosingGrant' } })) {
     const grant = snapshot.context.grants.find((candidate) => candidate.status === 'authorized')!;
     const user = grant.exactUser ? `${grant.exactUser.name}${grant.exactUser.email ? ` (${grant.exactUser.email})` : ''}` : grant.id;
-    return html`<p>${t.grantIntro(user)}</p>
+    return html`<p>${t.grantIntro(isolate(user))}</p>
       <p class="hint">${t.grantWhy}</p>
       <div class="actions start">
-        ${primaryButton(t.reuseGrant(grant.exactUser?.name ?? grant.id), () => send({ type: 'user.reuseGrant', authorization: grant }))}
+        ${primaryButton(t.reuseGrant(isolate(grant.exactUser?.name ?? grant.id)), () => send({ type: 'user.reuseGrant', authorization: grant }))}
         ${secondaryButton(t.loginAsOther, () => send({ type: 'user.openLogin' }))}
       </div>`;
   }
@@ -30,7 +30,7 @@ const state = (view: ViewContext) => {
   }
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     const user = authorization?.exactUser?.name;
-    return html`<p class="success">${user ? t.loginAuthorizedAs(user) : t.loginAuthorized}</p>
+    return html`<p class="success">${user ? t.loginAuthorizedAs(isolate(user)) : t.loginAuthorized}</p>
       <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true })}</div>`;
   }
   if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
@@ -46,7 +46,11 @@ const state = (view: ViewContext) => {
 
 /** Step 4: `Open` the Exact Online login in a popup; after the login, `Ga door`. */
 export const loginView = (view: ViewContext) =>
-  html`${heading(view.t.loginHeading)}
+  view.snapshot.matches({ flow: { login: 'authorized' } })
+    ? // A template of its own: the step renders anew, so the focus (left on the heading while the
+      // login window was open) drops and the element moves it to `Ga door`, the next action.
+      html`${heading(view.t.loginHeading)} ${state(view)} ${flowNav(view)}`
+    : html`${heading(view.t.loginHeading)}
     ${view.snapshot.matches({ flow: { login: 'authorized' } }) || view.snapshot.matches({ flow: { login: 'choosingGrant' } })
       ? nothing
       : html`<p>${view.t.loginIntro}</p>`}

@@ -3,6 +3,13 @@ import type { ApiError } from '../api/api-error.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { ViewContext } from './view-context.js';
 
+/**
+ * A name from the backend inside a sentence, wrapped in Unicode first-strong isolates (the text
+ * form of <bdi>): right-to-left names, or ones with stray direction marks, cannot reorder the
+ * sentence around them.
+ */
+export const isolate = (name: string) => `\u2068${name}\u2069`;
+
 /** The step's heading; the element moves focus here on every step change. */
 export const heading = (text: string) => html`<h2 class="heading" tabindex="-1" data-step-heading>${text}</h2>`;
 

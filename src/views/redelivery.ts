@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { errorMessage } from '../i18n/error-message.js';
-import { heading, primaryButton, secondaryButton } from './parts.js';
+import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
@@ -29,7 +29,7 @@ export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) =
     send({ type: 'user.submitRedelivery', from: input.value });
   };
   return html`${heading(t.redeliveryHeading)}
-    <p>${t.redeliveryIntro(organisation)}</p>
+    <p>${t.redeliveryIntro(isolate(organisation))}</p>
     <form @submit=${submit} novalidate>
       <label class="field">
         <span>${t.redeliveryFrom}</span>

@@ -16,6 +16,9 @@ const visible = (element: Element) => {
   return !box || box.width > 0 || box.height > 0;
 };
 
+/** Direction isolates (U+2066–2069) around names are invisible: a reader never sees them. */
+const withoutIsolates = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+
 /** The visible text a user reads, shadow DOM included. */
 export function visibleText(root: Element): string {
   const parts: string[] = [];
@@ -30,7 +33,7 @@ export function visibleText(root: Element): string {
     node.childNodes.forEach(walk);
   };
   walk(root);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return withoutIsolates(parts.join(' ')).replace(/\s+/g, ' ').trim();
 }
 
 /** The button (or link) whose visible name is exactly `name`. */
@@ -42,7 +45,7 @@ export function button(root: Element, name: string): HTMLElement {
 
 export function findButton(root: Element, name: string): HTMLElement | null {
   for (const element of deepElements(root.shadowRoot ?? root)) {
-    if ((element.tagName === 'BUTTON' || element.tagName === 'A') && element.textContent?.trim() === name && visible(element)) {
+    if ((element.tagName === 'BUTTON' || element.tagName === 'A') && withoutIsolates(element.textContent ?? '').trim() === name && visible(element)) {
       return element as HTMLElement;
     }
   }

@@ -1,0 +1,271 @@
+/**
+ * 7. Every backend failure mode maps to a clear message (the exact nl.ts text) and a way on, on
+ * several operations: network down, timeout, 500, 502/503, 429 (waits and retries by itself),
+ * 401 (autopilot-error, state kept, `element.retry()`), 403, 404, malformed JSON, a contract
+ * violation and an HTML error page.
+ */
+import { expect } from '@esm-bundle/chai';
+import type { ApiError } from '../../src/api/api-error.js';
+import { messages } from '../../src/i18n/messages.js';
+
+const nl = messages();
+import type { FailureInjection } from '../../src/mocks/index.js';
+import {
+  backend,
+  button,
+  completeExactLogin,
+  expectExplained,
+  findButton,
+  heading,
+  isDisabled,
+  listbox,
+  mount,
+  option,
+  pointerClick,
+  press,
+  recordFetches,
+  reportLogin,
+  stubWindowOpen,
+  toAdministration,
+  toConnections,
+  toLoginReady,
+  toSystem,
+  useRobustBackend,
+  visibleText,
+  waitFor,
+  waitForAlert,
+  waitForHeading,
+  type ConnectElement,
+} from './support.js';
+
+type Kind = FailureInjection['kind'];
+
+interface Operation {
+  /** The contract operation that fails. */
+  id: 'getStatus' | 'listConnections' | 'listOrganisations' | 'startAuthorization' | 'listDivisions' | 'createConnection';
+  path: RegExp;
+  method: string;
+  /** Up to the moment before the call; the failure is injected after this. */
+  prepare: (element: ConnectElement) => Promise<void>;
+  /** What the user does that makes the call (nothing when it is made on mount). */
+  trigger: (element: ConnectElement) => Promise<void>;
+  /** The step where the failure shows. */
+  heading: string;
+  /** The flow went on after the retry. */
+  continued: (element: ConnectElement) => Promise<unknown>;
+}
+
+const optionsListed = (element: ConnectElement) =>
+  waitFor(() => listbox(element).querySelector('[role="option"]'), { message: 'options listed' });
+
+let popup: ReturnType<typeof stubWindowOpen> | null = null;
+
+const operations: Operation[] = [
+  {
+    id: 'getStatus',
+    method: 'GET',
+    path: /\/api\/status$/,
+    prepare: async () => {},
+    trigger: async () => {},
+    heading: nl.title,
+    continued: (element) => toConnections(element),
+  },
+  {
+    id: 'listConnections',
+    method: 'GET',
+    path: /\/api\/connections$/,
+    prepare: async () => {},
+    trigger: async () => {},
+    heading: nl.connectionsHeading,
+    continued: (element) => toConnections(element),
+  },
+  {
+    id: 'listOrganisations',
+    method: 'GET',
+    path: /\/api\/organisations$/,
+    prepare: (element) => toConnections(element),
+    trigger: async (element) => void (await press(element, 'New Connection')),
+    heading: nl.organisationHeading,
+    continued: (element) => optionsListed(element),
+  },
+  {
+    id: 'startAuthorization',
+    method: 'POST',
+    path: /\/api\/authorizations$/,
+    prepare: (element) => toSystem(element),
+    trigger: async (element) => void (await press(element, 'Exact Online')),
+    heading: nl.loginHeading,
+    continued: (element) => waitFor(() => findButton(element, 'Open'), { message: 'Open' }),
+  },
+  {
+    id: 'listDivisions',
+    method: 'GET',
+    path: /\/api\/authorizations\/[^/]+\/divisions$/,
+    prepare: async (element) => {
+      await toLoginReady(element);
+      popup = stubWindowOpen();
+      await press(element, 'Open');
+      reportLogin(await completeExactLogin(popup.calls[0]!.url));
+      await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
+    },
+    trigger: async (element) => void (await press(element, 'Ga door')),
+    heading: nl.administrationHeading,
+    continued: (element) => optionsListed(element),
+  },
+  {
+    id: 'createConnection',
+    method: 'POST',
+    path: /\/api\/connections$/,
+    prepare: async (element) => {
+      await toAdministration(element);
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled' });
+    },
+    trigger: async (element) => pointerClick(button(element, 'Afronden')),
+    heading: nl.administrationHeading,
+    continued: (element) => waitForHeading(element, nl.doneHeading),
+  },
+];
+
+const byId = (id: Operation['id']) => operations.find((operation) => operation.id === id)!;
+const scenario = 'default';
+
+function errorsOf(element: ConnectElement): ApiError[] {
+  const errors: ApiError[] = [];
+  element.addEventListener('autopilot-error', (event) => errors.push(event.error));
+  return errors;
+}
+
+/** Mounts, gets to just before the call, injects, makes the call. */
+async function failAt(operation: Operation, injection: Omit<FailureInjection, 'operation'>) {
+  const early = operation.id === 'getStatus' || operation.id === 'listConnections';
+  if (early) backend(scenario).injectFailure({ operation: operation.id, ...injection });
+  const element = mount(scenario);
+  const errors = errorsOf(element);
+  await operation.prepare(element);
+  if (!early) backend(scenario).injectFailure({ operation: operation.id, ...injection });
+  await operation.trigger(element);
+  return { element, errors };
+}
+
+describe('robustness 7: every backend failure mode maps to a clear message and a recovery', () => {
+  useRobustBackend();
+  let fetches: ReturnType<typeof recordFetches> | null = null;
+  let restoreTimeout: (() => void) | null = null;
+  afterEach(() => {
+    popup?.restore();
+    fetches?.restore();
+    restoreTimeout?.();
+    popup = fetches = restoreTimeout = null;
+  });
+
+  const modes: Array<[name: string, kind: Kind, message: string]> = [
+    ['network down', 'network', nl.error_network],
+    ['500', { status: 500 }, nl.error_server],
+    ['403', { status: 403 }, nl.error_forbidden],
+    ['404', { status: 404 }, nl.error_not_found],
+    ['malformed JSON', 'malformed-json', nl.error_malformed],
+    ['contract violation', 'contract-violation', nl.error_malformed],
+    ['HTML error page (502)', 'html', nl.error_unavailable],
+  ];
+  const matrix = ['getStatus', 'listOrganisations', 'startAuthorization', 'listDivisions', 'createConnection'] as const;
+
+  for (const [name, kind, message] of modes) {
+    for (const id of matrix) {
+      it(`${name} on ${id}: "${message.slice(0, 40)}…", \`Opnieuw proberen\` goes on`, async () => {
+        const operation = byId(id);
+        const { element, errors } = await failAt(operation, { kind });
+        await waitForAlert(element, message);
+        expectExplained(element, message);
+        expect(heading(element), 'on the step of the call').to.equal(operation.heading);
+        expect(errors, 'autopilot-error').to.have.length(1);
+        await press(element, 'Opnieuw proberen');
+        await operation.continued(element);
+        expect(element.shadowRoot!.querySelector('[role="alert"]'), 'the message is gone').to.equal(null);
+      });
+    }
+  }
+
+  // 502 and 503 problem+json answers, as a platform behind a gateway sends them: "temporarily unavailable".
+  for (const status of [502, 503] as const) {
+    for (const id of ['getStatus', 'listOrganisations', 'createConnection'] as const) {
+      it(`${status} problem on ${id}: the unavailable message, \`Opnieuw proberen\` goes on`, async () => {
+        const operation = byId(id);
+        const { element } = await failAt(operation, { kind: { status } });
+        await waitForAlert(element, nl.error_unavailable);
+        expectExplained(element, nl.error_unavailable);
+        await press(element, 'Opnieuw proberen');
+        await operation.continued(element);
+      });
+    }
+  }
+
+  for (const id of ['listConnections', 'listOrganisations', 'listDivisions', 'createConnection'] as const) {
+    it(`429 with Retry-After 1 on ${id}: says so, waits, retries by itself and goes on (no click)`, async () => {
+      const operation = byId(id);
+      const early = id === 'listConnections';
+      if (early) fetches = recordFetches();
+      const { element } = await failAt(operation, { kind: { status: 429, retryAfter: 1 } });
+      fetches ??= recordFetches();
+      const start = performance.now();
+      await waitForAlert(element, nl.error_rateLimited(1));
+      expect(findButton(element, 'Opnieuw proberen'), 'a button to go on now').to.not.equal(null);
+      await operation.continued(element);
+      expect(performance.now() - start, 'it waited about the Retry-After').to.be.greaterThan(700);
+      expect(fetches.count(operation.method, operation.path), 'asked again by itself').to.be.greaterThan(early ? 1 : 0);
+    });
+  }
+
+  for (const id of ['listConnections', 'listOrganisations', 'createConnection'] as const) {
+    it(`401 on ${id}: autopilot-error with status 401, the session message, the state kept; element.retry() goes on from there`, async () => {
+      const operation = byId(id);
+      const { element, errors } = await failAt(operation, { kind: { status: 401 }, times: Infinity });
+      await waitForAlert(element, nl.error_unauthenticated);
+      expectExplained(element, nl.error_unauthenticated);
+      expect(errors.map((error) => error.status), 'autopilot-error').to.deep.equal([401]);
+      expect(heading(element), 'the same step').to.equal(operation.heading);
+      if (id === 'createConnection') {
+        expect(option(element, 'eLien test company').getAttribute('aria-selected'), 'the choice kept').to.equal('true');
+      }
+      // The host renews the session, then asks the element to try again.
+      backend(scenario).clearFailures();
+      (element as unknown as { retry(): void }).retry();
+      await operation.continued(element);
+    });
+  }
+
+  /** Makes the client's 20 s timeout take `ms` instead (the element's ApiClient keeps its default). */
+  function shortenClientTimeout(ms: number): void {
+    const original = AbortSignal.timeout;
+    AbortSignal.timeout = (delay: number) => original.call(AbortSignal, delay === 20_000 ? ms : delay);
+    restoreTimeout = () => (AbortSignal.timeout = original);
+  }
+
+  for (const id of ['listOrganisations', 'startAuthorization', 'createConnection'] as const) {
+    it(`timeout on ${id} (client timeout shortened to 400 ms in the test): the timeout message, \`Opnieuw proberen\` goes on`, async () => {
+      const operation = byId(id);
+      const element = mount(scenario);
+      await operation.prepare(element);
+      shortenClientTimeout(400);
+      backend(scenario).injectFailure({ operation: operation.id, kind: { delayMs: 1500 } });
+      await operation.trigger(element);
+      await waitForAlert(element, nl.error_timeout);
+      expectExplained(element, nl.error_timeout);
+      // The retry runs at the real timeout: on a loaded machine 400 ms is too short for a normal answer.
+      restoreTimeout?.();
+      await press(element, 'Opnieuw proberen');
+      await operation.continued(element);
+    });
+  }
+
+  it('timeout at the real 20 s client default (getStatus): the timeout message, `Opnieuw proberen` goes on', async function () {
+    this.timeout(30_000);
+    backend(scenario).injectFailure({ operation: 'getStatus', kind: { delayMs: 21_000 } });
+    const element = mount(scenario);
+    await waitFor(() => visibleText(element).includes(nl.loading), { message: 'loading' });
+    await waitForAlert(element, nl.error_timeout, 22_000);
+    expectExplained(element, nl.error_timeout);
+    await press(element, 'Opnieuw proberen');
+    await toConnections(element);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * 6. Specific failures, specific help (scenario trouble): each refusal at `Afronden` names its
+ * cause in the words of nl.ts, the choices stay, and another administration can be finished.
+ */
+import { expect } from '@esm-bundle/chai';
+import type { ProblemCode } from '../../src/api/types.js';
+import { messages } from '../../src/i18n/messages.js';
+
+const nl = messages();
+import { troubleDivisionCodes, troubleDivisionNames } from '../../src/mocks/index.js';
+import {
+  backend,
+  button,
+  expectExplained,
+  findButton,
+  isDisabled,
+  listbox,
+  mount,
+  option,
+  pointerClick,
+  press,
+  toAdministration,
+  useRobustBackend,
+  waitFor,
+  waitForAlert,
+  waitForHeading,
+  type ConnectElement,
+} from './support.js';
+
+type ScenarioName = Parameters<typeof backend>[0];
+
+async function choose(element: ConnectElement, name: string): Promise<void> {
+  pointerClick(option(element, name));
+  await waitFor(() => option(element, name).getAttribute('aria-selected') === 'true', { message: `${name} selected` });
+}
+
+async function finish(element: ConnectElement): Promise<void> {
+  const afronden = button(element, 'Afronden');
+  await waitFor(() => !isDisabled(afronden), { message: 'Afronden enabled' });
+  pointerClick(afronden);
+}
+
+/** The refusal is explained, the step and the choices stay; then another administration finishes. */
+async function expectRefusedThenOther(element: ConnectElement, scenario: ScenarioName, refused: string, message: string, other: string): Promise<void> {
+  await waitForAlert(element, message);
+  expectExplained(element, message);
+  expect(option(element, refused).getAttribute('aria-selected'), 'the choice stays').to.equal('true');
+  expect(listbox(element).querySelectorAll('[role="option"]').length, 'the list stays').to.be.greaterThan(1);
+  expect(findButton(element, 'Afronden'), 'Afronden stays').to.not.equal(null);
+  expect(backend(scenario).platform.listConnections().items.some((c) => c.division.name === refused), 'nothing connected').to.equal(false);
+  await choose(element, other);
+  expect(element.shadowRoot!.querySelector('[role="alert"]'), 'the message goes with a new choice').to.equal(null);
+  await finish(element);
+  await waitForHeading(element, nl.doneHeading);
+  expect(backend(scenario).platform.listConnections().items.filter((c) => c.division.name === other)).to.have.length(1);
+}
+
+describe('robustness 6: specific failures, specific help (scenario trouble)', () => {
+  useRobustBackend();
+
+  const cases: Array<[code: number, name: string, message: string]> = [
+    [troubleDivisionCodes.mailboxForbidden, troubleDivisionNames.mailboxForbidden, nl.error_mailbox_forbidden],
+    [troubleDivisionCodes.mailboxLinkedElsewhere, troubleDivisionNames.mailboxLinkedElsewhere, nl.error_mailbox_linked_elsewhere],
+    [troubleDivisionCodes.trialLicence, troubleDivisionNames.trialLicence, nl.error_trial_licence],
+    [troubleDivisionCodes.noDivisionAccess, troubleDivisionNames.noDivisionAccess, nl.error_no_division_access],
+  ];
+
+  for (const [code, name, message] of cases) {
+    it(`${code} (${name}): \`Afronden\` shows the specific message; the choices stay and another administration finishes`, async () => {
+      const element = mount('trouble');
+      await toAdministration(element);
+      await choose(element, name);
+      await finish(element);
+      await expectRefusedThenOther(element, 'trouble', name, message, 'eLien test company');
+    });
+  }
+
+  it('all four in a row on one element, then a good one: each message in turn, one connection in the end', async function () {
+    this.timeout(15000);
+    const element = mount('trouble');
+    await toAdministration(element);
+    for (const [, name, message] of cases) {
+      await choose(element, name);
+      await finish(element);
+      await waitForAlert(element, message);
+      expectExplained(element, message);
+    }
+    await choose(element, 'eLien test company');
+    await finish(element);
+    await waitForHeading(element, nl.doneHeading);
+  });
+
+  const injected: Array<[code: ProblemCode, message: string]> = [
+    ['organisation_already_connected', nl.error_organisation_already_connected],
+    ['division_already_connected', nl.error_division_already_connected],
+    ['division_blocked', nl.error_division_blocked],
+  ];
+
+  for (const [code, message] of injected) {
+    it(`injected ${code} at \`Afronden\`: the specific message, the choices stay, and finishing works after`, async () => {
+      const element = mount('trouble');
+      await toAdministration(element);
+      await choose(element, 'eLien test company');
+      // The injection takes the statuses the mock allows; the code decides the message.
+      backend('trouble').injectFailure({ operation: 'createConnection', kind: { status: 403, code } });
+      await finish(element);
+      await waitForAlert(element, message);
+      expectExplained(element, message);
+      expect(option(element, 'eLien test company').getAttribute('aria-selected'), 'the choice stays').to.equal('true');
+      // The refusal was for this try only: retrying the same choice now works.
+      await press(element, 'Opnieuw proberen');
+      await waitForHeading(element, nl.doneHeading);
+    });
+  }
+
+  it('injected division_already_connected, then another administration', async () => {
+    const element = mount('trouble');
+    await toAdministration(element);
+    await choose(element, 'Architectenbureau De Vries B.V.');
+    backend('trouble').injectFailure({ operation: 'createConnection', kind: { status: 403, code: 'division_already_connected' } });
+    await finish(element);
+    await expectRefusedThenOther(element, 'trouble', 'Architectenbureau De Vries B.V.', nl.error_division_already_connected, 'eLien test company');
+  });
+});
