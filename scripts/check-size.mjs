@@ -1,0 +1,304 @@
+#!/usr/bin/env node
+/**
+ * Size budgets (`npm run check:size`). Builds the package with the project's Vite config into
+ * a temporary directory, with source maps, and measures what a host page downloads:
+ *
+ * - the element: ALL JavaScript `<autopilot-connect>` needs in its default locale — the entry
+ *   chunk plus every chunk it imports statically (lit, xstate and the rest are inside).
+ *   Chunks it only imports lazily (the `en` messages) are listed apart and not counted;
+ * - the OAuth callback page: its HTML, its JavaScript (with static imports) and its CSS.
+ *
+ * Sizes are gzip level 9 per file (each file is a separate download), summed. The
+ * `//# sourceMappingURL` comment the source-map build adds is left out, so the figures are
+ * the ones of a build without maps.
+ *
+ * On a broken budget it prints where the bytes come from — per node_modules package and per
+ * src/ file, largest first, from the source maps — and exits 1.
+ *
+ * The measuring functions are exported for the benchmark (scripts/bench/run.mjs).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const BUDGETS = {
+  element: { label: 'element (autopilot-connect.js + static imports)', gzip: 30 * 1024 },
+  callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
+};
+
+const ENTRY = 'autopilot-connect.js';
+const CALLBACK_HTML = 'callback.html';
+
+// --- sizes ---------------------------------------------------------------------------------
+
+/** A served file's text as a build without source maps would emit it. */
+const withoutMapComment = (text) => text.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '').replace(/\n?\/\*# sourceMappingURL=\S+ \*\/\s*$/, '');
+
+export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
+export const brotliSize = (buffer) =>
+  brotliCompressSync(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length;
+
+function fileSizes(outDir, fileName) {
+  const raw = readFileSync(join(outDir, fileName), 'utf8');
+  const text = /\.(m?js|css)$/.test(fileName) ? withoutMapComment(raw) : raw;
+  const buffer = Buffer.from(text, 'utf8');
+  return { file: fileName, min: buffer.length, gzip: gzipSize(buffer), brotli: brotliSize(buffer), code: text };
+}
+
+// --- build ---------------------------------------------------------------------------------
+
+/**
+ * `vite build` with the project's config into `outDir` (a fresh temporary directory when not
+ * given). Returns the directory and the chunk graph: fileName → { imports, dynamicImports, css }.
+ */
+export async function buildPackage({ outDir = mkdtempSync(join(tmpdir(), 'autopilot-size-')), sourcemap = true } = {}) {
+  const { build } = await import('vite');
+  const result = await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true, sourcemap, reportCompressedSize: false, copyPublicDir: false },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((item) => item.output);
+  const chunks = new Map();
+  for (const item of outputs) {
+    if (item.type !== 'chunk') continue;
+    chunks.set(item.fileName, {
+      isEntry: item.isEntry,
+      imports: item.imports ?? [],
+      dynamicImports: item.dynamicImports ?? [],
+      css: [...(item.viteMetadata?.importedCss ?? [])],
+    });
+  }
+  return { outDir, chunks, files: outputs.map((item) => item.fileName) };
+}
+
+/** A chunk and everything it imports statically, depth first, each once. */
+function staticClosure(chunks, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return seen;
+  seen.add(fileName);
+  for (const imported of chunks.get(fileName)?.imports ?? []) staticClosure(chunks, imported, seen);
+  return seen;
+}
+
+/** Measures the element and the callback page of a build from {@link buildPackage}. */
+export function measureBuild({ outDir, chunks }) {
+  if (!chunks.has(ENTRY)) throw new Error(`The build has no ${ENTRY}; is vite.config.ts's entry still named autopilot-connect?`);
+  const elementFiles = [...staticClosure(chunks, ENTRY)];
+  const lazyFiles = new Set();
+  for (const file of elementFiles) for (const lazy of chunks.get(file)?.dynamicImports ?? []) lazyFiles.add(lazy);
+  for (const file of elementFiles) lazyFiles.delete(file);
+  // Lazy chunks may import further chunks that the element does not already carry.
+  for (const file of [...lazyFiles]) for (const further of staticClosure(chunks, file)) if (!elementFiles.includes(further)) lazyFiles.add(further);
+
+  // The callback page: the HTML, and every script and stylesheet it references, with their static imports.
+  const html = readFileSync(join(outDir, CALLBACK_HTML), 'utf8');
+  const referenced = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\/?([^"?#]+)"/g)].map((match) => match[1]);
+  const callbackFiles = new Set([CALLBACK_HTML]);
+  for (const file of referenced) {
+    if (!/\.(m?js|css)$/.test(file)) continue;
+    for (const member of chunks.has(file) ? staticClosure(chunks, file) : [file]) {
+      callbackFiles.add(member);
+      for (const css of chunks.get(member)?.css ?? []) callbackFiles.add(css);
+    }
+  }
+
+  const group = (files) => {
+    const list = [...files].map((file) => fileSizes(outDir, file));
+    const sum = (key) => list.reduce((total, item) => total + item[key], 0);
+    return { files: list, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') };
+  };
+  return { element: group(elementFiles), lazy: group(lazyFiles), callback: group(callbackFiles) };
+}
+
+// --- where the bytes come from ---------------------------------------------------------------
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_VALUE = new Map([...BASE64].map((char, index) => [char, index]));
+
+/** Decodes a source map's `mappings` into [line][{ column, source }] (source -1 when unmapped). */
+function decodeMappings(mappings) {
+  const lines = [];
+  let source = 0;
+  for (const lineText of mappings.split(';')) {
+    const segments = [];
+    let column = 0;
+    for (const segmentText of lineText.split(',')) {
+      if (!segmentText) continue;
+      const values = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segmentText) {
+        const digit = BASE64_VALUE.get(char);
+        if (digit === undefined) throw new Error(`Bad source map character ${char}`);
+        value += (digit & 31) << shift;
+        if (digit & 32) {
+          shift += 5;
+        } else {
+          values.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += values[0];
+      if (values.length >= 4) {
+        source += values[1];
+        segments.push({ column, source });
+      } else {
+        segments.push({ column, source: -1 });
+      }
+    }
+    lines.push(segments);
+  }
+  return lines;
+}
+
+/** Who a source file belongs to: `lit-html` for node_modules/lit-html/..., `src/foo.ts` for own code. */
+export function ownerOf(absolutePath) {
+  const parts = absolutePath.split(sep);
+  const modules = parts.lastIndexOf('node_modules');
+  if (modules >= 0) {
+    const name = parts[modules + 1] ?? '?';
+    return name.startsWith('@') ? `${name}/${parts[modules + 2] ?? '?'}` : name;
+  }
+  const path = relative(ROOT, absolutePath);
+  return path.startsWith('..') ? absolutePath : path.split(sep).join('/');
+}
+
+/**
+ * Bytes of the minified file that each owner (package or own source file) produced, from the
+ * file's source map. Returns Map owner → bytes.
+ */
+function bytesByOwner(outDir, file, code) {
+  const mapPath = join(outDir, `${file}.map`);
+  let map;
+  try {
+    map = JSON.parse(readFileSync(mapPath, 'utf8'));
+  } catch {
+    return new Map([[`(${file}: no source map)`, Buffer.byteLength(code)]]);
+  }
+  const mapDir = dirname(mapPath);
+  const owners = (map.sources ?? []).map((source) => ownerOf(resolve(mapDir, map.sourceRoot ?? '', source.replace(/^file:\/\//, ''))));
+  const totals = new Map();
+  const add = (owner, bytes) => bytes > 0 && totals.set(owner, (totals.get(owner) ?? 0) + bytes);
+  const codeLines = code.split('\n');
+  const mapped = decodeMappings(map.mappings ?? '');
+  // A line without segments, or the start of a line before its first one, continues the token
+  // the previous segment began (multi-line template literals: the CSS and HTML of templates).
+  let current = '(bundler glue)';
+  codeLines.forEach((line, index) => {
+    const segments = mapped[index] ?? [];
+    const lineBytes = (from, to) => Buffer.byteLength(line.slice(from, to));
+    add(current, lineBytes(0, segments[0]?.column ?? line.length) + (index < codeLines.length - 1 ? 1 : 0));
+    segments.forEach((segment, position) => {
+      current = segment.source >= 0 ? (owners[segment.source] ?? '(unknown)') : '(bundler glue)';
+      add(current, lineBytes(segment.column, segments[position + 1]?.column ?? line.length));
+    });
+  });
+  return totals;
+}
+
+/**
+ * Per-owner shares of a measured group: minified bytes from the source maps, and the group's
+ * gzip size split in proportion (gzip cannot be split exactly; the estimate is marked ≈).
+ */
+export function shares(outDir, group) {
+  const totals = new Map();
+  for (const file of group.files) {
+    if (!/\.m?js$/.test(file.file)) {
+      totals.set(file.file, (totals.get(file.file) ?? 0) + file.min);
+      continue;
+    }
+    for (const [owner, bytes] of bytesByOwner(outDir, file.file, file.code)) totals.set(owner, (totals.get(owner) ?? 0) + bytes);
+  }
+  const all = [...totals.values()].reduce((sum, bytes) => sum + bytes, 0) || 1;
+  return [...totals]
+    .map(([owner, min]) => ({ owner, min, share: min / all, gzip: Math.round((group.gzip * min) / all) }))
+    .sort((a, b) => b.min - a.min);
+}
+
+/** Packages summed: `lit-html`, `xstate`, … and all own code as `src/`. */
+export function sharesByPackage(list) {
+  const totals = new Map();
+  for (const item of list) {
+    const key = item.owner.startsWith('src/') ? 'src/ (own code)' : item.owner;
+    const entry = totals.get(key) ?? { owner: key, min: 0, share: 0, gzip: 0 };
+    entry.min += item.min;
+    entry.share += item.share;
+    entry.gzip += item.gzip;
+    totals.set(key, entry);
+  }
+  return [...totals.values()].sort((a, b) => b.min - a.min);
+}
+
+// --- report --------------------------------------------------------------------------------
+
+export const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const pad = (text, width, right = false) => (right ? String(text).padStart(width) : String(text).padEnd(width));
+
+function printTable(measured) {
+  const rows = [];
+  const push = (what, file, sizes, budget = '') => rows.push([what, file, sizes.min, sizes.gzip, sizes.brotli, budget]);
+  for (const file of measured.element.files) push('element', file.file, file);
+  push('element total', '', measured.element, `≤ ${kb(BUDGETS.element.gzip)} gzip`);
+  for (const file of measured.lazy.files) push('lazy (not counted)', file.file, file);
+  for (const file of measured.callback.files) push('callback', file.file, file);
+  push('callback total', '', measured.callback, `≤ ${kb(BUDGETS.callback.gzip)} gzip`);
+  const header = ['', 'file', 'min', 'gzip', 'brotli', 'budget'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => String(column >= 2 && column <= 4 ? row[column] : row[column]).length)));
+  const line = (row) => row.map((cell, column) => pad(cell, widths[column], column >= 2 && column <= 4)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function printShares(title, list, limit = 30) {
+  console.log(`\n${title}`);
+  console.log(`  ${pad('min bytes', 10, true)}  ${pad('≈gzip', 7, true)}  ${pad('share', 6, true)}  source`);
+  const shown = list.slice(0, limit);
+  for (const item of shown) {
+    console.log(`  ${pad(item.min, 10, true)}  ${pad(item.gzip, 7, true)}  ${pad(`${(item.share * 100).toFixed(1)}%`, 6, true)}  ${item.owner}`);
+  }
+  const rest = list.slice(limit);
+  if (rest.length) {
+    const sum = (key) => rest.reduce((total, item) => total + item[key], 0);
+    console.log(`  ${pad(sum('min'), 10, true)}  ${pad(sum('gzip'), 7, true)}  ${pad(`${(sum('share') * 100).toFixed(1)}%`, 6, true)}  (${rest.length} smaller sources)`);
+  }
+}
+
+async function main() {
+  const built = await buildPackage();
+  try {
+    const measured = measureBuild(built);
+    printTable(measured);
+    const failures = Object.entries(BUDGETS).filter(([key, budget]) => measured[key].gzip > budget.gzip);
+    console.log('');
+    for (const [key, budget] of Object.entries(BUDGETS)) {
+      const size = measured[key].gzip;
+      const verdict = size > budget.gzip ? `OVER by ${size - budget.gzip} bytes` : `ok, ${budget.gzip - size} bytes to spare`;
+      console.log(`${size > budget.gzip ? '✗' : '✓'} ${budget.label}: ${size} bytes gzip (${kb(size)}) of ${budget.gzip} — ${verdict}`);
+    }
+    for (const [key, budget] of failures) {
+      const list = shares(built.outDir, measured[key]);
+      printShares(`What ${budget.label} is made of, by package (from the source maps; gzip split in proportion):`, sharesByPackage(list));
+      printShares(`… and by source file, largest first:`, list);
+    }
+    if (failures.length) {
+      console.log(`\nSize budget exceeded: ${failures.map(([key]) => key).join(', ')}.`);
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(built.outDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,217 @@
+import { expect } from '@esm-bundle/chai';
+import { messages } from '../../src/i18n/messages.js';
+import {
+  backend,
+  button,
+  completeExactLogin,
+  fakePopup,
+  findButton,
+  isDisabled,
+  listbox,
+  option,
+  pointerClick,
+  press,
+  reportLogin,
+  stubWindowOpen,
+  toAdministration,
+  toConnections,
+  toDone,
+  toLoginReady,
+  toOrganisation,
+  toSystem,
+  typeSearch,
+  waitFor,
+  waitForHeading,
+  waitForText,
+  type ConnectElement,
+} from '../component/support.js';
+import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
+import { checkState, mountWith, removeMounted, settle, WCAG_TAGS, type StateReport } from './support.js';
+
+const nl = messages();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WAITING = 'Het inlogvenster van Exact Online is open.';
+const alertShown = (element: ConnectElement) =>
+  waitFor(() => element.shadowRoot!.querySelector('[role="alert"]'), { timeout: 6000, message: 'an alert' });
+
+/**
+ * The login and administration steps of axe.test.ts, in a file of their own so each file stays
+ * well within the runner's per-file time limit: same checks, same way of reaching each state.
+ */
+describe('<autopilot-connect> accessibility in every state: login and administration', function () {
+  this.timeout(30000);
+  let popup: ReturnType<typeof stubWindowOpen> | null = null;
+  before(async () => {
+    await startMockWorker();
+  });
+
+  const expectNone = (problems: string[]) => expect(problems.join('\n'), 'problems found').to.equal('');
+
+  /**
+   * One state: reached once (fresh mock backends, fresh tab storage), checked once, and each
+   * kind of check reported as its own test.
+   */
+  function state(name: string, reach: () => Promise<ConnectElement>): void {
+    describe(name, () => {
+      let report: StateReport;
+      before(async function () {
+        this.timeout(40000);
+        resetBackends();
+        sessionStorage.clear();
+        const element = await reach();
+        report = await checkState(element);
+      });
+      after(() => {
+        popup?.restore();
+        popup = null;
+        removeMounted();
+        sessionStorage.clear();
+      });
+      it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));
+      it('a visible focus indicator on every control, the step heading and the active option', () => expectNone(report.focus));
+      it('every target at least 24×24 px', () => expectNone(report.targets));
+      it('320 px wide: no horizontal overflow, nothing clipped', () => expectNone(report.overflow320));
+      it('200 % zoom (640 px, zoom: 2): no horizontal overflow, nothing clipped', () => expectNone(report.overflowZoom200));
+      it('200 % text size (640 px, root font-size 200 %): no horizontal overflow, nothing clipped', () => expectNone(report.overflowText200));
+    });
+  }
+
+  describe('login', () => {
+    state('login ready', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      return element;
+    });
+
+    state('login failed (could not be prepared)', async () => {
+      const element = mountWith('default');
+      await toSystem(element);
+      backend('default').injectFailure({ operation: 'startAuthorization', kind: { status: 500 } });
+      await press(element, 'Exact Online');
+      await waitForHeading(element, 'Inloggen bij Exact Online');
+      await alertShown(element);
+      return element;
+    });
+
+    state('login waiting (window open)', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      popup = stubWindowOpen(() => fakePopup());
+      await press(element, 'Open');
+      await waitForText(element, WAITING);
+      return element;
+    });
+
+    state('login closed problem', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      const loginWindow = { closed: false, close() {} };
+      popup = stubWindowOpen(() => loginWindow as unknown as WindowProxy);
+      await press(element, 'Open');
+      await waitForText(element, WAITING);
+      // A window that reads closed at once was severed by COOP; a person closes it later.
+      await pause(3200);
+      loginWindow.closed = true;
+      await waitForText(element, nl.loginProblem_closed, 6000);
+      return element;
+    });
+
+    state('login blocked', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      popup = stubWindowOpen(() => null);
+      await press(element, 'Open');
+      await waitForText(element, 'Je browser heeft het inlogvenster tegengehouden.');
+      return element;
+    });
+
+    state('login denied', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      popup = stubWindowOpen();
+      await press(element, 'Open');
+      const id = await completeExactLogin(popup.calls[0]!.url, { deny: true });
+      reportLogin(id, 'denied');
+      await waitForText(element, 'Je hebt in Exact Online geen toestemming gegeven.');
+      return element;
+    });
+
+    state('login timed out', async () => {
+      const element = mountWith('default', { 'login-timeout': '1' });
+      await toLoginReady(element);
+      popup = stubWindowOpen(() => fakePopup());
+      await press(element, 'Open');
+      await waitForText(element, nl.loginProblem_timedOut, 6000);
+      return element;
+    });
+
+    state('login choosing grant (scenario grant)', async () => {
+      const element = mountWith('grant');
+      await toSystem(element);
+      await press(element, 'Exact Online');
+      await waitFor(() => findButton(element, 'Doorgaan als Lien de Vries'), { message: 'Doorgaan als Lien de Vries' });
+      return element;
+    });
+
+    state('login authorized', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      popup = stubWindowOpen();
+      await press(element, 'Open');
+      reportLogin(await completeExactLogin(popup.calls[0]!.url));
+      await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
+      return element;
+    });
+  });
+
+  describe('administration', () => {
+    state('administration ready', async () => {
+      const element = mountWith('default');
+      await toAdministration(element);
+      return element;
+    });
+
+    state('administration with a selection', async () => {
+      const element = mountWith('default');
+      await toAdministration(element);
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => !isDisabled(button(element, 'Afronden')));
+      return element;
+    });
+
+    state('administration with the advanced flow chosen', async () => {
+      const element = mountWith('default');
+      await toAdministration(element);
+      pointerClick(option(element, 'eLien test company'));
+      const advanced = element.shadowRoot!.querySelector<HTMLInputElement>('input[value="advanced"]')!;
+      advanced.click();
+      await waitFor(() => advanced.checked && isDisabled(button(element, 'Afronden')), { message: 'advanced chosen' });
+      return element;
+    });
+
+    state('administration finish failed', async () => {
+      const element = mountWith('default');
+      await toAdministration(element);
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => !isDisabled(button(element, 'Afronden')));
+      backend('default').injectFailure({ operation: 'createConnection', kind: { status: 500 } });
+      await press(element, 'Afronden');
+      await alertShown(element);
+      return element;
+    });
+
+    state('administration failed', async () => {
+      const element = mountWith('default');
+      await toLoginReady(element);
+      popup = stubWindowOpen();
+      await press(element, 'Open');
+      reportLogin(await completeExactLogin(popup.calls[0]!.url));
+      backend('default').injectFailure({ operation: 'listDivisions', kind: { status: 500 } });
+      await press(element, 'Ga door');
+      await waitForHeading(element, 'Selecteer afdeling');
+      await alertShown(element);
+      return element;
+    });
+  });
+
+});

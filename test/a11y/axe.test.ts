@@ -1,0 +1,229 @@
+import { expect } from '@esm-bundle/chai';
+import { messages } from '../../src/i18n/messages.js';
+import {
+  backend,
+  button,
+  completeExactLogin,
+  fakePopup,
+  findButton,
+  isDisabled,
+  listbox,
+  option,
+  pointerClick,
+  press,
+  reportLogin,
+  stubWindowOpen,
+  toAdministration,
+  toConnections,
+  toDone,
+  toLoginReady,
+  toOrganisation,
+  toSystem,
+  typeSearch,
+  waitFor,
+  waitForHeading,
+  waitForText,
+  type ConnectElement,
+} from '../component/support.js';
+import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
+import { checkState, mountWith, removeMounted, settle, WCAG_TAGS, type StateReport } from './support.js';
+
+const nl = messages();
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const WAITING = 'Het inlogvenster van Exact Online is open.';
+const alertShown = (element: ConnectElement) =>
+  waitFor(() => element.shadowRoot!.querySelector('[role="alert"]'), { timeout: 6000, message: 'an alert' });
+
+/**
+ * axe-core (WCAG 2.0/2.1/2.2 A and AA), focus indicators, 24×24 targets and reflow in every
+ * step and every error state of the flow, reached the way a user does on the mock scenarios.
+ */
+describe('<autopilot-connect> accessibility in every state', function () {
+  this.timeout(30000);
+  let popup: ReturnType<typeof stubWindowOpen> | null = null;
+  before(async () => {
+    await startMockWorker();
+  });
+
+  const expectNone = (problems: string[]) => expect(problems.join('\n'), 'problems found').to.equal('');
+
+  /**
+   * One state: reached once (fresh mock backends, fresh tab storage), checked once, and each
+   * kind of check reported as its own test.
+   */
+  function state(name: string, reach: () => Promise<ConnectElement>): void {
+    describe(name, () => {
+      let report: StateReport;
+      before(async function () {
+        this.timeout(40000);
+        resetBackends();
+        sessionStorage.clear();
+        const element = await reach();
+        report = await checkState(element);
+      });
+      after(() => {
+        popup?.restore();
+        popup = null;
+        removeMounted();
+        sessionStorage.clear();
+      });
+      it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));
+      it('a visible focus indicator on every control, the step heading and the active option', () => expectNone(report.focus));
+      it('every target at least 24×24 px', () => expectNone(report.targets));
+      it('320 px wide: no horizontal overflow, nothing clipped', () => expectNone(report.overflow320));
+      it('200 % zoom (640 px, zoom: 2): no horizontal overflow, nothing clipped', () => expectNone(report.overflowZoom200));
+      it('200 % text size (640 px, root font-size 200 %): no horizontal overflow, nothing clipped', () => expectNone(report.overflowText200));
+    });
+  }
+
+  it('runs axe with the WCAG 2.0/2.1/2.2 A and AA tags', () => {
+    expect(WCAG_TAGS).to.deep.equal(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+    expect((window as unknown as { axe?: { version: string } }).axe?.version).to.match(/^4\.14\./);
+  });
+
+  describe('status', () => {
+    state('checking status (slow)', async () => {
+      const element = mountWith('slow');
+      await waitForText(element, nl.loading);
+      return element;
+    });
+
+    state('status failed', async () => {
+      const element = mountWith('errors');
+      await alertShown(element);
+      return element;
+    });
+
+    state('not installed', async () => {
+      const element = mountWith('not-installed');
+      await waitForHeading(element, 'De Autopilot staat nog niet in je account');
+      await waitFor(() => findButton(element, 'Naar de App Winkel'));
+      return element;
+    });
+
+    state('resuming failed', async () => {
+      sessionStorage.setItem(
+        'autopilot-connect:resume:/mock/default/api',
+        JSON.stringify({
+          organisation: { id: 'org-x', name: 'eLien test company', blockers: [] },
+          authorizationId: 'auth-unknown',
+          division: null,
+          bookingFlow: 'simple',
+          idempotencyKey: null,
+        }),
+      );
+      backend('default').injectFailure({ operation: 'getAuthorization', kind: { status: 500 } });
+      const element = mountWith('default');
+      await alertShown(element);
+      await waitFor(() => findButton(element, 'Opnieuw proberen'));
+      return element;
+    });
+  });
+
+  describe('connections', () => {
+    state('connections', async () => {
+      const element = mountWith('default');
+      await toConnections(element);
+      return element;
+    });
+
+    state('connections empty', async () => {
+      const element = mountWith('empty');
+      await waitForText(element, 'Er zijn nog geen actieve verbindingen.');
+      return element;
+    });
+
+    state('connections failed', async () => {
+      backend('default').injectFailure({ operation: 'listConnections', kind: { status: 500 } });
+      const element = mountWith('default');
+      await waitForHeading(element, 'Actieve verbindingen');
+      await alertShown(element);
+      return element;
+    });
+  });
+
+  describe('organisation', () => {
+    state('organisation ready', async () => {
+      const element = mountWith('default');
+      await toOrganisation(element);
+      return element;
+    });
+
+    state('organisation with a selection', async () => {
+      const element = mountWith('default');
+      await toOrganisation(element);
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => !isDisabled(button(element, 'Bevestigen')));
+      return element;
+    });
+
+    state('organisation search with no results', async () => {
+      const element = mountWith('default');
+      await toOrganisation(element);
+      typeSearch(element, 'zzzz-nothing-matches');
+      await waitFor(() => listbox(element).querySelector('.empty')?.textContent?.trim(), { message: 'the empty text' });
+      return element;
+    });
+
+    state('organisation with many (load more)', async () => {
+      const element = mountWith('many');
+      await toOrganisation(element);
+      await waitFor(() => listbox(element).querySelector('button.more'), { message: 'load more' });
+      return element;
+    });
+
+    state('organisation failed', async () => {
+      const element = mountWith('default');
+      await toConnections(element);
+      backend('default').injectFailure({ operation: 'listOrganisations', kind: { status: 500 } });
+      await press(element, 'New Connection');
+      await waitForHeading(element, 'Kies de organisatie');
+      await alertShown(element);
+      return element;
+    });
+  });
+
+  state('system', async () => {
+    const element = mountWith('default');
+    await toSystem(element);
+    return element;
+  });
+
+  state('done', async () => {
+    const element = mountWith('default');
+    await toDone(element);
+    return element;
+  });
+
+  describe('redelivery', () => {
+    const toRedelivery = async (element: ConnectElement) => {
+      await toConnections(element);
+      await press(element, 'API-download opnieuw aanbieden');
+      await waitForHeading(element, 'API-download opnieuw aanbieden');
+      await settle(element);
+    };
+
+    state('redelivery editing', async () => {
+      const element = mountWith('default');
+      await toRedelivery(element);
+      return element;
+    });
+
+    state('redelivery submitted', async () => {
+      const element = mountWith('default');
+      await toRedelivery(element);
+      await press(element, 'Opnieuw aanbieden');
+      await waitForText(element, 'opnieuw aangeboden.');
+      return element;
+    });
+
+    state('redelivery failed', async () => {
+      const element = mountWith('default');
+      await toRedelivery(element);
+      backend('default').injectFailure({ operation: 'createRedelivery', kind: { status: 500 } });
+      await press(element, 'Opnieuw aanbieden');
+      await alertShown(element);
+      return element;
+    });
+  });
+});

@@ -1,0 +1,127 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../../scripts/find-chromium.mjs';
+
+/**
+ * Every Storybook story (they double as fixtures of the element's steps and error states),
+ * built once, served from storybook-static, played, then checked with axe-core's WCAG 2.0/2.1/2.2
+ * A and AA rules: zero violations per story.
+ */
+const root = resolve(new URL('../..', import.meta.url).pathname);
+const staticDir = join(root, 'storybook-static');
+const AXE = join(root, 'node_modules/axe-core/axe.min.js');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+// Build first (a few seconds), so the stories are those of the working tree.
+execFileSync('npm', ['run', 'build-storybook', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' } });
+const index = JSON.parse(readFileSync(join(staticDir, 'index.json'), 'utf8'));
+const stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+/** A tiny static server for storybook-static on 127.0.0.1 (a secure context, so MSW's worker runs). */
+function serve(directory) {
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let file = normalize(join(directory, path));
+    if (!file.startsWith(directory)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      if (statSync(file).isDirectory()) file = join(file, 'index.html');
+      statSync(file);
+    } catch {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise(server)));
+}
+
+describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)', () => {
+  let server;
+  let browser;
+  let origin;
+  before(async () => {
+    server = await serve(staticDir);
+    origin = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({
+      executablePath: findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await new Promise((done) => (server ? server.close(done) : done()));
+  });
+
+  it('finds the stories in index.json', () => {
+    assert.ok(stories.length >= 20, `only ${stories.length} stories`);
+  });
+
+  for (const story of stories) {
+    it(`${story.title} / ${story.name} (${story.id})`, { timeout: 60_000 }, async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
+      try {
+        // Listen to the preview's channel before the story renders: the play function's outcome.
+        await page.addInitScript(() => {
+          window.__storyOutcome = null;
+          const listen = () => {
+            const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+            if (!channel) return setTimeout(listen, 10);
+            channel.on('storyRendered', () => (window.__storyOutcome ??= 'rendered'));
+            channel.on('playFunctionThrewException', (error) => (window.__storyOutcome = `play failed: ${error?.message ?? error}`));
+            channel.on('storyThrewException', (error) => (window.__storyOutcome = `story failed: ${error?.message ?? error}`));
+            channel.on('storyErrored', (error) => (window.__storyOutcome = `story errored: ${error?.title ?? ''} ${error?.description ?? ''}`));
+          };
+          listen();
+        });
+        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
+        await page.waitForFunction(() => window.__storyOutcome !== null, null, { timeout: 45_000 });
+        const outcome = await page.evaluate(() => window.__storyOutcome);
+        assert.equal(outcome, 'rendered', `the story's play function did not finish: ${outcome}`);
+        // Let the last render and any live-region update land.
+        await page.waitForLoadState('networkidle').catch(() => {});
+        await page.waitForTimeout(300);
+
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async (tags) => {
+          const result = await window.axe.run(document.querySelector('#storybook-root') ?? document, {
+            runOnly: { type: 'tag', values: tags },
+            resultTypes: ['violations'],
+          });
+          return result.violations.map(
+            (violation) =>
+              `${violation.id} (${violation.impact}): ${violation.help}\n` +
+              violation.nodes.map((node) => `    at ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ')}`).join('\n'),
+          );
+        }, WCAG_TAGS);
+        assert.equal(violations.join('\n'), '', `axe violations in ${story.id}`);
+        assert.deepEqual(pageErrors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
