@@ -80,10 +80,16 @@ export class AutopilotConnect extends LitElement {
    */
   @property() locale: string | null = null;
 
+  /** Seconds a call to the backend may take before the element says it timed out. */
+  @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 20;
+
   /** Seconds the login window may stay open without an outcome. */
   @property({ type: Number, attribute: 'login-timeout' }) loginTimeout = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
 
   private lastStep: string | null = null;
+  private lastStateKey = '';
+  /** Focus went to the heading because its control vanished: the next action may claim it. */
+  private focusFellBack = false;
   /** Focus follows the steps only once the user works in the element: never steal it on load. */
   private userInteracted = false;
   private readonly noteInteraction = () => (this.userInteracted = true);
@@ -107,7 +113,7 @@ export class AutopilotConnect extends LitElement {
     this,
     () => ({
       machine: provideEffects(connectMachine, {
-        api: new ApiClient({ baseUrl: this.apiBase }),
+        api: new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 }),
         window,
         callbackOrigin: window.location.origin,
         locale: () => this.resolvedLocale,
@@ -173,18 +179,29 @@ export class AutopilotConnect extends LitElement {
     const snapshot = this.connect.snapshot;
     if (!snapshot) return;
     const step = stepOf(snapshot);
+    const stateKey = JSON.stringify(snapshot.value);
     if (this.userInteracted && this.lastStep !== null && step !== this.lastStep) {
       // A new step: its heading takes focus, so keyboard and screen-reader users start there.
       this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
-    } else if (this.userInteracted && document.activeElement === document.body) {
-      // Within a step, the focused control may be gone (Open, after the login window closed):
-      // focus goes to the step's next action instead of dropping to the page.
-      const next =
-        this.renderRoot.querySelector<HTMLElement>('[data-next-action]') ??
-        this.renderRoot.querySelector<HTMLElement>('[data-step-heading]');
-      next?.focus();
+    } else if (this.userInteracted && stateKey !== this.lastStateKey) {
+      // Within a step, the focused control may be gone (Open, once the login window is open):
+      // focus then sits on the page or on the heading it fell back to. It moves to the step's
+      // next action when one appears (`Ga door` after the login), else to the heading.
+      const focused = this.shadowRoot?.activeElement;
+      const dropped = document.activeElement === document.body || (this.matches(':focus-within') && !focused);
+      const waitingOnHeading = this.focusFellBack && (focused?.hasAttribute('data-step-heading') ?? false);
+      const next = this.renderRoot.querySelector<HTMLElement>('[data-next-action]');
+      if (next && (dropped || waitingOnHeading)) {
+        next.focus();
+        this.focusFellBack = false;
+      } else if (dropped) {
+        this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+        this.focusFellBack = true;
+      }
     }
+    if (step !== this.lastStep) this.focusFellBack = false;
     this.lastStep = step;
+    this.lastStateKey = stateKey;
   }
 
 

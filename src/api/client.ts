@@ -22,8 +22,8 @@ type OperationId = keyof typeof successResponses;
 export interface ApiClientOptions {
   /** Where the contract lives, e.g. `/api` or `https://platform.example/api/autopilot`. */
   baseUrl: string;
-  /** Milliseconds before a call counts as timed out. */
-  timeout?: number;
+  /** Milliseconds before a call counts as timed out (read at each call, so it may change). */
+  timeout?: number | (() => number);
   fetch?: typeof fetch;
 }
 
@@ -33,12 +33,12 @@ export interface ApiClientOptions {
  */
 export class ApiClient {
   private readonly baseUrl: string;
-  private readonly timeout: number;
+  private readonly timeout: () => number;
   private readonly fetcher: typeof fetch;
 
   constructor({ baseUrl, timeout = 20_000, fetch: fetcher }: ApiClientOptions) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
-    this.timeout = timeout;
+    this.timeout = typeof timeout === 'number' ? () => timeout : timeout;
     this.fetcher = fetcher ?? ((input, init) => globalThis.fetch(input, init));
   }
 
@@ -94,7 +94,24 @@ export class ApiClient {
     path: string,
     init: { body?: unknown; signal?: AbortSignal | undefined; headers?: Record<string, string> },
   ): Promise<T> {
-    const timeoutSignal = AbortSignal.timeout(this.timeout);
+    // A timer we clear when the call is over: AbortSignal.timeout() would keep every finished
+    // call's signal (and what it references) alive until its timeout ran out.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException('timed out', 'TimeoutError')), this.timeout());
+    try {
+      return await this.send<T>(operation, method, path, init, timeout.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async send<T>(
+    operation: OperationId,
+    method: string,
+    path: string,
+    init: { body?: unknown; signal?: AbortSignal | undefined; headers?: Record<string, string> },
+    timeoutSignal: AbortSignal,
+  ): Promise<T> {
     const signal = init.signal ? AbortSignal.any([init.signal, timeoutSignal]) : timeoutSignal;
     let response: Response;
     try {

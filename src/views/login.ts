@@ -46,11 +46,7 @@ const state = (view: ViewContext) => {
 
 /** Step 4: `Open` the Exact Online login in a popup; after the login, `Ga door`. */
 export const loginView = (view: ViewContext) =>
-  view.snapshot.matches({ flow: { login: 'authorized' } })
-    ? // A template of its own: the step renders anew, so the focus (left on the heading while the
-      // login window was open) drops and the element moves it to `Ga door`, the next action.
-      html`${heading(view.t.loginHeading)} ${state(view)} ${flowNav(view)}`
-    : html`${heading(view.t.loginHeading)}
+  html`${heading(view.t.loginHeading)}
     ${view.snapshot.matches({ flow: { login: 'authorized' } }) || view.snapshot.matches({ flow: { login: 'choosingGrant' } })
       ? nothing
       : html`<p>${view.t.loginIntro}</p>`}

@@ -50,15 +50,17 @@ function serve(directory) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    // Cacheable: every story page loads the same preview bundle, once per run is enough.
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'max-age=600' });
     createReadStream(file).pipe(response);
   });
   return new Promise((resolvePromise) => server.listen(0, '127.0.0.1', () => resolvePromise(server)));
 }
 
-describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)', () => {
+describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)', { concurrency: 2 }, () => {
   let server;
   let browser;
+  let context;
   let origin;
   before(async () => {
     server = await serve(staticDir);
@@ -67,6 +69,8 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
       executablePath: findChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     });
+    // One context for all stories: the HTTP cache and MSW's service worker are set up once.
+    context = await browser.newContext();
   });
   after(async () => {
     await browser?.close();
@@ -79,7 +83,6 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
 
   for (const story of stories) {
     it(`${story.title} / ${story.name} (${story.id})`, { timeout: 60_000 }, async () => {
-      const context = await browser.newContext();
       const page = await context.newPage();
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -120,7 +123,7 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
         assert.equal(violations.join('\n'), '', `axe violations in ${story.id}`);
         assert.deepEqual(pageErrors, []);
       } finally {
-        await context.close();
+        await page.close();
       }
     });
   }

@@ -235,18 +235,17 @@ describe('robustness 7: every backend failure mode maps to a clear message and a
   }
 
   /** Makes the client's 20 s timeout take `ms` instead (the element's ApiClient keeps its default). */
-  function shortenClientTimeout(ms: number): void {
-    const original = AbortSignal.timeout;
-    AbortSignal.timeout = (delay: number) => original.call(AbortSignal, delay === 20_000 ? ms : delay);
-    restoreTimeout = () => (AbortSignal.timeout = original);
+  function shortenClientTimeout(element: HTMLElement, ms: number): void {
+    element.setAttribute('request-timeout', String(ms / 1000));
+    restoreTimeout = () => element.setAttribute('request-timeout', '20');
   }
 
   for (const id of ['listOrganisations', 'startAuthorization', 'createConnection'] as const) {
-    it(`timeout on ${id} (client timeout shortened to 400 ms in the test): the timeout message, \`Opnieuw proberen\` goes on`, async () => {
+    it(`timeout on ${id} (request-timeout 0.4 s): the timeout message, \`Opnieuw proberen\` goes on`, async () => {
       const operation = byId(id);
       const element = mount(scenario);
       await operation.prepare(element);
-      shortenClientTimeout(400);
+      shortenClientTimeout(element, 400);
       backend(scenario).injectFailure({ operation: operation.id, kind: { delayMs: 1500 } });
       await operation.trigger(element);
       await waitForAlert(element, nl.error_timeout);
