@@ -34,33 +34,36 @@ export const searchListboxStyles = css`
   /* Spacers for the options not rendered, so the scrollbar reflects the whole list. */
   [role='listbox']::before { content: ''; display: block; block-size: var(--before, 0); }
   [role='listbox']::after { content: ''; display: block; block-size: var(--after, 0); }
-  /* One fixed height for every option (the windowing relies on it): each line is one line. */
+  /*
+   * Options wrap, so rows differ in height (the windowing measures them): a name is never cut
+   * off, at 320 px or at 200 % text. 4em is the least, as one line of name and one of details.
+   */
   [role='option'] {
     box-sizing: border-box;
-    block-size: 4em;
+    min-block-size: 4em;
     display: grid;
     grid-template-columns: 1.5rem minmax(0, 1fr);
-    grid-template-rows: 1.5em 1.3125em;
     align-content: center;
     column-gap: 0.5rem;
-    padding: 0 0.75rem;
-    overflow: hidden;
+    padding: 0.5em 0.75rem;
     border-block-end: 1px solid var(--ac-border);
     cursor: pointer;
   }
   [role='option'].detached { position: absolute; inset-inline: 0; }
-  [role='option']:last-child { border-block-end: 0; }
+  /* The list's last row, not the last one rendered: a row measures the same whatever is rendered around it. */
+  [role='option'].last { border-block-end: 0; }
   [role='option'][aria-disabled='true'] { cursor: not-allowed; color: var(--ac-muted); }
   [role='option'].active { background: var(--ac-active-bg); outline: 2px solid var(--ac-focus); outline-offset: -2px; }
   [role='option'][aria-selected='true'] { background: var(--ac-selected-bg); }
-  .mark { grid-row: 1; grid-column: 1; align-self: center; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: 0.1rem; }
+  .mark { grid-row: 1; grid-column: 1; align-self: start; inline-size: 1.25rem; block-size: 1.25rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; box-sizing: border-box; margin-block-start: max(0px, (1.5em - 1.25rem) / 2); }
   [aria-selected='true'] .mark { border: 6px solid var(--ac-primary); }
-  .label, .details { grid-column: 2; line-height: 1.5; }
-  .label, .description, .reason { min-inline-size: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  /* Long words (a 500-character name without spaces, a VAT number) break anywhere rather than stick out. */
+  .label, .details { grid-column: 2; line-height: 1.5; min-inline-size: 0; overflow-wrap: anywhere; }
   .label { font-weight: 600; }
-  .details { display: flex; gap: 0.75em; font-size: 0.875em; }
-  .description { flex: 0 4 auto; color: var(--ac-muted); }
-  .reason { flex: 1 1 auto; color: var(--ac-warning-text); }
+  .details { display: flex; flex-wrap: wrap; column-gap: 0.75em; font-size: 0.875em; }
+  .description, .reason { min-inline-size: 0; }
+  .description { color: var(--ac-muted); }
+  .reason { color: var(--ac-warning-text); }
   .empty { padding: 1rem; color: var(--ac-muted); }
   .more { margin-block-start: 0.5rem; }
   button {

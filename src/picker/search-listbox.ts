@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { searchListboxStyles } from './search-listbox.styles.js';
-import { windowRange } from './window-range.js';
+import { anchoredScrollTop, averageHeight, revealScrollTop, rowAt, rowOffsets, windowRange } from './window-range.js';
 
 export interface PickerItem {
   id: string;
@@ -51,9 +51,11 @@ const NEAR_END = 5;
  * (aria-activedescendant); Enter or Space selects it. It knows nothing of the flow: it shows
  * the items it is given and tells what the user did.
  *
- * Long lists are windowed: options have one fixed height (every line is one line, clipped with
- * an ellipsis), so only the visible ones plus an overscan are rendered, between two spacers
- * that keep the scrollbar true to the whole list. The active option is always rendered, so
+ * Long lists are windowed: only the visible options plus an overscan are rendered, between two
+ * spacers that keep the scrollbar true to the whole list. Options wrap (a name is never cut
+ * off, at 320 px or 200 % text), so rows differ in height: each rendered row is measured and
+ * remembered, rows not seen yet count as the average, and the window and spacers come from the
+ * prefix sums of those heights (window-range.ts). The active option is always rendered, so
  * aria-activedescendant always points at an element; aria-setsize/posinset tell where it is.
  */
 export class SearchListbox extends LitElement {
@@ -69,11 +71,23 @@ export class SearchListbox extends LitElement {
   @property({ type: Number }) total: number | null = null;
 
   @state() private activeIndex = -1;
-  /** The list's scroll position; measured from the DOM before each render, as are the two below. */
+  /** The list's scroll position; read from the DOM before each render, as is the viewport height. */
   @state() private listScroll = 0;
-  /** 18rem and 4em at 16px until measured. */
+  /** 18rem at 16px until measured. */
   private viewportHeight = 288;
-  private rowHeight = 64;
+  /** The height of each row as last rendered (NaN: never rendered); per index of `items`. */
+  private heights: Float64Array = new Float64Array(0);
+  /** The estimate for rows not measured: the average measured height (4em at 16px at first). */
+  private estimate = 64;
+  /** Top of each row (prefix sums of heights); recomputed only when `heights` or the items change. */
+  private offsets: Float64Array = new Float64Array(1);
+  private offsetsStale = true;
+  /** A scrollTop worked out before rendering, applied once the new spacers are in the DOM. */
+  private pendingScroll: number | null = null;
+  /** The option a keyboard move scrolls to: kept in view until its measured height is known. */
+  private revealing = -1;
+  /** The width heights were measured at: another width wraps differently, so they are forgotten. */
+  private measuredWidth = 0;
   @query('[role="listbox"]') private listbox!: HTMLElement | null;
 
   private typeahead = '';
@@ -83,13 +97,12 @@ export class SearchListbox extends LitElement {
   private readonly idPrefix = `picker-${Math.random().toString(36).slice(2, 8)}`;
   /** picker-more was sent for the items as they are; not again until they change or loading ends. */
   private moreAsked = false;
-  /** A resize of the list or of its rows (font, zoom) renders again with the new sizes. */
+  /** A resize of the list or of its rows (font, zoom, width) renders again with the new sizes. */
   private readonly resizeObserver = new ResizeObserver(() => {
-    const { rowHeight, viewportHeight } = this;
-    this.measure();
-    if (rowHeight !== this.rowHeight || viewportHeight !== this.viewportHeight) this.requestUpdate();
+    const viewportHeight = this.viewportHeight;
+    if (this.measureRows() || viewportHeight !== this.viewportHeight) this.requestUpdate();
   });
-  private observed: Element | null = null;
+  private observed = new Set<Element>();
 
   override focus(): void {
     this.renderRoot.querySelector<HTMLInputElement>('input')?.focus();
@@ -98,31 +111,88 @@ export class SearchListbox extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
-    this.observed = null;
+    this.observed.clear();
     clearTimeout(this.typeaheadTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('items') && this.activeIndex >= this.items.length) this.activeIndex = this.items.length - 1;
+    if (changed.has('items')) {
+      if (this.activeIndex >= this.items.length) this.activeIndex = this.items.length - 1;
+      this.keepHeights(changed.get('items') ?? []);
+    }
     if (changed.has('items') || (changed.has('busy') && !this.busy)) this.moreAsked = false;
-    this.measure();
+    const list = this.listbox;
+    if (list && list.clientHeight > 0) this.viewportHeight = list.clientHeight;
+    this.listScroll = list?.scrollTop ?? 0;
+    if (this.offsetsStale) this.updateOffsets(!changed.has('items'));
   }
 
   protected override updated(): void {
-    const row = this.listbox?.querySelector('[role="option"]') ?? null;
-    if (row !== this.observed) {
-      this.resizeObserver.disconnect();
-      if (row) [this.listbox!, row].forEach((element) => this.resizeObserver.observe(element));
-      this.observed = row;
+    const list = this.listbox;
+    if (list && this.pendingScroll !== null) {
+      list.scrollTop = this.pendingScroll;
+      this.listScroll = list.scrollTop;
     }
+    this.pendingScroll = null;
+    this.observeRows();
+    // Rows measured differently from what was assumed: render again with the new offsets.
+    if (this.measureRows()) this.requestUpdate();
+    else this.revealing = -1;
   }
 
-  private measure(): void {
+  /** New items: the heights of rows that are still the same item (a next page appended) stay known. */
+  private keepHeights(previous: PickerItem[]): void {
+    const heights = new Float64Array(this.items.length).fill(Number.NaN);
+    for (let index = 0; index < heights.length && previous[index]?.id === this.items[index]!.id; index++) heights[index] = this.heights[index]!;
+    this.heights = heights;
+    this.offsetsStale = true;
+  }
+
+  /**
+   * The offsets from the heights as they are now. Unless the items changed, the first visible
+   * row keeps its place on screen (rows above it that turned out taller or shorter do not shift
+   * it), and an option being revealed by the keyboard is scrolled fully into view.
+   */
+  private updateOffsets(anchor: boolean): void {
+    const before = this.offsets;
+    this.estimate = averageHeight(this.heights, this.estimate);
+    this.offsets = rowOffsets(this.heights, this.estimate);
+    this.offsetsStale = false;
+    let scrollTop = anchor ? anchoredScrollTop(before, this.offsets, this.listScroll) : this.listScroll;
+    if (this.revealing >= 0 && this.revealing < this.items.length) scrollTop = revealScrollTop(this.offsets, this.revealing, scrollTop, this.viewportHeight);
+    if (scrollTop !== this.listScroll) this.listScroll = this.pendingScroll = scrollTop;
+  }
+
+  /** Watches the list and the rendered options for size changes (text size, zoom, width). */
+  private observeRows(): void {
+    const now = new Set<Element>(this.listbox ? [this.listbox, ...this.listbox.querySelectorAll('[role="option"]')] : []);
+    for (const element of this.observed) if (!now.has(element)) this.resizeObserver.unobserve(element);
+    for (const element of now) if (!this.observed.has(element)) this.resizeObserver.observe(element);
+    this.observed = now;
+  }
+
+  /** Reads the height of every rendered option into the cache; true if any changed. */
+  private measureRows(): boolean {
     const list = this.listbox;
-    const row = list?.querySelector('[role="option"]')?.getBoundingClientRect().height ?? 0;
-    if (row > 0) this.rowHeight = row;
-    if (list && list.clientHeight > 0) this.viewportHeight = list.clientHeight;
-    this.listScroll = list?.scrollTop ?? 0;
+    if (!list || list.clientWidth === 0) return false;
+    if (list.clientHeight > 0) this.viewportHeight = list.clientHeight;
+    let changed = false;
+    if (list.clientWidth !== this.measuredWidth) {
+      this.measuredWidth = list.clientWidth;
+      this.heights.fill(Number.NaN);
+      changed = true;
+    }
+    for (const option of list.querySelectorAll<HTMLElement>('[role="option"]')) {
+      const index = Number(option.dataset['index']);
+      // offsetHeight: layout px, the units of scrollTop and of the spacer heights (a rect would be scaled by zoom).
+      const height = option.offsetHeight;
+      if (height > 0 && height !== this.heights[index]) {
+        this.heights[index] = height;
+        changed = true;
+      }
+    }
+    if (changed) this.offsetsStale = true;
+    return changed;
   }
 
   private optionId(index: number): string {
@@ -155,16 +225,17 @@ export class SearchListbox extends LitElement {
     if (this.activeIndex >= this.items.length - NEAR_END) this.askMore();
   }
 
-  /** Scrolls the option into view before rendering, so the render includes it. */
+  /**
+   * Scrolls the option into view before rendering, so the render includes it. Its height may be
+   * an estimate until it is rendered: `revealing` scrolls again once it is measured.
+   */
   private reveal(index: number): void {
     const list = this.listbox;
     if (!list) return;
-    this.measure();
-    const top = index * this.rowHeight;
-    const bottom = top + this.rowHeight;
-    if (top < list.scrollTop) list.scrollTop = top;
-    else if (bottom > list.scrollTop + list.clientHeight) list.scrollTop = bottom - list.clientHeight;
+    if (list.clientHeight > 0) this.viewportHeight = list.clientHeight;
+    list.scrollTop = revealScrollTop(this.offsets, index, list.scrollTop, this.viewportHeight);
     this.listScroll = list.scrollTop;
+    this.revealing = index;
   }
 
   private askMore(): void {
@@ -223,19 +294,19 @@ export class SearchListbox extends LitElement {
   private onScroll(event: Event): void {
     const list = event.target as HTMLElement;
     this.listScroll = list.scrollTop;
-    const lastVisible = Math.ceil((list.scrollTop + list.clientHeight) / this.rowHeight) - 1;
+    const lastVisible = rowAt(this.offsets, list.scrollTop + list.clientHeight - 1);
     if (lastVisible >= this.items.length - NEAR_END) this.askMore();
   }
 
   /** The window of options (or all of a short list) between spacers, and the active option wherever it is. */
   private renderList() {
     const count = this.items.length;
-    const { listScroll: scrollTop, viewportHeight, rowHeight, activeIndex: active } = this;
-    const { start, end } = count <= RENDER_ALL_UP_TO ? { start: 0, end: count } : windowRange({ scrollTop, viewportHeight, rowHeight, count, overscan: OVERSCAN });
+    const { listScroll: scrollTop, viewportHeight, offsets, activeIndex: active } = this;
+    const { start, end } = count <= RENDER_ALL_UP_TO ? { start: 0, end: count } : windowRange({ scrollTop, viewportHeight, offsets, overscan: OVERSCAN });
     const rows = Array.from({ length: end - start }, (_, offset) => start + offset);
     // Scrolled away from by wheel or scrollbar, the active option stays: out of sight at its own place.
     if (active >= 0 && (active < start || active >= end)) rows[active < start ? 'unshift' : 'push'](active);
-    const spacers = { '--before': `${start * rowHeight}px`, '--after': `${(count - end) * rowHeight}px` };
+    const spacers = { '--before': `${offsets[start]}px`, '--after': `${offsets[count]! - offsets[end]!}px` };
     return html`<ul
       id="list"
       role="listbox"
@@ -259,8 +330,9 @@ export class SearchListbox extends LitElement {
     return html`<li
       id=${this.optionId(index)}
       role="option"
-      class=${[index === this.activeIndex ? 'active' : '', detached ? 'detached' : ''].join(' ').trim()}
-      style=${styleMap(detached ? { top: `${index * this.rowHeight}px` } : {})}
+      data-index=${index}
+      class=${[index === this.activeIndex ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
+      style=${styleMap(detached ? { top: `${this.offsets[index]}px` } : {})}
       aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
       aria-disabled=${item.disabledReason ? 'true' : 'false'}
       aria-setsize=${Math.max(this.items.length, this.total ?? 0)}
@@ -272,10 +344,10 @@ export class SearchListbox extends LitElement {
       }}
     >
       <span class="mark" aria-hidden="true"></span>
-      <span class="label" dir="auto" title=${item.label}>${item.label}</span>
+      <span class="label" dir="auto">${item.label}</span>
       <span class="details">
-        ${item.description ? html`<span class="description" dir="auto" title=${item.description}>${item.description}</span>` : nothing}
-        ${item.disabledReason ? html`<span class="reason" dir="auto" title=${item.disabledReason}>${item.disabledReason}</span>` : nothing}
+        ${item.description ? html`<span class="description" dir="auto">${item.description}</span>` : nothing}
+        ${item.disabledReason ? html`<span class="reason" dir="auto">${item.disabledReason}</span>` : nothing}
       </span>
     </li>`;
   }
@@ -289,7 +361,7 @@ export class SearchListbox extends LitElement {
         autocomplete="off"
         spellcheck="false"
         .value=${this.query}
-        aria-controls="list"
+        aria-controls=${this.items.length > 0 ? 'list' : nothing}
         @input=${this.onInput}
         @keydown=${this.onSearchKeydown}
       />

@@ -222,23 +222,110 @@ describe('<autopilot-connect-listbox> with 10,000 items (windowing)', () => {
     expect(selected).to.have.length(1);
   });
 
-  it('500-character and right-to-left names keep the fixed row height, full name in the title', async () => {
+  it('500-character and right-to-left names wrap in full: taller rows, nothing clipped, no title needed', async () => {
     const long = 'Stichting '.repeat(50);
+    const unbroken = 'X'.repeat(500);
     const arabic = 'شركة التجارة العامة المحدودة للاستيراد والتصدير والخدمات اللوجستية في الشرق الأوسط وشمال أفريقيا';
     const items = makeItems();
     items[1] = { id: 'long', label: long, description: `${'KvK 12345678 '.repeat(20)}`, disabledReason: 'Reden '.repeat(80) };
     items[2] = { id: 'rtl', label: arabic, description: 'KvK 87654321' };
     items[3] = { id: 'bare', label: 'Zonder omschrijving' };
+    items[4] = { id: 'unbroken', label: unbroken, description: unbroken };
     const element = await mountList({ items });
-    const heights = new Set(options(element).map((option) => option.getBoundingClientRect().height));
-    expect([...heights], 'one row height').to.have.length(1);
-    const longLabel = element.shadowRoot!.querySelector<HTMLElement>('[aria-posinset="2"] .label')!;
-    expect(longLabel.title).to.equal(long);
-    expect(longLabel.scrollWidth, 'clipped, not wrapped').to.be.greaterThan(longLabel.clientWidth);
-    const rtlLabel = element.shadowRoot!.querySelector<HTMLElement>('[aria-posinset="3"] .label')!;
-    expect(rtlLabel.title).to.equal(arabic);
+    const row = (position: number) => element.shadowRoot!.querySelector<HTMLElement>(`[aria-posinset="${position}"]`)!;
+    const plain = row(1).offsetHeight;
+    expect(row(2).offsetHeight, 'the long name wraps over many lines').to.be.greaterThan(plain * 3);
+    expect(row(5).offsetHeight, 'so does a 500-character word').to.be.greaterThan(plain * 2);
+    for (const text of element.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"] :is(.label, .description, .reason)')) {
+      expect(text.scrollWidth, `${text.textContent!.slice(0, 20)}… not clipped`).to.be.at.most(text.clientWidth + 1);
+      expect(getComputedStyle(text).textOverflow).to.not.equal('ellipsis');
+      expect(text.hasAttribute('title'), 'the text itself is all there').to.equal(false);
+    }
+    expect(row(2).querySelector('.label')!.textContent).to.equal(long);
+    const rtlLabel = row(3).querySelector<HTMLElement>('.label')!;
     expect(getComputedStyle(rtlLabel).direction).to.equal('rtl');
-    expect(list(element).scrollHeight).to.be.closeTo(COUNT * [...heights][0]!, 2);
+    expect(getComputedStyle(rtlLabel).unicodeBidi).to.equal('isolate');
+    expect(options(element).length, 'still a window').to.be.lessThan(60);
+    // The scrollbar: the measured rows as they are, the others at the average measured height (more than a plain row's).
+    const tallest = Math.max(...options(element).map((option) => option.offsetHeight));
+    expect(list(element).scrollHeight).to.be.greaterThan(COUNT * plain);
+    expect(list(element).scrollHeight).to.be.lessThan(COUNT * tallest);
+  });
+
+  it('variable heights: scrolling, End and type-ahead find the right rows, the active one in full view', async () => {
+    // Every 10th name is long and wraps over several lines.
+    const items = makeItems().map((item, index) => (index % 10 === 3 ? { ...item, label: `${item.label} ${'Holding '.repeat(40)}` } : item));
+    const element = await mountList({ items });
+    const tall = options(element)[3]!.offsetHeight;
+    expect(tall).to.be.greaterThan(options(element)[0]!.offsetHeight * 2);
+
+    await scrollListTo(element, list(element).scrollHeight / 2);
+    const rendered = posinsets(element);
+    expect(rendered.length).to.be.lessThan(60);
+    expect(rendered, 'contiguous').to.deep.equal(rendered.map((_, index) => rendered[0]! + index));
+    expect(options(element).some((option) => inView(element, option)), 'rows in view, not a gap').to.equal(true);
+
+    await enterList(element);
+    await press(element, 'End');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal(String(COUNT));
+    expect(inView(element, activeOption(element))).to.equal(true);
+    await press(element, 'Home');
+    for (let step = 0; step < 5; step++) await press(element, 'ArrowDown');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('6');
+    expect(inView(element, activeOption(element))).to.equal(true);
+    await press(element, 'z');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('7322');
+    expect(inView(element, activeOption(element))).to.equal(true);
+    // Up through a tall row (7314, index 7313): each in full view.
+    for (let step = 0; step < 9; step++) {
+      await press(element, 'ArrowUp');
+      expect(inView(element, activeOption(element)), `row ${activeOption(element).getAttribute('aria-posinset')}`).to.equal(true);
+    }
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('7313');
+  });
+
+  it('rows measured taller than estimated do not move the row scrolled to', async () => {
+    // The first 40 rows are plain (so the estimate is a plain row's height), all others wrap tall.
+    const items = makeItems().map((item, index) => (index < 40 ? item : { ...item, label: `${item.label} ${'Holding '.repeat(30)}` }));
+    const element = await mountList({ items });
+    const plain = options(element)[0]!.offsetHeight;
+    // Scrolled to where row 3126 is estimated to be: rendering it measures it and the rows above it
+    // as taller than estimated, yet it stays at the top instead of rows jumping past.
+    await scrollListTo(element, 3125 * plain);
+    const top = options(element).find((option) => option.getAttribute('aria-posinset') === '3126');
+    expect(top, 'row 3126 rendered').to.not.equal(undefined);
+    expect(top!.offsetHeight, "a tall row").to.be.greaterThan(plain * 1.5);
+    expect(top!.getBoundingClientRect().top).to.be.closeTo(list(element).getBoundingClientRect().top + 1, 2);
+  });
+
+  it('at 320 px and at 200 % text size the rows wrap, nothing overflows, the list stays windowed', async () => {
+    const element = await mountList();
+    const wide = options(element)[0]!.offsetHeight;
+    element.style.width = '320px';
+    document.documentElement.style.fontSize = '200%';
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settle(element);
+      expect(options(element)[0]!.offsetHeight).to.be.greaterThan(wide);
+      expect(list(element).scrollWidth).to.be.at.most(list(element).clientWidth + 1);
+      for (const text of element.shadowRoot!.querySelectorAll<HTMLElement>('.label, .description, .reason')) expect(text.scrollWidth).to.be.at.most(text.clientWidth + 1);
+      expect(options(element).length).to.be.lessThan(60);
+      await enterList(element);
+      await press(element, 'End');
+      expect(inView(element, activeOption(element))).to.equal(true);
+    } finally {
+      document.documentElement.style.removeProperty('font-size');
+    }
+  });
+
+  it('the search field controls the list only when there is one', async () => {
+    const element = await mountList({ items: makeItems(3) });
+    const input = element.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('aria-controls')).to.equal('list');
+    expect(element.shadowRoot!.getElementById('list')).to.not.equal(null);
+    element.items = [];
+    await settle(element);
+    expect(input.hasAttribute('aria-controls'), 'no list to point at').to.equal(false);
   });
 
   it('windows every list longer than what fits, even two pages', async () => {
