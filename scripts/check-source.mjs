@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dir = process.argv[2] ?? join(root, 'src');
-const sinks = /\b(unsafeHTML|innerHTML|outerHTML|insertAdjacentHTML)\b|\bdocument\s*\.\s*write(ln)?\b/g;
+// styleMap too: it writes a `style` attribute on first render, which a strict CSP refuses.
+const sinks = /\b(unsafeHTML|innerHTML|outerHTML|insertAdjacentHTML|styleMap)\b|\bdocument\s*\.\s*write(ln)?\b/g;
 const extensions = /\.(ts|tsx|js|mjs|cjs|html)$/;
 
 function* files(path) {

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { searchListboxStyles } from './search-listbox.styles.js';
+import { styleProps } from './style-props.js';
 import { anchoredScrollTop, averageHeight, revealScrollTop, rowAt, rowOffsets, windowRange } from './window-range.js';
 
 export interface PickerItem {
@@ -314,7 +314,7 @@ export class SearchListbox extends LitElement {
       aria-label=${this.labels.list}
       aria-activedescendant=${active >= 0 ? this.optionId(active) : nothing}
       aria-busy=${this.busy ? 'true' : 'false'}
-      style=${styleMap(spacers)}
+      data-style=${styleProps(spacers)}
       @pointerdown=${() => (this.pointerFocus = true)}
       @pointerup=${() => (this.pointerFocus = false)}
       @focus=${this.onListFocus}
@@ -332,7 +332,7 @@ export class SearchListbox extends LitElement {
       role="option"
       data-index=${index}
       class=${[index === this.activeIndex ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
-      style=${styleMap(detached ? { top: `${this.offsets[index]}px` } : {})}
+      data-style=${styleProps(detached ? { top: `${this.offsets[index]}px` } : {})}
       aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
       aria-disabled=${item.disabledReason ? 'true' : 'false'}
       aria-setsize=${Math.max(this.items.length, this.total ?? 0)}
