@@ -2,7 +2,7 @@ import { noChange } from 'lit';
 import { Directive, directive, PartType, type AttributePart, type PartInfo } from 'lit/directive.js';
 
 /**
- * Sets inline style properties through the CSSOM only. Lit's styleMap writes a `style`
+ * Sets inline style properties through the CSSOM only. Lit's style-map directive writes a `style`
  * attribute on first render, which a strict Content-Security-Policy (style-src 'self', no
  * 'unsafe-inline') refuses; `element.style.setProperty` is always allowed.
  * Bind it to any attribute name that is not `style`, e.g. `data-style=${styleProps({...})}`.
