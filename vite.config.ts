@@ -15,6 +15,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
+    // Every browser the element supports has modulepreload; the polyfill only weighed on the callback page.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       input: { 'autopilot-connect': 'src/define.ts', callback: 'callback.html' },
       preserveEntrySignatures: 'exports-only',
