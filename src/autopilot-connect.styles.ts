@@ -89,10 +89,13 @@ export const autopilotConnectStyles = css`
     .actions .button { flex: 1 1 auto; justify-content: center; }
   }
   @media (prefers-reduced-motion: reduce) {
-    .spinner { animation-duration: 3s; }
+    /* No spinning: a still ring next to the progress text says enough. */
+    .spinner { animation: none; border-block-start-color: var(--ac-border); }
   }
   @media (forced-colors: active) {
     .button { border-color: ButtonText; }
     .primary[aria-disabled='true'] { color: GrayText; border-color: GrayText; }
+    .heading:focus-visible, .button:focus-visible { outline-color: Highlight; }
+    .error, .notice, .success { border: 1px solid CanvasText; }
   }
 `;

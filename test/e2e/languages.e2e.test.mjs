@@ -1,0 +1,85 @@
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startHarness } from './harness.mjs';
+
+/**
+ * A person completes the whole flow in each of Exact Online's languages: the element, the
+ * simulated Exact Online pages and the callback page all follow the chosen locale.
+ */
+const languages = {
+  en: { newConnection: 'New Connection', confirm: 'Confirm', open: 'Open', login: 'Log in', allow: 'Allow', continue: 'Continue', heading: 'Select administration', finish: 'Finish', done: 'Connection made' },
+  fr: { newConnection: 'Nouvelle connexion', confirm: 'Confirmer', open: 'Ouvrir', login: 'Se connecter', allow: 'Autoriser', continue: 'Continuer', heading: "Sélectionnez l'administration", finish: 'Terminer', done: 'Connexion établie' },
+  de: { newConnection: 'Neue Verbindung', confirm: 'Bestätigen', open: 'Öffnen', login: 'Anmelden', allow: 'Erlauben', continue: 'Weiter', heading: 'Administration auswählen', finish: 'Abschließen', done: 'Verbindung hergestellt' },
+  es: { newConnection: 'Nueva conexión', confirm: 'Confirmar', open: 'Abrir', login: 'Iniciar sesión', allow: 'Permitir', continue: 'Continuar', heading: 'Seleccione la administración', finish: 'Finalizar', done: 'Conexión establecida' },
+};
+
+describe('the whole flow in every language', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => harness?.close());
+  beforeEach(async () => harness.reset('default'));
+
+  for (const [locale, words] of Object.entries(languages)) {
+    it(`in ${locale}: element, Exact Online pages and callback page`, async () => {
+      const page = await harness.browser.newPage();
+      await page.goto(`${harness.origin}/?scenario=default&locale=${locale}`);
+      const element = page.locator('autopilot-connect');
+      await element.getByRole('button', { name: words.newConnection }).click();
+      await element.getByRole('option', { name: /eLien test company/ }).click();
+      await element.getByRole('button', { name: words.confirm }).click();
+      await element.getByRole('button', { name: 'Exact Online' }).click();
+      const popupOpened = page.waitForEvent('popup');
+      await element.getByRole('button', { name: words.open, exact: true }).click();
+      const popup = await popupOpened;
+      assert.equal(await popup.locator('html').getAttribute('lang'), locale);
+      await popup.getByRole('button', { name: words.login }).click();
+      await popup.getByRole('button', { name: words.allow }).click();
+      const callback = await popup.waitForURL(/callback\.html/).then(() => popup.url()).catch(() => null);
+      if (callback) assert.equal(new URL(callback).searchParams.get('lang'), locale);
+      await element.getByRole('button', { name: words.continue }).click();
+      await element.getByRole('heading', { name: words.heading }).waitFor();
+      await element.getByRole('option', { name: /^eLien test company/ }).click();
+      await element.getByRole('button', { name: words.finish }).click();
+      await element.getByRole('heading', { name: words.done }).waitFor();
+      await page.close();
+    });
+  }
+});
+
+describe('user preferences', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => harness?.close());
+
+  it('does not spin with prefers-reduced-motion', async () => {
+    await harness.reset('slow');
+    const page = await harness.browser.newPage({ reducedMotion: 'reduce' });
+    await page.goto(`${harness.origin}/?scenario=slow`);
+    const spinner = page.locator('autopilot-connect .spinner');
+    await spinner.waitFor();
+    assert.equal(await spinner.evaluate((element) => getComputedStyle(element).animationName), 'none');
+    await page.close();
+  });
+
+  it('keeps buttons and focus visible in forced colours', async () => {
+    await harness.reset('default');
+    const page = await harness.browser.newPage({ forcedColors: 'active' });
+    await page.goto(`${harness.origin}/?scenario=default`);
+    const button = page.locator('autopilot-connect').getByRole('button', { name: 'New Connection' });
+    await button.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const style = await button.evaluate((element) => {
+      const computed = getComputedStyle(element);
+      return { border: computed.borderTopStyle, borderWidth: computed.borderTopWidth, outline: computed.outlineStyle };
+    });
+    assert.notEqual(style.border, 'none');
+    assert.notEqual(style.borderWidth, '0px');
+    assert.notEqual(style.outline, 'none');
+    await page.close();
+  });
+});
