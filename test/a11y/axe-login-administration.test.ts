@@ -26,7 +26,7 @@ import {
   type ConnectElement,
 } from '../component/support.js';
 import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
-import { checkState, mountWith, removeMounted, settle, WCAG_TAGS, type StateReport } from './support.js';
+import { accessibilityState as state, mountWith, settle, stubPopupForState, WCAG_TAGS } from './support.js';
 
 const nl = messages();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,36 +45,6 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     await startMockWorker();
   });
 
-  const expectNone = (problems: string[]) => expect(problems.join('\n'), 'problems found').to.equal('');
-
-  /**
-   * One state: reached once (fresh mock backends, fresh tab storage), checked once, and each
-   * kind of check reported as its own test.
-   */
-  function state(name: string, reach: () => Promise<ConnectElement>): void {
-    describe(name, () => {
-      let report: StateReport;
-      before(async function () {
-        this.timeout(40000);
-        resetBackends();
-        sessionStorage.clear();
-        const element = await reach();
-        report = await checkState(element);
-      });
-      after(() => {
-        popup?.restore();
-        popup = null;
-        removeMounted();
-        sessionStorage.clear();
-      });
-      it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));
-      it('a visible focus indicator on every control, the step heading and the active option', () => expectNone(report.focus));
-      it('every target at least 24×24 px', () => expectNone(report.targets));
-      it('320 px wide: no horizontal overflow, nothing clipped', () => expectNone(report.overflow320));
-      it('200 % zoom (640 px, zoom: 2): no horizontal overflow, nothing clipped', () => expectNone(report.overflowZoom200));
-      it('200 % text size (640 px, root font-size 200 %): no horizontal overflow, nothing clipped', () => expectNone(report.overflowText200));
-    });
-  }
 
   describe('login', () => {
     state('login ready', async () => {
@@ -96,7 +66,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('login waiting (window open)', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
-      popup = stubWindowOpen(() => fakePopup());
+      popup = stubPopupForState(stubWindowOpen(() => fakePopup()));
       await press(element, 'Open');
       await waitForText(element, WAITING);
       return element;
@@ -106,7 +76,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       const element = mountWith('default');
       await toLoginReady(element);
       const loginWindow = { closed: false, close() {} };
-      popup = stubWindowOpen(() => loginWindow as unknown as WindowProxy);
+      popup = stubPopupForState(stubWindowOpen(() => loginWindow as unknown as WindowProxy));
       await press(element, 'Open');
       await waitForText(element, WAITING);
       // A window that reads closed at once was severed by COOP; a person closes it later.
@@ -119,7 +89,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('login blocked', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
-      popup = stubWindowOpen(() => null);
+      popup = stubPopupForState(stubWindowOpen(() => null));
       await press(element, 'Open');
       await waitForText(element, 'Je browser heeft het inlogvenster tegengehouden.');
       return element;
@@ -128,7 +98,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('login denied', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
-      popup = stubWindowOpen();
+      popup = stubPopupForState(stubWindowOpen());
       await press(element, 'Open');
       const id = await completeExactLogin(popup.calls[0]!.url, { deny: true });
       reportLogin(id, 'denied');
@@ -139,7 +109,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('login timed out', async () => {
       const element = mountWith('default', { 'login-timeout': '1' });
       await toLoginReady(element);
-      popup = stubWindowOpen(() => fakePopup());
+      popup = stubPopupForState(stubWindowOpen(() => fakePopup()));
       await press(element, 'Open');
       await waitForText(element, nl.loginProblem_timedOut, 6000);
       return element;
@@ -156,7 +126,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('login authorized', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
-      popup = stubWindowOpen();
+      popup = stubPopupForState(stubWindowOpen());
       await press(element, 'Open');
       reportLogin(await completeExactLogin(popup.calls[0]!.url));
       await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
@@ -203,7 +173,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     state('administration failed', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
-      popup = stubWindowOpen();
+      popup = stubPopupForState(stubWindowOpen());
       await press(element, 'Open');
       reportLogin(await completeExactLogin(popup.calls[0]!.url));
       backend('default').injectFailure({ operation: 'listDivisions', kind: { status: 500 } });

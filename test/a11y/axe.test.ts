@@ -26,7 +26,7 @@ import {
   type ConnectElement,
 } from '../component/support.js';
 import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
-import { checkState, mountWith, removeMounted, settle, WCAG_TAGS, type StateReport } from './support.js';
+import { accessibilityState as state, mountWith, settle, stubPopupForState, WCAG_TAGS } from './support.js';
 
 const nl = messages();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,41 +40,10 @@ const alertShown = (element: ConnectElement) =>
  */
 describe('<autopilot-connect> accessibility in every state', function () {
   this.timeout(30000);
-  let popup: ReturnType<typeof stubWindowOpen> | null = null;
   before(async () => {
     await startMockWorker();
   });
 
-  const expectNone = (problems: string[]) => expect(problems.join('\n'), 'problems found').to.equal('');
-
-  /**
-   * One state: reached once (fresh mock backends, fresh tab storage), checked once, and each
-   * kind of check reported as its own test.
-   */
-  function state(name: string, reach: () => Promise<ConnectElement>): void {
-    describe(name, () => {
-      let report: StateReport;
-      before(async function () {
-        this.timeout(40000);
-        resetBackends();
-        sessionStorage.clear();
-        const element = await reach();
-        report = await checkState(element);
-      });
-      after(() => {
-        popup?.restore();
-        popup = null;
-        removeMounted();
-        sessionStorage.clear();
-      });
-      it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));
-      it('a visible focus indicator on every control, the step heading and the active option', () => expectNone(report.focus));
-      it('every target at least 24×24 px', () => expectNone(report.targets));
-      it('320 px wide: no horizontal overflow, nothing clipped', () => expectNone(report.overflow320));
-      it('200 % zoom (640 px, zoom: 2): no horizontal overflow, nothing clipped', () => expectNone(report.overflowZoom200));
-      it('200 % text size (640 px, root font-size 200 %): no horizontal overflow, nothing clipped', () => expectNone(report.overflowText200));
-    });
-  }
 
   it('runs axe with the WCAG 2.0/2.1/2.2 A and AA tags', () => {
     expect(WCAG_TAGS).to.deep.equal(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);

@@ -3,12 +3,13 @@
  * rules, a visible focus indicator, target sizes, and reflow (no horizontal overflow) at
  * 320 CSS px and at 200 % zoom / text size.
  */
+import { expect } from '@esm-bundle/chai';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 // axe-core is a UMD bundle: imported for its side effect, it sets `window.axe`.
 import 'axe-core';
 import type { AxeResults, Result } from 'axe-core';
 import '../../src/define.js';
-import type { ScenarioName } from '../../src/mocks/index.js';
+import { resetBackends, type ScenarioName } from '../../src/mocks/index.js';
 import { deepElements } from '../helpers/dom.js';
 import { waitFor, type ConnectElement } from '../component/support.js';
 
@@ -88,7 +89,7 @@ const isRendered = (element: Element) => {
   return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
 };
 
-const describe = (element: Element) => {
+const nameOf = (element: Element) => {
   const text = element.textContent?.replace(/\s+/g, ' ').trim().slice(0, 40) ?? '';
   const classes = element.getAttribute('class') ? `.${element.getAttribute('class')!.trim().split(/\s+/).join('.')}` : '';
   const role = element.getAttribute('role') ? `[role=${element.getAttribute('role')}]` : '';
@@ -127,24 +128,24 @@ export async function focusIndicatorProblems(element: ConnectElement): Promise<s
     target.focus();
     await settle(element);
     if (!target.matches(':focus')) {
-      problems.push(`${describe(target)} cannot take focus`);
+      problems.push(`${nameOf(target)} cannot take focus`);
       continue;
     }
     if (!target.matches(':focus-visible')) {
-      problems.push(`${describe(target)} does not match :focus-visible after keyboard focus`);
+      problems.push(`${nameOf(target)} does not match :focus-visible after keyboard focus`);
       continue;
     }
     if (!hasOutline(getComputedStyle(target))) {
       const style = getComputedStyle(target);
-      problems.push(`${describe(target)} has no focus outline (${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor})`);
+      problems.push(`${nameOf(target)} has no focus outline (${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor})`);
     }
     if (target.getAttribute('role') === 'listbox') {
       const active = await waitFor(() => target.querySelector('[role="option"].active') ?? target.querySelector('[aria-selected="true"]'), {
         timeout: 1000,
         message: 'an active option once the listbox has focus',
       }).catch(() => null);
-      if (!active) problems.push(`${describe(target)}: no active option shown on focus`);
-      else if (!hasOutline(getComputedStyle(active))) problems.push(`active option ${describe(active)} has no outline`);
+      if (!active) problems.push(`${nameOf(target)}: no active option shown on focus`);
+      else if (!hasOutline(getComputedStyle(active))) problems.push(`active option ${nameOf(active)} has no outline`);
     }
   }
   (deepActive() as HTMLElement | null)?.blur();
@@ -168,7 +169,7 @@ export function smallTargets(element: ConnectElement): string[] {
   for (const target of interactiveElements(element)) {
     const measured = target.matches('input[type="radio"], input[type="checkbox"]') && target.closest('label') ? target.closest('label')! : target;
     const box = measured.getBoundingClientRect();
-    if (box.width < 24 - 0.01 || box.height < 24 - 0.01) problems.push(`${describe(target)} is ${box.width.toFixed(1)}×${box.height.toFixed(1)} px`);
+    if (box.width < 24 - 0.01 || box.height < 24 - 0.01) problems.push(`${nameOf(target)} is ${box.width.toFixed(1)}×${box.height.toFixed(1)} px`);
   }
   return problems;
 }
@@ -187,7 +188,7 @@ export function horizontalOverflow(element: ConnectElement): string[] {
     if (node.scrollWidth > node.clientWidth + 1) {
       const overflowX = getComputedStyle(node).overflowX;
       const kind = node === base || overflowX === 'visible' || overflowX === 'auto' || overflowX === 'scroll' ? 'overflows' : `clipped (overflow-x ${overflowX}: text cut off)`;
-      problems.push(`${describe(node)} ${kind}: scrollWidth ${node.scrollWidth} > clientWidth ${node.clientWidth}`);
+      problems.push(`${nameOf(node)} ${kind}: scrollWidth ${node.scrollWidth} > clientWidth ${node.clientWidth}`);
     }
   };
   check(base);
@@ -196,7 +197,7 @@ export function horizontalOverflow(element: ConnectElement): string[] {
   for (const node of deepElements(base)) {
     if (!(node instanceof HTMLElement) || !isRendered(node) || node.closest?.('.visually-hidden')) continue;
     const box = node.getBoundingClientRect();
-    if (box.right > host.right + 1 || box.left < host.left - 1) problems.push(`${describe(node)} sticks out of the element (${box.left}–${box.right} vs ${host.left}–${host.right})`);
+    if (box.right > host.right + 1 || box.left < host.left - 1) problems.push(`${nameOf(node)} sticks out of the element (${box.left}–${box.right} vs ${host.left}–${host.right})`);
   }
   return [...new Set(problems)];
 }
@@ -242,4 +243,43 @@ export async function checkState(element: ConnectElement): Promise<StateReport> 
   const overflowText200 = await overflowAt(element, { width: 640, rootFontSize: '200%' });
   const focus = await focusIndicatorProblems(element);
   return { violations, focus, targets, overflow320, overflowZoom200, overflowText200 };
+}
+
+let popupStub: { restore(): void } | null = null;
+
+/** A window.open stub for one state; restored once that state's checks are done. */
+export function stubPopupForState<T extends { restore(): void }>(stub: T): T {
+  popupStub = stub;
+  return stub;
+}
+
+const expectNone = (problems: string[]) => expect(problems.join('\n'), 'problems found').to.equal('');
+
+/**
+ * One state: reached once (fresh mock backends, fresh tab storage), checked once, and each
+ * kind of check reported as its own test.
+ */
+export function accessibilityState(name: string, reach: () => Promise<ConnectElement>): void {
+  describe(name, () => {
+    let report: StateReport;
+    before(async function (this: Mocha.Context) {
+      this.timeout(40000);
+      resetBackends();
+      sessionStorage.clear();
+      const element = await reach();
+      report = await checkState(element);
+    });
+    after(() => {
+      popupStub?.restore();
+      popupStub = null;
+      removeMounted();
+      sessionStorage.clear();
+    });
+    it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));
+    it('a visible focus indicator on every control, the step heading and the active option', () => expectNone(report.focus));
+    it('every target at least 24×24 px', () => expectNone(report.targets));
+    it('320 px wide: no horizontal overflow, nothing clipped', () => expectNone(report.overflow320));
+    it('200 % zoom (640 px, zoom: 2): no horizontal overflow, nothing clipped', () => expectNone(report.overflowZoom200));
+    it('200 % text size (640 px, root font-size 200 %): no horizontal overflow, nothing clipped', () => expectNone(report.overflowText200));
+  });
 }
