@@ -1,11 +1,12 @@
 import type { SnapshotFrom } from 'xstate';
+import { errorMessage } from './i18n/error-message.js';
 import type { Messages } from './i18n/messages.js';
 import type { ConnectMachine } from './machine/connect-machine.js';
 
 /**
  * What the polite live region says for a snapshot: the step ("Stap 2 van 5"), how many
- * results a list holds once loaded, and how a login ended. Errors speak for themselves
- * (their panels are alerts). Derived, never stored: the region re-reads it on every render.
+ * results a list holds once loaded, how a login ended, and what went wrong. Derived, never
+ * stored: the region re-reads it on every render, and a screen reader speaks what changed.
  */
 export function announcement(snapshot: SnapshotFrom<ConnectMachine>, t: Messages, step: string | null): string {
   const parts: string[] = step ? [step] : [];
@@ -16,5 +17,11 @@ export function announcement(snapshot: SnapshotFrom<ConnectMachine>, t: Messages
     parts.push(authorization?.exactUser ? t.loginAuthorizedAs(authorization.exactUser.name) : t.loginAuthorized);
   }
   if (snapshot.matches({ connections: 'list' })) parts.push(t.connectionsCount(snapshot.context.connections.length));
+  const { error, loginProblem } = snapshot.context;
+  if (loginProblem && (snapshot.matches({ flow: { login: 'problem' } }) || snapshot.matches({ flow: { login: { open: 'closed' } } }))) {
+    parts.push(t[`loginProblem_${loginProblem}`]);
+  } else if (error) {
+    parts.push(errorMessage(error, t));
+  }
   return parts.join('. ');
 }

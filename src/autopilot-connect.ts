@@ -218,7 +218,7 @@ export class AutopilotConnect extends LitElement {
     const { snapshot, t } = view;
     if (snapshot.status === 'error') {
       return html`${heading(t.title)}
-        <div class="error" role="alert" part="error"><p>${t.error_server}</p></div>
+        <div class="error" data-alert part="error"><p>${t.error_server}</p></div>
         <div class="actions start">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
     }
     const step = stepOf(snapshot);

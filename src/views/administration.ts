@@ -79,7 +79,7 @@ export const administrationView = (view: ViewContext) => {
       ${bookingFlowOption(view, 'advanced', t.bookingFlowAdvanced, t.bookingFlowAdvancedHint)}
     </fieldset>
     ${inAdministration('finishFailed') && error
-      ? html`<div class="error" role="alert" part="error"><p>${errorMessage(error, t)}</p></div>`
+      ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
       : nothing}
     ${!division ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
     <div class="actions">

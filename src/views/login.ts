@@ -20,7 +20,7 @@ const state = (view: ViewContext) => {
   }
   if (snapshot.matches({ flow: { login: 'leavingForLogin' } })) return progress(t.leavingForLogin);
   if (snapshot.matches({ flow: { login: { open: 'closed' } } })) {
-    return html`<p class="notice" role="alert">${t.loginProblem_closed}</p>
+    return html`<p class="notice" data-alert>${t.loginProblem_closed}</p>
       <div class="actions start">${openButton}</div>`;
   }
   if (snapshot.matches({ flow: { login: { open: 'confirming' } } })) return progress(t.loginChecking);
@@ -34,7 +34,7 @@ const state = (view: ViewContext) => {
       <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true })}</div>`;
   }
   if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
-    return html`<p class="notice" role="alert">${t[`loginProblem_${loginProblem}`]}</p>
+    return html`<p class="notice" data-alert>${t[`loginProblem_${loginProblem}`]}</p>
       <div class="actions start">
         ${loginProblem === 'blocked'
           ? html`${openButton}${secondaryButton(t.loginSameTab, () => send({ type: 'user.loginSameTab' }))}`

@@ -48,7 +48,7 @@ export const progress = (text: string) =>
 
 /** A failed request: what went wrong, in one sentence, and the ways on. */
 export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, options: { back?: boolean } = {}) =>
-  html`<div class="error" role="alert" part="error">
+  html`<div class="error" data-alert part="error">
       <p>${error ? errorMessage(error, t) : t.error_server}</p>
     </div>
     <div class="actions">

@@ -37,7 +37,7 @@ export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) =
           (event.target as HTMLInputElement).setCustomValidity('')} />
       </label>
       ${snapshot.matches({ redelivery: 'failed' }) && error
-        ? html`<div class="error" role="alert" part="error"><p>${errorMessage(error, t)}</p></div>`
+        ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
         : nothing}
       <div class="actions">
         ${secondaryButton(t.back, () => send({ type: 'user.back' }))}

@@ -32,7 +32,7 @@ const nl = messages();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WAITING = 'Het inlogvenster van Exact Online is open.';
 const alertShown = (element: ConnectElement) =>
-  waitFor(() => element.shadowRoot!.querySelector('[role="alert"]'), { timeout: 6000, message: 'an alert' });
+  waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
 
 /**
  * The login and administration steps of axe.test.ts, in a file of their own so each file stays

@@ -32,7 +32,7 @@ const nl = messages();
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const WAITING = 'Het inlogvenster van Exact Online is open.';
 const alertShown = (element: ConnectElement) =>
-  waitFor(() => element.shadowRoot!.querySelector('[role="alert"]'), { timeout: 6000, message: 'an alert' });
+  waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
 
 /**
  * axe-core (WCAG 2.0/2.1/2.2 A and AA), focus indicators, 24×24 targets and reflow in every

@@ -54,6 +54,6 @@ describe('<autopilot-connect> step: checking status', () => {
     const element = mount();
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
     expect(heading(element)).to.equal('Actieve verbindingen');
-    expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('[data-alert]')).to.equal(null);
   });
 });

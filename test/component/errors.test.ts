@@ -42,7 +42,7 @@ function errorsOf(element: ConnectElement): ApiError[] {
 /** A failed call never leaves the element blank: a heading, the message, a way on. */
 function expectExplained(element: ConnectElement, message: string): void {
   expect(heading(element), 'a heading').to.not.equal('');
-  const alert = element.shadowRoot!.querySelector('[role="alert"]');
+  const alert = element.shadowRoot!.querySelector('[data-alert]');
   expect(alert?.textContent?.trim(), 'the message in an alert').to.equal(message);
   expect(findButton(element, 'Opnieuw proberen'), 'a retry').to.not.equal(null);
 }
@@ -75,7 +75,7 @@ describe('<autopilot-connect> errors', () => {
       await press(element, 'Opnieuw proberen');
       await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
       expect(visibleText(element)).to.include('1 actieve verbinding');
-      expect(element.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
+      expect(element.shadowRoot!.querySelector('[data-alert]')).to.equal(null);
     });
 
     it('the organisation list fails once; `Opnieuw proberen` loads it, `Terug` is offered', async () => {
@@ -141,7 +141,7 @@ describe('<autopilot-connect> errors', () => {
       const element = mount('default');
       const errors = errorsOf(element);
       await waitFor(() => errors.length === 1, { message: 'autopilot-error' });
-      await waitFor(() => element.shadowRoot!.querySelector('[role="alert"]'), { message: 'an alert' });
+      await waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { message: 'an alert' });
       expect(heading(element)).to.not.equal('');
       expect(findButton(element, 'Opnieuw proberen')).to.not.equal(null);
     });

@@ -181,7 +181,7 @@ describe('robustness 7: every backend failure mode maps to a clear message and a
         expect(errors, 'autopilot-error').to.have.length(1);
         await press(element, 'Opnieuw proberen');
         await operation.continued(element);
-        expect(element.shadowRoot!.querySelector('[role="alert"]'), 'the message is gone').to.equal(null);
+        expect(element.shadowRoot!.querySelector('[data-alert]'), 'the message is gone').to.equal(null);
       });
     }
   }

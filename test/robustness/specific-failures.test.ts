@@ -49,7 +49,7 @@ async function expectRefusedThenOther(element: ConnectElement, scenario: Scenari
   expect(findButton(element, 'Afronden'), 'Afronden stays').to.not.equal(null);
   expect(backend(scenario).platform.listConnections().items.some((c) => c.division.name === refused), 'nothing connected').to.equal(false);
   await choose(element, other);
-  expect(element.shadowRoot!.querySelector('[role="alert"]'), 'the message goes with a new choice').to.equal(null);
+  expect(element.shadowRoot!.querySelector('[data-alert]'), 'the message goes with a new choice').to.equal(null);
   await finish(element);
   await waitForHeading(element, nl.doneHeading);
   expect(backend(scenario).platform.listConnections().items.filter((c) => c.division.name === other)).to.have.length(1);

@@ -169,7 +169,7 @@ export const nlErrorMessages: string[] = Object.entries(nl)
 
 /** The visible alert's text, or '' when none. */
 export const alertText = (element: ConnectElement) =>
-  (element.shadowRoot?.querySelector('[role="alert"]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  (element.shadowRoot?.querySelector('[data-alert]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /** A failed call explained: a heading, exactly `message` in an alert, and `Opnieuw proberen`. */
 export function expectExplained(element: ConnectElement, message: string): void {
