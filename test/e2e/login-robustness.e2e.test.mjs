@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { connectElement, consent, goToLogin, openLoginPopup } from './steps.mjs';
+import { connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 
 const closedText = 'Het inlogvenster is gesloten voordat het inloggen klaar was.';
 
@@ -25,7 +25,7 @@ describe('a login that never loses its result (real popups)', () => {
     assert.notEqual(new URL(popup.url()).origin, harness.origin, 'the Exact login runs on another origin');
     // Longer than the closed-window grace: the element must not claim the window was closed.
     await page.waitForTimeout(4500);
-    assert.equal(await element.getByText(closedText).count(), 0);
+    assert.equal(await shown(element, closedText).count(), 0);
     await consent(popup);
     await element.getByRole('button', { name: 'Ga door' }).waitFor({ timeout: 10_000 });
     await page.close();
@@ -39,7 +39,7 @@ describe('a login that never loses its result (real popups)', () => {
     await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
     await page.waitForTimeout(3200); // past the first seconds: a person closes it now
     await popup.close();
-    await element.getByText(closedText).waitFor();
+    await shown(element, closedText).waitFor();
     const popupAgain = await openLoginPopup(page);
     await consent(popupAgain);
     await element.getByRole('button', { name: 'Ga door' }).waitFor();
@@ -72,7 +72,7 @@ describe('a login that never loses its result (real popups)', () => {
     const element = await goToLogin(page);
     const popup = await openLoginPopup(page);
     await consent(popup, { allow: false });
-    await element.getByText('Je hebt in Exact Online geen toestemming gegeven.', { exact: false }).waitFor();
+    await shown(element, 'Je hebt in Exact Online geen toestemming gegeven.', { exact: false }).waitFor();
     await element.getByRole('button', { name: 'Opnieuw inloggen' }).click();
     await element.getByRole('button', { name: 'Open', exact: true }).waitFor();
     await page.close();
@@ -87,7 +87,7 @@ describe('a login that never loses its result (real popups)', () => {
     await page.waitForTimeout(3200);
     await fetch(`${harness.origin}/mock/default/authorizations/${authorizationId}/expire`, { method: 'POST' });
     await popup.close();
-    await element.getByText('Het inloggen duurde te lang en is verlopen. Begin opnieuw.').waitFor();
+    await shown(element, 'Het inloggen duurde te lang en is verlopen. Begin opnieuw.').waitFor();
     assert.equal(await element.getByRole('button', { name: 'Opnieuw inloggen' }).count(), 1);
     await page.close();
   });
@@ -97,7 +97,7 @@ describe('a login that never loses its result (real popups)', () => {
     await page.goto(`${harness.origin}/?scenario=default&login-timeout=4`);
     const element = await goToLogin(page);
     await openLoginPopup(page);
-    await element.getByText('Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.').waitFor({ timeout: 8000 });
+    await shown(element, 'Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.').waitFor({ timeout: 8000 });
     await page.close();
   });
 
@@ -161,7 +161,7 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     await element
       .getByRole('button', { name: 'Open', exact: true })
       .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
-    await element.getByText('Je browser heeft het inlogvenster tegengehouden.', { exact: false }).waitFor();
+    await shown(element, 'Je browser heeft het inlogvenster tegengehouden.', { exact: false }).waitFor();
     assert.equal(await element.getByRole('button', { name: 'Open', exact: true }).count(), 1);
     await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
     await consent(page);

@@ -25,3 +25,6 @@ export async function openLoginPopup(page) {
   await connectElement(page).getByRole('button', { name: 'Open', exact: true }).click();
   return popupOpened;
 }
+
+/** Text on the step itself (the live region repeats some of it for screen readers). */
+export const shown = (element, text, options) => element.locator('[part="body"]').getByText(text, options);
