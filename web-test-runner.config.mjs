@@ -29,6 +29,7 @@ export default {
   nodeResolve: { browser: true },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorker],
   browsers: [chromium()],
-  concurrency: 2,
+  // One page at a time: focus and keyboard tests need the page to be the focused one.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
 };

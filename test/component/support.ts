@@ -145,6 +145,21 @@ export const fakePopup = () => ({ closed: false, close() {} }) as unknown as Win
  * fetch to the mock's own pages. Leaves the authorization authorized in the model.
  */
 export async function completeExactLogin(authorizeUrl: string, { divisionCodes, deny = false }: { divisionCodes?: number[]; deny?: boolean } = {}): Promise<string> {
+  const { authorizationId, base } = await consentOverFetch(authorizeUrl, { divisionCodes, deny });
+  const authorization = await (await fetch(`${base}/api/authorizations/${authorizationId}`)).json();
+  expect(authorization.status, 'authorization after consent').to.equal(deny ? 'denied' : 'authorized');
+  return authorizationId;
+}
+
+/**
+ * The simulated Exact Online pages, driven over fetch as the popup would: the login form, then
+ * the consent form. Consent answers 303 to the backend's OAuth callback, which redeems the code
+ * and answers 302 to the package's callback page: following them settles the login.
+ */
+export async function consentOverFetch(
+  authorizeUrl: string,
+  { divisionCodes, deny = false }: { divisionCodes?: number[] | undefined; deny?: boolean } = {},
+): Promise<{ authorizationId: string; callbackUrl: string; base: string }> {
   const url = new URL(authorizeUrl);
   const base = url.pathname.replace(/\/exact\/api\/oauth2\/auth$/, '');
   const loginPage = await fetch(url);
@@ -154,7 +169,6 @@ export async function completeExactLogin(authorizeUrl: string, { divisionCodes, 
   for (const name of oauth) form.set(name, url.searchParams.get(name) ?? '');
   form.set('username', 'lien@elien.nl');
   form.set('password', 'secret');
-  // The login form answers 303 to the consent page; fetch follows it like the popup would.
   const consentPage = await fetch(`${base}/exact/login`, { method: 'POST', body: form });
   expect(consentPage.status, 'Exact consent page').to.equal(200);
   const consentUrl = new URL(consentPage.url);
@@ -164,13 +178,9 @@ export async function completeExactLogin(authorizeUrl: string, { divisionCodes, 
   for (const name of [...oauth, 'session']) consent.set(name, consentUrl.searchParams.get(name) ?? '');
   for (const code of codes) consent.append('division', String(code));
   consent.set('decision', deny ? 'deny' : 'allow');
-  // Consent answers 303 to the backend's OAuth callback, which redeems the code and answers 302 to the
-  // package's callback page (not served by the test server): following them settles the login.
   const final = await fetch(`${base}/exact/consent`, { method: 'POST', body: consent });
   expect(new URL(final.url).pathname, 'ends on the callback page').to.equal('/callback.html');
-  const authorization = await (await fetch(`${base}/api/authorizations/${url.searchParams.get('state')}`)).json();
-  expect(authorization.status, 'authorization after consent').to.equal(deny ? 'denied' : 'authorized');
-  return url.searchParams.get('state') ?? '';
+  return { authorizationId: url.searchParams.get('state') ?? '', callbackUrl: final.url, base };
 }
 
 export const reportLogin = (authorizationId: string, status = 'authorized') =>

@@ -20,6 +20,7 @@ import {
   listbox,
   type ConnectElement,
 } from '../component/support.js';
+import { consentOverFetch } from '../component/support.js';
 
 export * from '../component/support.js';
 export { deepElements } from '../helpers/dom.js';
@@ -107,27 +108,8 @@ export async function exactLoginOverFetch(
   authorizeUrl: string,
   { divisionCodes }: { divisionCodes?: number[] } = {},
 ): Promise<{ authorizationId: string; callbackUrl: string }> {
-  const url = new URL(authorizeUrl);
-  const base = url.pathname.replace(/\/exact\/api\/oauth2\/auth$/, '');
-  const fetcher = window.fetch;
-  expect((await fetcher(url)).status, 'Exact login page').to.equal(200);
-  const oauth = ['client_id', 'response_type', 'redirect_uri', 'state', 'lang'];
-  const form = new URLSearchParams();
-  for (const name of oauth) form.set(name, url.searchParams.get(name) ?? '');
-  form.set('username', 'lien@elien.nl');
-  form.set('password', 'secret');
-  const consentPage = await fetcher(`${base}/exact/login`, { method: 'POST', body: form });
-  expect(consentPage.status, 'Exact consent page').to.equal(200);
-  const consentUrl = new URL(consentPage.url);
-  const html = await consentPage.text();
-  const codes = divisionCodes ?? Array.from(html.matchAll(/name="division" value="(\d+)"/g), (match) => Number(match[1]));
-  const consent = new URLSearchParams();
-  for (const name of [...oauth, 'session']) consent.set(name, consentUrl.searchParams.get(name) ?? '');
-  for (const code of codes) consent.append('division', String(code));
-  consent.set('decision', 'allow');
-  const final = await fetcher(`${base}/exact/consent`, { method: 'POST', body: consent });
-  expect(new URL(final.url).pathname, 'ends on the callback page').to.equal('/callback.html');
-  return { authorizationId: url.searchParams.get('state') ?? '', callbackUrl: final.url };
+  const { authorizationId, callbackUrl } = await consentOverFetch(authorizeUrl, { divisionCodes });
+  return { authorizationId, callbackUrl };
 }
 
 /** Loads the package's real callback page (same origin) in a frame and waits until it has reported. */
