@@ -17,6 +17,7 @@ import type {
   CreateConnectionInput,
   DivisionPageRequest,
   ListState,
+  LoginProblem,
   LoginWindowEvent,
   Page,
   PageRequest,
@@ -50,6 +51,14 @@ export const SEVERED_WINDOW_MS = 3_000;
 export const SEVERED_POLL_MS = 2_500;
 /** A 429 without Retry-After waits this long before retrying by itself. */
 export const DEFAULT_RETRY_AFTER_S = 30;
+
+/** A login the backend settled without a grant: which problem to show. */
+const loginProblemOf = (status: Authorization['status']): LoginProblem =>
+  status === 'denied' ? 'denied' : status === 'expired' ? 'expired' : 'failed';
+
+/** The actions of every failed request: keep the error for the view, tell the host. */
+const failedRequest = (operation: string) =>
+  [{ type: 'rememberError', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error, operation }) }, 'reportError'] as const;
 
 /** Automatic retry after a 429 with Retry-After: raise the state's own `user.retry`. */
 const retryWhenRateLimited = {
@@ -172,7 +181,7 @@ export const connectMachine = setup({
         ],
         onError: {
           target: 'statusFailed',
-          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getStatus' }) }, 'reportError'],
+          actions: failedRequest('getStatus'),
         },
       },
     },
@@ -206,7 +215,7 @@ export const connectMachine = setup({
           { guard: ({ event }) => isApiError(event.error) && event.error.status === 404, target: 'connections' },
           {
           target: 'resumeFailed',
-          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getAuthorization' }) }, 'reportError'],
+          actions: failedRequest('getAuthorization'),
           },
         ],
       },
@@ -228,7 +237,7 @@ export const connectMachine = setup({
             onDone: { target: 'list', actions: assign({ connections: ({ event }) => event.output }) },
             onError: {
               target: 'failed',
-              actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listConnections' }) }, 'reportError'],
+              actions: failedRequest('listConnections'),
             },
           },
         },
@@ -274,7 +283,7 @@ export const connectMachine = setup({
                 },
                 onError: {
                   target: 'failed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listOrganisations' }) }, 'reportError'],
+                  actions: failedRequest('listOrganisations'),
                 },
               },
             },
@@ -296,7 +305,7 @@ export const connectMachine = setup({
                 },
                 onError: {
                   target: 'failed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listOrganisations' }) }, 'reportError'],
+                  actions: failedRequest('listOrganisations'),
                 },
               },
             },
@@ -354,7 +363,7 @@ export const connectMachine = setup({
                         onDone: { target: 'done', actions: assign({ login: ({ event }) => event.output }) },
                         onError: {
                           target: '#connect.flow.login.failed',
-                          actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'startAuthorization' }) }, 'reportError'],
+                          actions: failedRequest('startAuthorization'),
                         },
                       },
                     },
@@ -422,10 +431,7 @@ export const connectMachine = setup({
                       { guard: ({ event }) => event.output.status === 'pending', target: 'severed' },
                       {
                         target: '#connect.flow.login.problem',
-                        actions: assign({
-                          loginProblem: ({ event }) =>
-                            event.output.status === 'denied' ? 'denied' : event.output.status === 'expired' ? 'expired' : 'failed',
-                        }),
+                        actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
                       },
                     ],
                     // A passing network fault must not end a login that is still going on.
@@ -451,15 +457,12 @@ export const connectMachine = setup({
                       },
                       {
                         target: '#connect.flow.login.problem',
-                        actions: assign({
-                          loginProblem: ({ event }) =>
-                            event.output.status === 'denied' ? 'denied' : event.output.status === 'expired' ? 'expired' : 'failed',
-                        }),
+                        actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
                       },
                     ],
                     onError: {
                       target: '#connect.flow.login.failed',
-                      actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'getAuthorization' }) }, 'reportError'],
+                      actions: failedRequest('getAuthorization'),
                     },
                   },
                 },
@@ -513,7 +516,7 @@ export const connectMachine = setup({
                 },
                 onError: {
                   target: 'failed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) }, 'reportError'],
+                  actions: failedRequest('listDivisions'),
                 },
               },
             },
@@ -539,7 +542,7 @@ export const connectMachine = setup({
                 },
                 onError: {
                   target: 'failed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) }, 'reportError'],
+                  actions: failedRequest('listDivisions'),
                 },
               },
             },
@@ -586,7 +589,7 @@ export const connectMachine = setup({
                 },
                 onError: {
                   target: 'finishFailed',
-                  actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'createConnection' }) }, 'reportError'],
+                  actions: failedRequest('createConnection'),
                 },
               },
             },
@@ -640,7 +643,7 @@ export const connectMachine = setup({
             onDone: { target: 'submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
             onError: {
               target: 'failed',
-              actions: [{ type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'createRedelivery' }) }, 'reportError'],
+              actions: failedRequest('createRedelivery'),
             },
           },
         },
