@@ -1,5 +1,17 @@
 import { msg, str } from '@lit/localize';
 
+/** One formatter per locale: messages() runs on every render, a new Intl object each time would not. */
+const formatters = new Map<string, (value: number) => string>();
+const numberFormatter = (locale: string) => {
+  let format = formatters.get(locale);
+  if (!format) {
+    const numberFormat = new Intl.NumberFormat(locale);
+    format = (value: number) => numberFormat.format(value);
+    formatters.set(locale, format);
+  }
+  return format;
+};
+
 /**
  * Every user-facing string, in Dutch, the source locale. The labels quoted in the help article
  * ("New Connection", "Open", "Ga door", "Selecteer afdeling", "Simpele booking flow",
@@ -9,8 +21,7 @@ import { msg, str } from '@lit/localize';
  * Call it during render: `msg` answers in the locale that is active at that moment.
  */
 export const messages = (locale = 'nl') => {
-  const numberFormat = new Intl.NumberFormat(locale);
-  const number = (value: number) => numberFormat.format(value);
+  const number = numberFormatter(locale);
   return {
 
     title: msg('Autopilot – Exact Online', { id: 'title' }),
