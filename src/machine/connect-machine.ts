@@ -104,6 +104,7 @@ export const connectMachine = setup({
     hasMoreOrganisations: ({ context }) => context.organisations.nextCursor !== null,
     isDivisionSelectable: (_, division: Division) => !division.blocked && division.connectedOrganisation === null,
     hasMoreDivisions: ({ context }) => context.divisions.nextCursor !== null,
+    hasDivisions: ({ context }) => context.divisionsOf !== null && context.divisionsOf === context.authorization?.id,
     canFinish: ({ context }) => context.division !== null && context.bookingFlow === 'simple',
     hasReusableGrant: ({ context }) => !context.forceNewLogin && context.grants.some((grant) => grant.status === 'authorized'),
     isRateLimited: ({ context }) => context.error?.status === 429,
@@ -112,6 +113,11 @@ export const connectMachine = setup({
     rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
     reportError: emit(({ context }) => ({ type: 'failed' as const, error: context.error! })),
     clearError: assign({ error: null }),
+    /** A first page of administrations for the current grant and query. */
+    rememberDivisions: assign({
+      divisions: ({ context }, page: Page<Division>) => ({ query: context.divisions.query, ...page }),
+      divisionsOf: ({ context }) => context.authorization!.id,
+    }),
     resetFlow: assign({
       organisations: () => emptyList<Organisation>(),
       organisation: null,
@@ -119,6 +125,7 @@ export const connectMachine = setup({
       authorization: null,
       loginProblem: null,
       divisions: () => emptyList<Division>(),
+      divisionsOf: null,
       division: null,
       bookingFlow: 'simple',
       idempotencyKey: null,
@@ -146,6 +153,7 @@ export const connectMachine = setup({
     authorization: null,
     loginProblem: null,
     divisions: emptyList(),
+    divisionsOf: null,
     division: null,
     bookingFlow: 'simple',
     idempotencyKey: null,
@@ -349,6 +357,7 @@ export const connectMachine = setup({
                 error: null,
                 grants: [],
                 divisions: () => emptyList<Division>(),
+                divisionsOf: null,
                 division: null,
                 idempotencyKey: null,
               }),
@@ -470,7 +479,27 @@ export const connectMachine = setup({
                 closed: { entry: assign({ loginProblem: 'closed' }) },
               },
             },
-            authorized: { on: { 'user.continue': '#connect.flow.administration' } },
+            /**
+             * The login is confirmed. The first page of administrations is fetched now, while the
+             * user reads the confirmation, so `Ga door` shows them without a wait.
+             */
+            authorized: {
+              initial: 'checking',
+              on: { 'user.continue': '#connect.flow.administration' },
+              states: {
+                checking: { always: [{ guard: 'hasDivisions', target: 'prefetched' }, { target: 'prefetching' }] },
+                prefetching: {
+                  invoke: {
+                    src: 'listDivisions',
+                    input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
+                    onDone: { target: 'prefetched', actions: { type: 'rememberDivisions', params: ({ event }) => event.output } },
+                    // Quietly: the administration step asks again and says there what went wrong.
+                    onError: 'prefetched',
+                  },
+                },
+                prefetched: {},
+              },
+            },
             /** Blocked, denied, expired, failed or timed out: say which; a fresh login is one click away. */
             problem: {
               on: {
@@ -492,7 +521,7 @@ export const connectMachine = setup({
 
         /** Step 5: the Exact Online administration and the booking flow, then `Afronden`. */
         administration: {
-          initial: 'loading',
+          initial: 'entering',
           on: {
             'user.back': '#connect.flow.login.authorized',
             /** An administration was not granted on the consent screen: log in again to grant it. */
@@ -504,16 +533,15 @@ export const connectMachine = setup({
             },
           },
           states: {
+            /** Straight to the list when the prefetch (or an earlier visit) brought it. */
+            entering: { always: [{ guard: 'hasDivisions', target: 'ready' }, { target: 'loading' }] },
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],
               invoke: {
                 src: 'listDivisions',
                 input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
-                onDone: {
-                  target: 'ready',
-                  actions: assign({ divisions: ({ context, event }) => ({ query: context.divisions.query, ...event.output }) }),
-                },
+                onDone: { target: 'ready', actions: { type: 'rememberDivisions', params: ({ event }) => event.output } },
                 onError: {
                   target: 'failed',
                   actions: failedRequest('listDivisions'),

@@ -32,6 +32,8 @@ export interface ConnectContext {
   authorization: Authorization | null;
   loginProblem: LoginProblem | null;
   divisions: ListState<Division>;
+  /** The grant whose administrations `divisions` holds: set by a fetch, so a second visit needs none. */
+  divisionsOf: string | null;
   division: Division | null;
   bookingFlow: BookingFlow;
   /** One key per attempt at one (organisation, division, flow): a retry or double click reuses it. */

@@ -175,8 +175,10 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       await toLoginReady(element);
       popup = stubPopupForState(stubWindowOpen());
       await press(element, 'Open');
-      reportLogin(await completeExactLogin(popup.calls[0]!.url));
-      backend('default').injectFailure({ operation: 'listDivisions', kind: { status: 500 } });
+      const report = await completeExactLogin(popup.calls[0]!.url);
+      // Twice: the prefetch on the login's confirmation, then the step's own request.
+      backend('default').injectFailure({ operation: 'listDivisions', kind: { status: 500 }, times: 2 });
+      reportLogin(report);
       await press(element, 'Ga door');
       await waitForHeading(element, 'Selecteer afdeling');
       await alertShown(element);

@@ -340,7 +340,8 @@ export async function toLoginOpen(configure?: (fakes: Fakes) => void): Promise<H
 export async function toAuthorized(configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toLoginOpen(configure);
   h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
-  await h.reach({ flow: { login: 'authorized' } });
+  // Confirmed, and the first page of administrations fetched ahead of `Ga door`.
+  await h.reach({ flow: { login: { authorized: 'prefetched' } } });
   return h;
 }
 

@@ -5,8 +5,10 @@ import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from '../../src/machine/conn
 import {
   apiError,
   authorization,
+  division,
   failures,
   LOGIN_TIMEOUT,
+  page,
   POPUP_CLOSED_GRACE_MS,
   started,
   toAuthorized,
@@ -276,11 +278,54 @@ describe('connect machine: login step', () => {
   });
 
   describe('authorized', () => {
-    it('continues to the administration step', async () => {
-      const h = await toAuthorized();
-      h.actor.send({ type: 'user.continue' });
-      expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
+    it('fetches the administrations as soon as the login is confirmed, so Continue shows them at once', async () => {
+      const h = await toLoginOpen();
+      h.fakes.listDivisions.hold();
+      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      await h.reach({ flow: { login: { authorized: 'prefetching' } } });
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
       expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
+      h.fakes.listDivisions.last.resolve(page([division(101)], null, 1));
+      await h.reach({ flow: { login: { authorized: 'prefetched' } } });
+
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.divisions.items.map((d) => d.code)).to.deep.equal([101]);
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
+    });
+
+    it('Continue while the prefetch is still out asks again and shows the step loading', async () => {
+      const h = await toLoginOpen();
+      h.fakes.listDivisions.hold();
+      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      await h.reach({ flow: { login: { authorized: 'prefetching' } } });
+      const prefetch = h.fakes.listDivisions.last;
+      h.actor.send({ type: 'user.continue' });
+      expect(prefetch.signal.aborted).to.equal(true);
+      expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
+      expect(h.fakes.listDivisions.calls).to.have.length(2);
+    });
+
+    it('a failed prefetch stays quiet; the administration step asks again and shows its own error', async () => {
+      const error = apiError('listDivisions');
+      const h = await toAuthorized((fakes) => fakes.listDivisions.fails(error));
+      expect(failures(h)).to.deep.equal([]);
+      h.actor.send({ type: 'user.continue' });
+      const failed = await h.reach({ flow: { administration: 'failed' } });
+      expect(failed.context.error).to.equal(error);
+      expect(h.fakes.listDivisions.calls).to.have.length(2);
+    });
+
+    it('Back from the administration step and Continue again keeps the list and the choice, without a request', async () => {
+      const h = await toAuthorized((fakes) => fakes.listDivisions.returns(page([division(101), division(102)], null, 2)));
+      h.actor.send({ type: 'user.continue' });
+      h.actor.send({ type: 'user.selectDivision', division: division(102) });
+      h.actor.send({ type: 'user.back' });
+      expect(h.matches({ flow: { login: { authorized: 'prefetched' } } })).to.equal(true);
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.division).to.deep.equal(division(102));
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
     it('ignores Continue before the login is authorized', async () => {

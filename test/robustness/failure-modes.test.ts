@@ -45,8 +45,13 @@ interface Operation {
   id: 'getStatus' | 'listConnections' | 'listOrganisations' | 'startAuthorization' | 'listDivisions' | 'createConnection';
   path: RegExp;
   method: string;
-  /** Up to the moment before the call; the failure is injected after this. */
-  prepare: (element: ConnectElement) => Promise<void>;
+  /**
+   * Up to the moment before the call. The failure is injected after this, unless `prepare`
+   * injects it itself earlier with `inject()`.
+   */
+  prepare: (element: ConnectElement, inject: () => void) => Promise<void>;
+  /** The failure must also hit calls made before the user's (the administrations' prefetch). */
+  earlierCalls?: number;
   /** What the user does that makes the call (nothing when it is made on mount). */
   trigger: (element: ConnectElement) => Promise<void>;
   /** The step where the failure shows. */
@@ -101,11 +106,15 @@ const operations: Operation[] = [
     id: 'listDivisions',
     method: 'GET',
     path: /\/api\/authorizations\/[^/]+\/divisions$/,
-    prepare: async (element) => {
+    // Confirming the login prefetches the administrations; that call must fail too.
+    earlierCalls: 1,
+    prepare: async (element, inject) => {
       await toLoginReady(element);
       popup = stubWindowOpen();
       await press(element, 'Open');
-      reportLogin(await completeExactLogin(popup.calls[0]!.url));
+      const report = await completeExactLogin(popup.calls[0]!.url);
+      inject();
+      reportLogin(report);
       await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
     },
     trigger: async (element) => void (await press(element, 'Ga door')),
@@ -138,12 +147,18 @@ function errorsOf(element: ConnectElement): ApiError[] {
 
 /** Mounts, gets to just before the call, injects, makes the call. */
 async function failAt(operation: Operation, injection: Omit<FailureInjection, 'operation'>) {
-  const early = operation.id === 'getStatus' || operation.id === 'listConnections';
-  if (early) backend(scenario).injectFailure({ operation: operation.id, ...injection });
+  let injected = false;
+  const inject = () => {
+    const asked = injection.times ?? 1;
+    const times = typeof asked === 'number' ? asked + (operation.earlierCalls ?? 0) : asked;
+    backend(scenario).injectFailure({ operation: operation.id, ...injection, times });
+    injected = true;
+  };
+  if (operation.id === 'getStatus' || operation.id === 'listConnections') inject();
   const element = mount(scenario);
   const errors = errorsOf(element);
-  await operation.prepare(element);
-  if (!early) backend(scenario).injectFailure({ operation: operation.id, ...injection });
+  await operation.prepare(element, inject);
+  if (!injected) inject();
   await operation.trigger(element);
   return { element, errors };
 }
@@ -244,7 +259,7 @@ describe('robustness 7: every backend failure mode maps to a clear message and a
     it(`timeout on ${id} (request-timeout 0.4 s): the timeout message, \`Opnieuw proberen\` goes on`, async () => {
       const operation = byId(id);
       const element = mount(scenario);
-      await operation.prepare(element);
+      await operation.prepare(element, () => {});
       shortenClientTimeout(element, 400);
       backend(scenario).injectFailure({ operation: operation.id, kind: { delayMs: 1500 } });
       await operation.trigger(element);
