@@ -1,4 +1,4 @@
-import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, raise, setup, stateIn } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
 import type {
   Authorization,
@@ -485,19 +485,42 @@ export const connectMachine = setup({
              */
             authorized: {
               initial: 'checking',
-              on: { 'user.continue': '#connect.flow.administration' },
               states: {
                 checking: { always: [{ guard: 'hasDivisions', target: 'prefetched' }, { target: 'prefetching' }] },
                 prefetching: {
+                  entry: 'clearError',
+                  initial: 'waiting',
+                  states: {
+                    waiting: { on: { 'user.continue': 'continuing' } },
+                    /** `Ga door` while the list is on its way: wait for it rather than ask twice. */
+                    continuing: { tags: ['busy'] },
+                  },
                   invoke: {
                     src: 'listDivisions',
                     input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
-                    onDone: { target: 'prefetched', actions: { type: 'rememberDivisions', params: ({ event }) => event.output } },
-                    // Quietly: the administration step asks again and says there what went wrong.
-                    onError: 'prefetched',
+                    onDone: [
+                      {
+                        guard: stateIn('#connect.flow.login.authorized.prefetching.continuing'),
+                        target: '#connect.flow.administration',
+                        actions: { type: 'rememberDivisions', params: ({ event }) => event.output },
+                      },
+                      { target: 'prefetched', actions: { type: 'rememberDivisions', params: ({ event }) => event.output } },
+                    ],
+                    // Kept, not shown yet: the administration step says what went wrong when the user gets there.
+                    onError: [
+                      {
+                        guard: stateIn('#connect.flow.login.authorized.prefetching.continuing'),
+                        target: '#connect.flow.administration',
+                        actions: { type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) },
+                      },
+                      {
+                        target: 'prefetched',
+                        actions: { type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) },
+                      },
+                    ],
                   },
                 },
-                prefetched: {},
+                prefetched: { on: { 'user.continue': '#connect.flow.administration' } },
               },
             },
             /** Blocked, denied, expired, failed or timed out: say which; a fresh login is one click away. */
@@ -533,8 +556,17 @@ export const connectMachine = setup({
             },
           },
           states: {
-            /** Straight to the list when the prefetch (or an earlier visit) brought it. */
-            entering: { always: [{ guard: 'hasDivisions', target: 'ready' }, { target: 'loading' }] },
+            /**
+             * Straight to the list when the prefetch (or an earlier visit) brought it, or to the
+             * prefetch's failure: one request, its error shown where it belongs.
+             */
+            entering: {
+              always: [
+                { guard: 'hasDivisions', target: 'ready' },
+                { guard: ({ context }) => context.error !== null, target: 'failed', actions: 'reportError' },
+                { target: 'loading' },
+              ],
+            },
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],

@@ -31,7 +31,9 @@ const state = (view: ViewContext) => {
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     const user = authorization?.exactUser?.name;
     return html`<p class="success">${user ? t.loginAuthorizedAs(isolate(user)) : t.loginAuthorized}</p>
-      <div class="actions start">${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true })}</div>`;
+      <div class="actions start">
+        ${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true, busy: snapshot.hasTag('busy') })}
+      </div>`;
   }
   if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
     return html`<p class="notice" data-alert>${t[`loginProblem_${loginProblem}`]}</p>

@@ -294,25 +294,61 @@ describe('connect machine: login step', () => {
       expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
-    it('Continue while the prefetch is still out asks again and shows the step loading', async () => {
+    it('Continue while the prefetch is still out waits for it (busy) instead of asking twice', async () => {
       const h = await toLoginOpen();
       h.fakes.listDivisions.hold();
       h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
       await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       const prefetch = h.fakes.listDivisions.last;
       h.actor.send({ type: 'user.continue' });
-      expect(prefetch.signal.aborted).to.equal(true);
-      expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
-      expect(h.fakes.listDivisions.calls).to.have.length(2);
+      expect(h.matches({ flow: { login: { authorized: { prefetching: 'continuing' } } } })).to.equal(true);
+      expect(h.actor.getSnapshot().hasTag('busy')).to.equal(true);
+      expect(prefetch.signal.aborted).to.equal(false);
+      h.actor.send({ type: 'user.continue' });
+      prefetch.resolve(page([division(103)], null, 1));
+      const ready = await h.reach({ flow: { administration: 'ready' } });
+      expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([103]);
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
-    it('a failed prefetch stays quiet; the administration step asks again and shows its own error', async () => {
-      const error = apiError('listDivisions');
-      const h = await toAuthorized((fakes) => fakes.listDivisions.fails(error));
-      expect(failures(h)).to.deep.equal([]);
+    it('Continue while the prefetch is out, and the prefetch fails: the administration step shows the error', async () => {
+      const h = await toLoginOpen();
+      h.fakes.listDivisions.hold();
+      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       h.actor.send({ type: 'user.continue' });
+      const error = apiError('listDivisions', 503);
+      h.fakes.listDivisions.last.reject(error);
       const failed = await h.reach({ flow: { administration: 'failed' } });
       expect(failed.context.error).to.equal(error);
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+    });
+
+    it('a failed prefetch is shown (and emitted) on the administration step, without a second request', async () => {
+      const error = apiError('listDivisions');
+      const h = await toAuthorized((fakes) => fakes.listDivisions.fails(error));
+      expect(failures(h), 'nothing to say on the login step').to.deep.equal([]);
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { administration: 'failed' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.error).to.equal(error);
+      expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+      expect(h.fakes.listDivisions.calls).to.have.length(1);
+
+      h.fakes.listDivisions.returns(page([division(101)], null, 1));
+      h.actor.send({ type: 'user.retry' });
+      const ready = await h.reach({ flow: { administration: 'ready' } });
+      expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([101]);
+    });
+
+    it('Back to the confirmation after a failed list fetches again there, and Continue shows the list', async () => {
+      const h = await toAuthorized((fakes) => fakes.listDivisions.fails(apiError('listDivisions')));
+      h.actor.send({ type: 'user.continue' });
+      h.fakes.listDivisions.returns(page([division(102)], null, 1));
+      h.actor.send({ type: 'user.back' });
+      await h.reach({ flow: { login: { authorized: 'prefetched' } } });
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      h.actor.send({ type: 'user.continue' });
+      expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
       expect(h.fakes.listDivisions.calls).to.have.length(2);
     });
 

@@ -47,11 +47,9 @@ interface Operation {
   method: string;
   /**
    * Up to the moment before the call. The failure is injected after this, unless `prepare`
-   * injects it itself earlier with `inject()`.
+   * injects it itself earlier with `inject()` (for a call made ahead of the user's click).
    */
   prepare: (element: ConnectElement, inject: () => void) => Promise<void>;
-  /** The failure must also hit calls made before the user's (the administrations' prefetch). */
-  earlierCalls?: number;
   /** What the user does that makes the call (nothing when it is made on mount). */
   trigger: (element: ConnectElement) => Promise<void>;
   /** The step where the failure shows. */
@@ -106,8 +104,7 @@ const operations: Operation[] = [
     id: 'listDivisions',
     method: 'GET',
     path: /\/api\/authorizations\/[^/]+\/divisions$/,
-    // Confirming the login prefetches the administrations; that call must fail too.
-    earlierCalls: 1,
+    // Confirming the login fetches the administrations ahead of `Ga door`: that is the call.
     prepare: async (element, inject) => {
       await toLoginReady(element);
       popup = stubWindowOpen();
@@ -149,9 +146,7 @@ function errorsOf(element: ConnectElement): ApiError[] {
 async function failAt(operation: Operation, injection: Omit<FailureInjection, 'operation'>) {
   let injected = false;
   const inject = () => {
-    const asked = injection.times ?? 1;
-    const times = typeof asked === 'number' ? asked + (operation.earlierCalls ?? 0) : asked;
-    backend(scenario).injectFailure({ operation: operation.id, ...injection, times });
+    backend(scenario).injectFailure({ operation: operation.id, ...injection });
     injected = true;
   };
   if (operation.id === 'getStatus' || operation.id === 'listConnections') inject();
