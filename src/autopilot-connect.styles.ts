@@ -65,6 +65,7 @@ export const autopilotConnectStyles = css`
   .icon { inline-size: 1.25rem; block-size: 1.25rem; }
   .progress { display: flex; gap: 0.5rem; align-items: center; color: var(--ac-muted); }
   .spinner { inline-size: 1rem; block-size: 1rem; border: 2px solid var(--ac-border); border-block-start-color: var(--ac-accent); border-radius: 50%; animation: spin 0.8s linear infinite; flex: none; }
+  .button .spinner { border-color: currentColor; border-block-start-color: transparent; }
   @keyframes spin { to { transform: rotate(360deg); } }
   .error { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--ac-error); background: var(--ac-error-bg); border-radius: var(--ac-radius); }
   .error p { margin: 0; }

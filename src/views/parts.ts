@@ -33,7 +33,7 @@ export const primaryButton = (label: string, onClick: () => void, options: Butto
       if (!options.disabled && !options.busy) onClick();
     }}
   >
-    ${options.icon ?? nothing}${label}
+    ${options.busy ? spinner : (options.icon ?? nothing)}${label}
   </button>`;
 
 export const secondaryButton = (label: string, onClick: () => void) =>
@@ -43,8 +43,9 @@ export const checkIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden=
   <path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z" fill="currentColor" />
 </svg>`;
 
-export const progress = (text: string) =>
-  html`<p class="progress" role="status"><span class="spinner" aria-hidden="true"></span>${text}</p>`;
+const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
+
+export const progress = (text: string) => html`<p class="progress" role="status">${spinner}${text}</p>`;
 
 /** A failed request: what went wrong, in one sentence, and the ways on. */
 export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, options: { back?: boolean } = {}) =>

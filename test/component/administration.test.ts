@@ -3,6 +3,7 @@ import type { AutopilotConnectedEvent } from '../../src/events.js';
 import {
   backend,
   button,
+  completeExactLogin,
   deepActiveElement,
   isDisabled,
   listbox,
@@ -10,7 +11,11 @@ import {
   option,
   optionLabels,
   pointerClick,
+  press,
+  reportLogin,
+  stubWindowOpen,
   toAdministration,
+  toLoginReady,
   useMockBackend,
   visibleText,
   waitFor,
@@ -34,6 +39,36 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('<autopilot-connect> step: administration', () => {
   useMockBackend();
+
+  it('`Ga door` pressed while the administrations are still on their way shows it busy, then the list (one request)', async () => {
+    const element = mount();
+    await toLoginReady(element);
+    const popup = stubWindowOpen();
+    try {
+      await press(element, 'Open');
+      const report = await completeExactLogin(popup.calls[0]!.url);
+      backend().injectFailure({ operation: 'listDivisions', kind: { delayMs: 800 } });
+      const requests: string[] = [];
+      const original = window.fetch;
+      window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+        requests.push(new Request(input, init).url);
+        return original.call(window, input, init);
+      }) as typeof window.fetch;
+      try {
+        reportLogin(report);
+        const goOn = await press(element, 'Ga door');
+        expect(goOn.getAttribute('aria-busy'), 'busy while the list is on its way').to.equal('true');
+        expect(goOn.querySelector('.spinner'), 'a spinner in the button').to.not.equal(null);
+        await waitForHeading(element, 'Selecteer afdeling', 4000);
+        await waitFor(() => option(element, 'eLien test company'), { message: 'the list' });
+        expect(requests.filter((url) => /\/divisions(\?|$)/.test(url)), 'one divisions request').to.have.length(1);
+      } finally {
+        window.fetch = original;
+      }
+    } finally {
+      popup.restore();
+    }
+  });
 
   it('`Selecteer afdeling` lists the granted administrations with the simple flow checked', async () => {
     const element = mount();
