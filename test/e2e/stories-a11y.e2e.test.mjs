@@ -100,7 +100,11 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
           };
           listen();
         });
-        await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
+        const url = `${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`;
+        // Seen once on a fresh CI machine: a story page whose load never finished (a preview
+        // script through MSW's worker stalled) while every other story loaded in seconds. Such a
+        // page is loaded once more; what the test checks is the story's outcome, below.
+        await page.goto(url, { timeout: 20_000 }).catch(() => page.goto(url, { timeout: 30_000 }));
         await page.waitForFunction(() => window.__storyOutcome !== null, null, { timeout: 45_000 });
         const outcome = await page.evaluate(() => window.__storyOutcome);
         assert.equal(outcome, 'rendered', `the story's play function did not finish: ${outcome}`);
