@@ -10,10 +10,10 @@ import { LitElement, css, html, noChange, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, PartType, directive } from 'lit/directive.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { assign, createActor, emit, fromCallback, fromPromise, raise, setup, stateIn } from 'xstate';
+import { assign, createActor, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 
 export default [
   Task, configureLocalization, msg, str,
   LitElement, css, html, noChange, nothing, property, query, state, Directive, PartType, directive, repeat,
-  assign, createActor, emit, fromCallback, fromPromise, raise, setup, stateIn,
+  assign, createActor, emit, fromCallback, fromPromise, raise, setup,
 ];

@@ -1,4 +1,4 @@
-import { assign, emit, fromCallback, fromPromise, raise, setup, stateIn } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
 import type {
   Authorization,
@@ -34,6 +34,15 @@ const notProvided = (name: string) => () => {
 };
 
 const emptyList = <T>(): ListState<T> => ({ query: '', items: [], total: 0, nextCursor: null });
+/** A search's first page replaces the list; the query it was asked with stays. */
+const firstPage = <T>(list: ListState<T>, page: Page<T>): ListState<T> => ({ query: list.query, ...page });
+/** A further page is appended. */
+const nextPage = <T>(list: ListState<T>, page: Page<T>): ListState<T> => ({
+  ...list,
+  items: [...list.items, ...page.items],
+  nextCursor: page.nextCursor,
+  total: page.total,
+});
 
 /** Anything a request actor throws that is not an ApiError is a bug in the actor; still show it. */
 const toApiError = (error: unknown, operation: string): ApiError =>
@@ -115,7 +124,7 @@ export const connectMachine = setup({
     clearError: assign({ error: null }),
     /** A first page of administrations for the current grant and query. */
     rememberDivisions: assign({
-      divisions: ({ context }, page: Page<Division>) => ({ query: context.divisions.query, ...page }),
+      divisions: ({ context }, page: Page<Division>) => firstPage(context.divisions, page),
       divisionsOf: ({ context }) => context.authorization!.id,
     }),
     resetFlow: assign({
@@ -137,6 +146,8 @@ export const connectMachine = setup({
     }),
     emitCancelled: emit({ type: 'cancelled' }),
     raiseRetry: raise({ type: 'user.retry' }),
+    /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
+    raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
     /** Same-tab fallback when popups are blocked: the element navigates the page to the login. */
     navigateToLogin: (_, _params: { url: string }) => {
       throw new Error('The connect machine\'s "navigateToLogin" action was not provided.');
@@ -287,7 +298,7 @@ export const connectMachine = setup({
                 input: ({ context }) => ({ query: context.organisations.query }),
                 onDone: {
                   target: 'ready',
-                  actions: assign({ organisations: ({ context, event }) => ({ query: context.organisations.query, ...event.output }) }),
+                  actions: assign({ organisations: ({ context, event }) => firstPage(context.organisations, event.output) }),
                 },
                 onError: {
                   target: 'failed',
@@ -302,14 +313,7 @@ export const connectMachine = setup({
                 input: ({ context }) => ({ query: context.organisations.query, cursor: context.organisations.nextCursor }),
                 onDone: {
                   target: 'ready',
-                  actions: assign({
-                    organisations: ({ context, event }) => ({
-                      ...context.organisations,
-                      items: [...context.organisations.items, ...event.output.items],
-                      nextCursor: event.output.nextCursor,
-                      total: event.output.total,
-                    }),
-                  }),
+                  actions: assign({ organisations: ({ context, event }) => nextPage(context.organisations, event.output) }),
                 },
                 onError: {
                   target: 'failed',
@@ -491,33 +495,21 @@ export const connectMachine = setup({
                   entry: 'clearError',
                   initial: 'waiting',
                   states: {
-                    waiting: { on: { 'user.continue': 'continuing' } },
+                    waiting: { on: { 'user.continue': 'continuing', 'prefetch.settled': '#connect.flow.login.authorized.prefetched' } },
                     /** `Ga door` while the list is on its way: wait for it rather than ask twice. */
-                    continuing: { tags: ['busy'] },
+                    continuing: { tags: ['busy'], on: { 'prefetch.settled': '#connect.flow.administration' } },
                   },
                   invoke: {
                     src: 'listDivisions',
                     input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
-                    onDone: [
-                      {
-                        guard: stateIn('#connect.flow.login.authorized.prefetching.continuing'),
-                        target: '#connect.flow.administration',
-                        actions: { type: 'rememberDivisions', params: ({ event }) => event.output },
-                      },
-                      { target: 'prefetched', actions: { type: 'rememberDivisions', params: ({ event }) => event.output } },
-                    ],
+                    onDone: { actions: [{ type: 'rememberDivisions', params: ({ event }) => event.output }, 'raisePrefetchSettled'] },
                     // Kept, not shown yet: the administration step says what went wrong when the user gets there.
-                    onError: [
-                      {
-                        guard: stateIn('#connect.flow.login.authorized.prefetching.continuing'),
-                        target: '#connect.flow.administration',
-                        actions: { type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) },
-                      },
-                      {
-                        target: 'prefetched',
-                        actions: { type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) },
-                      },
-                    ],
+                    onError: {
+                      actions: [
+                        { type: 'rememberError', params: ({ event }) => ({ error: event.error, operation: 'listDivisions' }) },
+                        'raisePrefetchSettled',
+                      ],
+                    },
                   },
                 },
                 prefetched: { on: { 'user.continue': '#connect.flow.administration' } },
@@ -591,14 +583,7 @@ export const connectMachine = setup({
                 }),
                 onDone: {
                   target: 'ready',
-                  actions: assign({
-                    divisions: ({ context, event }) => ({
-                      ...context.divisions,
-                      items: [...context.divisions.items, ...event.output.items],
-                      nextCursor: event.output.nextCursor,
-                      total: event.output.total,
-                    }),
-                  }),
+                  actions: assign({ divisions: ({ context, event }) => nextPage(context.divisions, event.output) }),
                 },
                 onError: {
                   target: 'failed',

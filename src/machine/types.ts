@@ -101,7 +101,9 @@ export type ConnectEvent =
   | { type: 'user.finish' }
   | { type: 'user.redeliver'; connection: Connection }
   | { type: 'user.submitRedelivery'; from: string }
-  | { type: 'user.done' };
+  | { type: 'user.done' }
+  /** Internal: the administrations prefetch answered (its result is already in the context). */
+  | { type: 'prefetch.settled' };
 
 /** Events the machine emits for the host page. */
 export type ConnectEmitted =
