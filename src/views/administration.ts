@@ -21,7 +21,7 @@ export const divisionItems = (divisions: Division[], t: Messages): PickerItem[] 
     return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
   });
 
-const bookingFlowOption = ({ t, send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
+const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
   html`<label class="radio">
     <input
       type="radio"

@@ -1,4 +1,3 @@
-import { expect } from '@esm-bundle/chai';
 import { messages } from '../../src/i18n/messages.js';
 import {
   backend,
@@ -7,32 +6,22 @@ import {
   fakePopup,
   findButton,
   isDisabled,
-  listbox,
   option,
   pointerClick,
   press,
   reportLogin,
   stubWindowOpen,
   toAdministration,
-  toConnections,
-  toDone,
   toLoginReady,
-  toOrganisation,
   toSystem,
-  typeSearch,
   waitFor,
   waitForHeading,
   waitForText,
-  type ConnectElement,
 } from '../component/support.js';
-import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
-import { accessibilityState as state, mountWith, settle, stubPopupForState, WCAG_TAGS } from './support.js';
+import { startMockWorker } from '../../src/mocks/index.js';
+import { accessibilityState as state, alertShown, mountWith, pause, stubPopupForState, WAITING } from './support.js';
 
 const nl = messages();
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const WAITING = 'Het inlogvenster van Exact Online is open.';
-const alertShown = (element: ConnectElement) =>
-  waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
 
 /**
  * The login and administration steps of axe.test.ts, in a file of their own so each file stays

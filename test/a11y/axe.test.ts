@@ -3,20 +3,14 @@ import { messages } from '../../src/i18n/messages.js';
 import {
   backend,
   button,
-  completeExactLogin,
-  fakePopup,
   findButton,
   isDisabled,
   listbox,
   option,
   pointerClick,
   press,
-  reportLogin,
-  stubWindowOpen,
-  toAdministration,
   toConnections,
   toDone,
-  toLoginReady,
   toOrganisation,
   toSystem,
   typeSearch,
@@ -25,14 +19,10 @@ import {
   waitForText,
   type ConnectElement,
 } from '../component/support.js';
-import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
-import { accessibilityState as state, mountWith, settle, stubPopupForState, WCAG_TAGS } from './support.js';
+import { startMockWorker } from '../../src/mocks/index.js';
+import { accessibilityState as state, alertShown, mountWith, settle, WCAG_TAGS } from './support.js';
 
 const nl = messages();
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const WAITING = 'Het inlogvenster van Exact Online is open.';
-const alertShown = (element: ConnectElement) =>
-  waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
 
 /**
  * axe-core (WCAG 2.0/2.1/2.2 A and AA), focus indicators, 24×24 targets and reflow in every

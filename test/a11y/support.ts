@@ -19,7 +19,15 @@ const axe = (window as unknown as { axe: Axe }).axe;
 /** The WCAG 2.0/2.1/2.2 level A and AA rules. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The login step's text while the Exact Online window is open. */
+export const WAITING = 'Het inlogvenster van Exact Online is open.';
+
+/** Waits until the element shows an error or problem message. */
+export const alertShown = (element: ConnectElement) =>
+  waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
+
 const frames = async (count = 2) => {
   // A frame, or 50 ms in a page the runner keeps in the background (no frames there).
   for (let i = 0; i < count; i++) await Promise.race([new Promise((resolve) => requestAnimationFrame(resolve)), pause(50)]);
