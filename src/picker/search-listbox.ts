@@ -97,6 +97,8 @@ export class SearchListbox extends LitElement {
   private readonly idPrefix = `picker-${Math.random().toString(36).slice(2, 8)}`;
   /** picker-more was sent for the items as they are; not again until they change or loading ends. */
   private moreAsked = false;
+  /** The user searched: the answer is a new list, shown from its first match. */
+  private searched = false;
   /** A resize of the list or of its rows (font, zoom, width) renders again with the new sizes. */
   private readonly resizeObserver = new ResizeObserver(() => {
     const viewportHeight = this.viewportHeight;
@@ -124,6 +126,10 @@ export class SearchListbox extends LitElement {
     const list = this.listbox;
     if (list && list.clientHeight > 0) this.viewportHeight = list.clientHeight;
     this.listScroll = list?.scrollTop ?? 0;
+    if (changed.has('items') && this.searched) {
+      this.searched = false;
+      this.listScroll = this.pendingScroll = 0;
+    }
     if (this.offsetsStale) this.updateOffsets(!changed.has('items'));
   }
 
@@ -201,6 +207,7 @@ export class SearchListbox extends LitElement {
 
   private onInput(event: InputEvent): void {
     this.activeIndex = -1;
+    this.searched = true;
     this.dispatchEvent(new PickerSearchEvent((event.target as HTMLInputElement).value));
   }
 

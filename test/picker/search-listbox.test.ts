@@ -349,6 +349,19 @@ describe('<autopilot-connect-listbox> with 10,000 items (windowing)', () => {
     expect(inView(element, options(element).at(-1)!)).to.equal(true);
   });
 
+  it('the answer to a search typed while scrolled far down shows from its first match', async () => {
+    const element = await mountList();
+    await scrollListTo(element, list(element).scrollHeight);
+    const input = element.shadowRoot!.querySelector('input')!;
+    input.value = 'Organisatie 0';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: 'Organisatie 0', inputType: 'insertText' }));
+    element.items = makeItems(300);
+    await settle(element);
+    expect(list(element).scrollTop).to.equal(0);
+    expect(posinsets(element)[0]).to.equal(1);
+    expect(inView(element, options(element)[0]!)).to.equal(true);
+  });
+
   it('the DOM stays small: elements in the shadow root', async () => {
     const element = await mountList();
     const count = element.shadowRoot!.querySelectorAll('*').length;
