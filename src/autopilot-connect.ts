@@ -41,32 +41,57 @@ const stepOf = (snapshot: Snapshot): string => {
 /**
  * Connects an eConnect organisation to an Exact Online administration for the Autopilot.
  *
- * @fires autopilot-connected - {AutopilotConnectedEvent} a connection was made; `event.connection`.
- * @fires autopilot-cancelled - {AutopilotCancelledEvent} the user cancelled the flow.
- * @fires autopilot-error - {AutopilotErrorEvent} a backend call failed; `event.error` (status 401: renew the session).
+ * It has no slots: every word it shows comes from its own messages, in the five languages.
+ *
+ * @tagname autopilot-connect
+ *
+ * @fires {AutopilotConnectedEvent} autopilot-connected - a connection was made; `event.connection` is the backend's record of it.
+ * @fires {AutopilotCancelledEvent} autopilot-cancelled - the user left the flow with `Annuleren`.
+ * @fires {AutopilotErrorEvent} autopilot-error - a backend call failed; `event.error` is the `ApiError` (status 401: renew the session, then call `retry()`).
  *
  * @csspart base - the outer frame.
- * @csspart header - the purple bar with the title and step indicator.
+ * @csspart header - the purple bar with the title and the step indicator.
  * @csspart body - the current step.
- * @csspart button - every button; also `primary-button`, `secondary-button`, `cancel-button`.
+ * @csspart button - every button (and the App Winkel link, which looks like one).
+ * @csspart primary-button - the green buttons: each step's main action.
+ * @csspart secondary-button - the outlined buttons: `Terug` and the other second choices.
+ * @csspart cancel-button - `Annuleren`, the way out of every step.
  * @csspart connection - a connection in the list of active connections.
  * @csspart error - an error message.
+ * @csspart picker-search-label - the label above a picker's search field.
+ * @csspart picker-search - a picker's search field (organisations, administrations).
+ * @csspart picker-status - the line under the search field that says how many were found.
+ * @csspart picker-list - the scrolling list of a picker.
+ * @csspart picker-option - every row of a picker's list.
+ * @csspart picker-option-active - the row the keyboard is on.
+ * @csspart picker-option-selected - the chosen row.
+ * @csspart picker-option-disabled - a row that cannot be chosen (its reason is shown in it).
+ * @csspart picker-empty - the message shown when a search finds nothing.
+ * @csspart picker-load-more - the `Meer laden` button under a list that has more.
  *
- * @cssprop --autopilot-connect-accent - the bar's colour (default purple #5b2a86).
- * @cssprop --autopilot-connect-accent-text - text on the bar.
- * @cssprop --autopilot-connect-primary - primary buttons (default green #1e7b34).
- * @cssprop --autopilot-connect-primary-hover - primary buttons on hover.
- * @cssprop --autopilot-connect-primary-text - text on primary buttons.
- * @cssprop --autopilot-connect-text - body text.
- * @cssprop --autopilot-connect-muted - secondary text.
- * @cssprop --autopilot-connect-surface - the step's background.
- * @cssprop --autopilot-connect-background - the frame's background.
- * @cssprop --autopilot-connect-border - borders.
- * @cssprop --autopilot-connect-focus - the focus ring.
- * @cssprop --autopilot-connect-error - error accents.
- * @cssprop --autopilot-connect-radius - corner radius.
- * @cssprop --autopilot-connect-font - font family.
- * @cssprop --autopilot-connect-list-height - the pickers' list height.
+ * @cssprop [--autopilot-connect-accent=#5b2a86] - the bar's background (purple) and the moving arc of the spinner.
+ * @cssprop [--autopilot-connect-accent-text=#ffffff] - the title and step indicator on the bar.
+ * @cssprop [--autopilot-connect-primary=#1e7b34] - primary buttons (green), the checked radio buttons and the chosen row's mark.
+ * @cssprop [--autopilot-connect-primary-hover=#175f28] - primary buttons under the pointer.
+ * @cssprop [--autopilot-connect-primary-text=#ffffff] - the text on primary buttons.
+ * @cssprop [--autopilot-connect-text=#1f1d2b] - body text, and the text of outlined and link buttons.
+ * @cssprop [--autopilot-connect-muted=#575468] - secondary text: hints, dates, counts, descriptions, rows that cannot be chosen.
+ * @cssprop [--autopilot-connect-surface=#ffffff] - the step's background, outlined buttons, the search field and the lists.
+ * @cssprop [--autopilot-connect-background=#f6f5fa] - the frame's background.
+ * @cssprop [--autopilot-connect-border=#dcd9e6] - the frame, cards, lists, the lines between rows and the spinner's ring.
+ * @cssprop [--autopilot-connect-border-strong=#767387] - the borders a user must see to find a control (keep 3:1 against the surface): input fields, outlined buttons, the rows' radio marks, the dashed box around an empty list.
+ * @cssprop [--autopilot-connect-focus=#2f5fd0] - the focus ring, and the outline of the row the keyboard is on.
+ * @cssprop [--autopilot-connect-error=#b3261e] - the bar at the start of an error message.
+ * @cssprop [--autopilot-connect-error-background=#fdecea] - the background of an error message.
+ * @cssprop [--autopilot-connect-success-background=#e8f5ec] - the background of a success message (logged in, connected, redelivery requested).
+ * @cssprop [--autopilot-connect-warning-text=#7a4b00] - the reason a row cannot be chosen (blocked, already connected).
+ * @cssprop [--autopilot-connect-notice-background=#fff6e0] - the background of a notice (a login that did not finish, the note after connecting).
+ * @cssprop [--autopilot-connect-active-background=#eef1fc] - the background of the row the keyboard is on.
+ * @cssprop [--autopilot-connect-selected-background=#e8f5ec] - the background of the chosen row.
+ * @cssprop [--autopilot-connect-radius=6px] - the corner radius of the frame, buttons, fields, lists and messages.
+ * @cssprop [--autopilot-connect-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - the font family.
+ * @cssprop [--autopilot-connect-font-size=1rem] - the size of body text, buttons, fields and the pickers' rows.
+ * @cssprop [--autopilot-connect-list-height=18rem] - the most a picker's list grows before it scrolls.
  */
 export class AutopilotConnect extends LitElement {
   static override styles = autopilotConnectStyles;
@@ -83,8 +108,11 @@ export class AutopilotConnect extends LitElement {
   /** Seconds a call to the backend may take before the element says it timed out. */
   @property({ type: Number, attribute: 'request-timeout' }) requestTimeout = 20;
 
-  /** Seconds the login window may stay open without an outcome. */
-  @property({ type: Number, attribute: 'login-timeout' }) loginTimeout = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
+  /**
+   * Seconds the login window may stay open without an outcome.
+   * @default 600
+   */
+  @property({ type: Number, attribute: 'login-timeout' }) loginTimeout: number = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
 
   private lastStep: string | null = null;
   private lastStateKey = '';

@@ -57,6 +57,28 @@ const NEAR_END = 5;
  * remembered, rows not seen yet count as the average, and the window and spacers come from the
  * prefix sums of those heights (window-range.ts). The active option is always rendered, so
  * aria-activedescendant always points at an element; aria-setsize/posinset tell where it is.
+ *
+ * Its parts are named for the picker alone; `<autopilot-connect>` passes them on with
+ * `exportparts` as `picker-…` (`picker-search`, `picker-option`, …), so a host styles them there.
+ *
+ * @tagname autopilot-connect-listbox
+ *
+ * @fires {PickerSearchEvent} picker-search - the user typed in the search field; `event.query`.
+ * @fires {PickerSelectEvent} picker-select - the user chose an option; `event.id`.
+ * @fires {PickerMoreEvent} picker-more - the user scrolled near the end of what is loaded, or pressed `Meer laden`.
+ *
+ * @csspart search-label - the label above the search field.
+ * @csspart search - the search field.
+ * @csspart status - the line under the search field that says how many were found.
+ * @csspart list - the scrolling list.
+ * @csspart option - every row of the list.
+ * @csspart option-active - the row the keyboard is on.
+ * @csspart option-selected - the chosen row.
+ * @csspart option-disabled - a row that cannot be chosen (its reason is shown in it).
+ * @csspart empty - the message shown when nothing was found.
+ * @csspart load-more - the `Meer laden` button, while there is more to load.
+ *
+ * @cssprop [--autopilot-connect-list-height=18rem] - the most the list grows before it scrolls.
  */
 export class SearchListbox extends LitElement {
   static override styles = searchListboxStyles;
@@ -316,6 +338,7 @@ export class SearchListbox extends LitElement {
     const spacers = { '--before': `${offsets[start]}px`, '--after': `${offsets[count]! - offsets[end]!}px` };
     return html`<ul
       id="list"
+      part="list"
       role="listbox"
       tabindex="0"
       aria-label=${this.labels.list}
@@ -334,13 +357,18 @@ export class SearchListbox extends LitElement {
 
   private renderOption(index: number, detached: boolean) {
     const item = this.items[index]!;
+    const active = index === this.activeIndex;
+    const selected = item.id === this.selectedId;
+    // A part per state beside `option`, so a host can style each state from outside (the names stay
+    // literal here: scripts/check-manifest.mjs reads them from the template).
     return html`<li
       id=${this.optionId(index)}
       role="option"
+      part=${['option', active ? 'option-active' : '', selected ? 'option-selected' : '', item.disabledReason ? 'option-disabled' : ''].filter(Boolean).join(' ')}
       data-index=${index}
-      class=${[index === this.activeIndex ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
+      class=${[active ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
       data-style=${styleProps(detached ? { top: `${this.offsets[index]}px` } : {})}
-      aria-selected=${item.id === this.selectedId ? 'true' : 'false'}
+      aria-selected=${selected ? 'true' : 'false'}
       aria-disabled=${item.disabledReason ? 'true' : 'false'}
       aria-setsize=${Math.max(this.items.length, this.total ?? 0)}
       aria-posinset=${index + 1}
@@ -361,9 +389,10 @@ export class SearchListbox extends LitElement {
 
   protected override render() {
     return html`
-      <label for="search">${this.labels.search}</label>
+      <label for="search" part="search-label">${this.labels.search}</label>
       <input
         id="search"
+        part="search"
         type="search"
         autocomplete="off"
         spellcheck="false"
@@ -372,12 +401,12 @@ export class SearchListbox extends LitElement {
         @input=${this.onInput}
         @keydown=${this.onSearchKeydown}
       />
-      <p class="count" aria-hidden="true">${this.labels.count}</p>
+      <p class="count" part="status" aria-hidden="true">${this.labels.count}</p>
       ${this.items.length === 0
-        ? html`<p class="empty">${this.busy ? '' : this.labels.none}</p>`
+        ? html`<p class="empty" part="empty">${this.busy ? '' : this.labels.none}</p>`
         : this.renderList()}
       ${this.hasMore
-        ? html`<button class="more" type="button" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new PickerMoreEvent())}>
+        ? html`<button class="more" part="load-more" type="button" ?disabled=${this.busy} @click=${() => this.dispatchEvent(new PickerMoreEvent())}>
             ${this.labels.loadMore}
           </button>`
         : nothing}

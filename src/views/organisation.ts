@@ -33,6 +33,7 @@ export const organisationView = (view: ViewContext) => {
       : firstLoad
         ? progress(t.loading)
         : html`<autopilot-connect-listbox
+              exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
               .items=${organisationItems(organisations.items, t)}
               .labels=${{
                 search: t.searchOrganisations,
