@@ -13,7 +13,7 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { SearchListbox } from './picker/search-listbox.js';
-import { clearResume, loadResume, saveResume, saveReturnUrl } from './resume-storage.js';
+import { clearResume, loadResume, resumeScope, saveResume, saveReturnUrl } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -109,6 +109,15 @@ export class AutopilotConnect extends LitElement {
   /** Follows the host page's `lang` when it changes. */
   private readonly langObserver = new MutationObserver(() => this.requestUpdate());
 
+  /** This element's resume record (see `resumeScope`), fixed for as long as api-base and id are. */
+  private scope: { of: string; key: string } | null = null;
+
+  private resumeKey(): string {
+    const of = `${this.apiBase}\n${this.id}`;
+    if (this.scope?.of !== of) this.scope = { of, key: resumeScope(this, this.apiBase) };
+    return this.scope.key;
+  }
+
   private readonly connect = new ConnectController(
     this,
     () => ({
@@ -125,7 +134,7 @@ export class AutopilotConnect extends LitElement {
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
-        resume: loadResume(this.apiBase),
+        resume: loadResume(this.resumeKey()),
       },
     }),
     (event) => this.forward(event),
@@ -149,9 +158,9 @@ export class AutopilotConnect extends LitElement {
     } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
       record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
     }
-    if (record) saveResume(this.apiBase, record);
+    if (record) saveResume(this.resumeKey(), record);
     else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
-      clearResume(this.apiBase);
+      clearResume(this.resumeKey());
     }
   }
 

@@ -40,6 +40,24 @@ function parseRecord(text: string | null): ResumeRecord | null {
   }
 }
 
+/** The api-base an `autopilot-connect` element talks to, whether or not it is upgraded yet. */
+const apiBaseOf = (element: Element): string =>
+  (element as Element & { apiBase?: string }).apiBase ?? element.getAttribute('api-base') ?? '/api';
+
+/**
+ * Which resume record is the element's, so that several elements on one page each restore their
+ * own: the api-base, plus the element's `id` when it has one, else plus its position among the
+ * `autopilot-connect` elements with that api-base in its document (or shadow root). The first
+ * such element without an id keeps the plain api-base.
+ */
+export function resumeScope(element: Element, apiBase: string): string {
+  if (element.id) return `${apiBase}#${element.id}`;
+  const root = element.getRootNode() as Partial<ParentNode>;
+  const peers = Array.from<Element>(root.querySelectorAll?.('autopilot-connect') ?? []).filter((peer) => peer === element || apiBaseOf(peer) === apiBase);
+  const position = Math.max(0, peers.indexOf(element));
+  return position === 0 ? apiBase : `${apiBase}@${position}`;
+}
+
 export function loadResume(scope: string): ResumeRecord | null {
   return parseRecord(storage()?.getItem(RESUME_PREFIX + scope) ?? null);
 }

@@ -55,10 +55,10 @@ function watchPage() {
     fetch: window.fetch,
   };
   window.setTimeout = ((handler: () => void, ms?: number, ...args: unknown[]) => {
-    const id: number = original.setTimeout.call(window, () => {
+    const id = original.setTimeout.call(window, () => {
       live.delete(id);
       handler(...(args as []));
-    }, ms);
+    }, ms) as unknown as number;
     live.set(id, `timeout ${ms ?? 0} ms`);
     return id;
   }) as typeof window.setTimeout;
@@ -67,7 +67,7 @@ function watchPage() {
     original.clearTimeout.call(window, id);
   }) as typeof window.clearTimeout;
   window.setInterval = ((handler: () => void, ms?: number) => {
-    const id: number = original.setInterval.call(window, handler, ms);
+    const id = original.setInterval.call(window, handler, ms) as unknown as number;
     live.set(id, `interval ${ms ?? 0} ms`);
     return id;
   }) as typeof window.setInterval;
