@@ -13,7 +13,7 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { SearchListbox } from './picker/search-listbox.js';
-import { clearResume, loadResume, resumeScope, saveResume, saveReturnUrl } from './resume-storage.js';
+import { clearOwnReturnAddress, clearResume, loadResume, resumeScope, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -118,6 +118,15 @@ export class AutopilotConnect extends LitElement {
     return this.scope.key;
   }
 
+  /**
+   * What a starting flow resumes from. Starting on the page also means that a same-tab login this
+   * element left for was abandoned (Back): its return address must not send a later window anywhere.
+   */
+  private recordToResume(): ResumeRecord | null {
+    clearOwnReturnAddress(this.resumeKey());
+    return loadResume(this.resumeKey());
+  }
+
   private readonly connect = new ConnectController(
     this,
     () => ({
@@ -126,15 +135,17 @@ export class AutopilotConnect extends LitElement {
         window,
         callbackOrigin: window.location.origin,
         locale: () => this.resolvedLocale,
-        navigate: (url) => {
-          saveReturnUrl(window.location.href);
+        navigate: (url, authorizationId) => {
+          const seconds = this.loginTimeout > 0 ? this.loginTimeout : DEFAULT_LOGIN_TIMEOUT_MS / 1000;
+          const expiresAt = Date.now() + seconds * 1000;
+          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey() });
           window.location.assign(url);
         },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
-        resume: loadResume(this.resumeKey()),
+        resume: this.recordToResume(),
       },
     }),
     (event) => this.forward(event),

@@ -1,6 +1,6 @@
 import type { Division, Organisation } from './api/types.js';
 import type { ResumeRecord } from './machine/types.js';
-import { RETURN_URL_KEY } from './popup/login-message.js';
+import { RETURN_URL_KEY, type ReturnAddress } from './popup/login-message.js';
 
 /**
  * Where the element keeps what it needs to continue after a reload or a same-tab login:
@@ -74,10 +74,22 @@ export function clearResume(scope: string): void {
   storage()?.removeItem(RESUME_PREFIX + scope);
 }
 
-export function saveReturnUrl(url: string): void {
+/** Kept for the callback page of a same-tab login (the rule is in popup/return-address.ts). */
+export function saveReturnAddress(address: ReturnAddress): void {
   try {
-    storage()?.setItem(RETURN_URL_KEY, url);
+    storage()?.setItem(RETURN_URL_KEY, JSON.stringify(address));
   } catch {
-    // Without it the callback page still says the connection is made.
+    // Without it the callback page still says the login is done; the user goes back by hand.
+  }
+}
+
+/** The element starts on the page again, so a same-tab login it left for was abandoned (Back). */
+export function clearOwnReturnAddress(scope: string): void {
+  try {
+    const store = storage();
+    const address = JSON.parse(store?.getItem(RETURN_URL_KEY) ?? 'null') as Partial<ReturnAddress> | null;
+    if (address?.scope === scope) store?.removeItem(RETURN_URL_KEY);
+  } catch {
+    // A malformed entry is not this element's; the callback page ignores it too.
   }
 }
