@@ -41,6 +41,11 @@ const stepOf = (snapshot: Snapshot): string => {
 /**
  * Connects an eConnect organisation to an Exact Online administration for the Autopilot.
  *
+ * Several elements may share a page. Each keeps its own resume record (sessionStorage), keyed by
+ * `api-base` plus its `id`, or, without an id, its position among the elements with that
+ * `api-base`: give each an `id` when the page adds, removes or reorders them. Moving an element
+ * (removed and put back within one task) keeps its flow.
+ *
  * @fires autopilot-connected - {AutopilotConnectedEvent} a connection was made; `event.connection`.
  * @fires autopilot-cancelled - {AutopilotCancelledEvent} the user cancelled the flow.
  * @fires autopilot-error - {AutopilotErrorEvent} a backend call failed; `event.error` (status 401: renew the session).
