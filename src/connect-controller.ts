@@ -47,10 +47,9 @@ export class ConnectController implements ReactiveController {
     if (this.pendingStop !== null) {
       clearTimeout(this.pendingStop);
       this.pendingStop = null;
-    } else if (!this.actor && this.snapshotValue) {
-      // Put back after it was stopped: the next update starts a fresh flow.
-      this.host.requestUpdate();
     }
+    // Stopped while it was out of the page (removed, or restarted there): the next update starts afresh.
+    if (!this.actor && this.snapshotValue) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

@@ -187,6 +187,17 @@ describe('<autopilot-connect> moved or removed', () => {
     expect(page.requests.slice(before), 'requests by the removed element').to.deep.equal([]);
   });
 
+  it('starts on the new backend when pointed at it while out of the page for a moment', async () => {
+    const element = mount();
+    await toOrganisation(element);
+    element.remove();
+    element.setAttribute('api-base', '/mock/not-installed/api');
+    await Promise.resolve(); // the element updates (and restarts) while out of the page
+    await Promise.resolve();
+    otherParent().append(element);
+    await waitForHeading(element, 'De Autopilot staat nog niet in je account');
+  });
+
   it('starts afresh when put back after it was removed, resuming from the record as after a reload', async () => {
     const element = mount();
     await toAdministration(element);
