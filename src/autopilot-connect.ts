@@ -13,7 +13,7 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { SearchListbox } from './picker/search-listbox.js';
-import { clearResume, loadResume, saveResume, saveReturnUrl } from './resume-storage.js';
+import { clearOwnReturnAddress, clearResume, loadResume, resumeScope, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -42,6 +42,11 @@ const stepOf = (snapshot: Snapshot): string => {
  * Connects an eConnect organisation to an Exact Online administration for the Autopilot.
  *
  * It has no slots: every word it shows comes from its own messages, in the five languages.
+ *
+ * Several elements may share a page. Each keeps its own resume record (sessionStorage), keyed by
+ * `api-base` plus its `id`, or, without an id, its position among the elements with that
+ * `api-base`: give each an `id` when the page adds, removes or reorders them. Moving an element
+ * (removed and put back within one task) keeps its flow.
  *
  * @tagname autopilot-connect
  *
@@ -137,6 +142,24 @@ export class AutopilotConnect extends LitElement {
   /** Follows the host page's `lang` when it changes. */
   private readonly langObserver = new MutationObserver(() => this.requestUpdate());
 
+  /** This element's resume record (see `resumeScope`), fixed for as long as api-base and id are. */
+  private scope: { of: string; key: string } | null = null;
+
+  private resumeKey(): string {
+    const of = `${this.apiBase}\n${this.id}`;
+    if (this.scope?.of !== of) this.scope = { of, key: resumeScope(this, this.apiBase) };
+    return this.scope.key;
+  }
+
+  /**
+   * What a starting flow resumes from. Starting on the page also means that a same-tab login this
+   * element left for was abandoned (Back): its return address must not send a later window anywhere.
+   */
+  private recordToResume(): ResumeRecord | null {
+    clearOwnReturnAddress(this.resumeKey());
+    return loadResume(this.resumeKey());
+  }
+
   private readonly connect = new ConnectController(
     this,
     () => ({
@@ -145,15 +168,17 @@ export class AutopilotConnect extends LitElement {
         window,
         callbackOrigin: window.location.origin,
         locale: () => this.resolvedLocale,
-        navigate: (url) => {
-          saveReturnUrl(window.location.href);
+        navigate: (url, authorizationId) => {
+          const seconds = this.loginTimeout > 0 ? this.loginTimeout : DEFAULT_LOGIN_TIMEOUT_MS / 1000;
+          const expiresAt = Date.now() + seconds * 1000;
+          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey() });
           window.location.assign(url);
         },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
-        resume: loadResume(this.apiBase),
+        resume: this.recordToResume(),
       },
     }),
     (event) => this.forward(event),
@@ -177,9 +202,9 @@ export class AutopilotConnect extends LitElement {
     } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
       record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
     }
-    if (record) saveResume(this.apiBase, record);
+    if (record) saveResume(this.resumeKey(), record);
     else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
-      clearResume(this.apiBase);
+      clearResume(this.resumeKey());
     }
   }
 

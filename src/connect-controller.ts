@@ -5,11 +5,19 @@ import type { ConnectEmitted, ConnectEvent, ConnectInput } from './machine/types
 
 /**
  * Runs the connect machine for a Lit host: starts it before the host's first render, re-renders on
- * every snapshot, forwards emitted events, and stops it when the host disconnects.
+ * every snapshot, forwards emitted events, and stops it when the host is removed from the page.
+ *
+ * A move is not a removal: `otherParent.append(host)` (what frameworks do when they reorder or
+ * re-parent) disconnects and reconnects the host within one task. So a disconnect only schedules
+ * the stop for the next task, and a reconnect before then cancels it: the flow, the login window
+ * and its listeners go on untouched. A host that stayed out longer is stopped (no request, timer or
+ * listener left); put back later, it starts afresh, resuming from the record as after a reload.
  */
 export class ConnectController implements ReactiveController {
   private actor: Actor<ConnectMachine> | null = null;
   private snapshotValue: SnapshotFrom<ConnectMachine> | null = null;
+  private connected = false;
+  private pendingStop: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -29,19 +37,34 @@ export class ConnectController implements ReactiveController {
   };
 
   /** Starts before the first render rather than on connect, so attributes set right after
-   *  the element was created or upgraded (api-base!) are in place. */
+   *  the element was created or upgraded (api-base!) are in place. Never while removed. */
   hostUpdate(): void {
-    if (!this.actor) this.start();
+    if (!this.actor && this.connected) this.start();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (this.pendingStop !== null) {
+      clearTimeout(this.pendingStop);
+      this.pendingStop = null;
+    }
+    // Stopped while it was out of the page (removed, or restarted there): the next update starts afresh.
+    if (!this.actor && this.snapshotValue) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.stop();
+    this.connected = false;
+    if (this.pendingStop !== null) return;
+    this.pendingStop = setTimeout(() => {
+      this.pendingStop = null;
+      this.stop();
+    });
   }
 
   /** Starts afresh, e.g. when the element is pointed at another backend. */
   restart(): void {
     this.stop();
-    this.start();
+    if (this.connected) this.start();
   }
 
   private start(): void {

@@ -9,14 +9,14 @@ export interface EffectsEnvironment {
   /** Origin of the callback page; the page with the element, unless the host says otherwise. */
   callbackOrigin: string;
   locale: () => string;
-  /** Same-tab login: leave the page for the login; the element resumes on return. */
-  navigate: (url: string) => void;
+  /** Same-tab login: leave the page for the login of `authorizationId`; the element resumes on return. */
+  navigate: (url: string, authorizationId: string) => void;
 }
 
 /** The real side effects of the connect machine: the backend contract and the login window. */
 export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate }: EffectsEnvironment) {
   return machine.provide({
-    actions: { navigateToLogin: (_, { url }) => navigate(url) },
+    actions: { navigateToLogin: (_, { url, authorizationId }) => navigate(url, authorizationId) },
     actors: {
       getStatus: fromPromise(({ signal }) => api.getStatus(signal)),
       listConnections: fromPromise(async ({ signal }) => (await api.listConnections(signal)).items),

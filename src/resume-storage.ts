@@ -1,6 +1,6 @@
 import type { Division, Organisation } from './api/types.js';
 import type { ResumeRecord } from './machine/types.js';
-import { RETURN_URL_KEY } from './popup/login-message.js';
+import { RETURN_URL_KEY, type ReturnAddress } from './popup/login-message.js';
 
 /**
  * Where the element keeps what it needs to continue after a reload or a same-tab login:
@@ -40,6 +40,24 @@ function parseRecord(text: string | null): ResumeRecord | null {
   }
 }
 
+/** The api-base an `autopilot-connect` element talks to, whether or not it is upgraded yet. */
+const apiBaseOf = (element: Element): string =>
+  (element as Element & { apiBase?: string }).apiBase ?? element.getAttribute('api-base') ?? '/api';
+
+/**
+ * Which resume record is the element's, so that several elements on one page each restore their
+ * own: the api-base, plus the element's `id` when it has one, else plus its position among the
+ * `autopilot-connect` elements with that api-base in its document (or shadow root). The first
+ * such element without an id keeps the plain api-base.
+ */
+export function resumeScope(element: Element, apiBase: string): string {
+  if (element.id) return `${apiBase}#${element.id}`;
+  const root = element.getRootNode() as Partial<ParentNode>;
+  const peers = Array.from<Element>(root.querySelectorAll?.('autopilot-connect') ?? []).filter((peer) => peer === element || apiBaseOf(peer) === apiBase);
+  const position = Math.max(0, peers.indexOf(element));
+  return position === 0 ? apiBase : `${apiBase}@${position}`;
+}
+
 export function loadResume(scope: string): ResumeRecord | null {
   return parseRecord(storage()?.getItem(RESUME_PREFIX + scope) ?? null);
 }
@@ -56,10 +74,22 @@ export function clearResume(scope: string): void {
   storage()?.removeItem(RESUME_PREFIX + scope);
 }
 
-export function saveReturnUrl(url: string): void {
+/** Kept for the callback page of a same-tab login (the rule is in popup/return-address.ts). */
+export function saveReturnAddress(address: ReturnAddress): void {
   try {
-    storage()?.setItem(RETURN_URL_KEY, url);
+    storage()?.setItem(RETURN_URL_KEY, JSON.stringify(address));
   } catch {
-    // Without it the callback page still says the connection is made.
+    // Without it the callback page still says the login is done; the user goes back by hand.
+  }
+}
+
+/** The element starts on the page again, so a same-tab login it left for was abandoned (Back). */
+export function clearOwnReturnAddress(scope: string): void {
+  try {
+    const store = storage();
+    const address = JSON.parse(store?.getItem(RETURN_URL_KEY) ?? 'null') as Partial<ReturnAddress> | null;
+    if (address?.scope === scope) store?.removeItem(RETURN_URL_KEY);
+  } catch {
+    // A malformed entry is not this element's; the callback page ignores it too.
   }
 }

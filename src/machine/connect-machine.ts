@@ -149,7 +149,7 @@ export const connectMachine = setup({
     /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
     raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
     /** Same-tab fallback when popups are blocked: the element navigates the page to the login. */
-    navigateToLogin: (_, _params: { url: string }) => {
+    navigateToLogin: (_, _params: { url: string; authorizationId: string }) => {
       throw new Error('The connect machine\'s "navigateToLogin" action was not provided.');
     },
   },
@@ -528,7 +528,7 @@ export const connectMachine = setup({
             },
             /** The page goes to the login; the element resumes at the administration step on return. */
             leavingForLogin: {
-              entry: { type: 'navigateToLogin', params: ({ context }) => ({ url: context.login!.authorizeUrl }) },
+              entry: { type: 'navigateToLogin', params: ({ context }) => ({ url: context.login!.authorizeUrl, authorizationId: context.login!.id }) },
             },
             failed: { ...retryWhenRateLimited, on: { 'user.retry': 'preparing' } },
           },

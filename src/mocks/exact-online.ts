@@ -29,10 +29,12 @@ export interface ExactGrant {
 interface IssuedCode {
   redirectUri: string;
   divisionCodes: number[];
+  user: ExactUser;
 }
 
 /**
- * The simulated Exact Online: one user, the administrations they can see, login sessions and
+ * The simulated Exact Online: its user (whoever logs in with another user name is another user
+ * who sees the same administrations), the administrations, login sessions and
  * the authorization codes it hands out. It knows nothing about the platform; like the real
  * one it only echoes `state` and binds each code to the redirect URI it was issued for.
  */
@@ -41,7 +43,7 @@ export class ExactOnline {
   readonly region: string;
   readonly divisions: readonly ExactDivision[];
   private readonly byCode: ReadonlyMap<number, ExactDivision>;
-  private readonly sessions = new Set<string>();
+  private readonly sessions = new Map<string, ExactUser>();
   private readonly codes = new Map<string, IssuedCode>();
   private readonly random: SeededRandom;
 
@@ -57,10 +59,14 @@ export class ExactOnline {
     return this.byCode.get(code);
   }
 
-  /** Any username and password will do: it is a mock. Returns a session ticket. */
-  logIn(): string {
+  /**
+   * Any username and password will do: it is a mock. Returns a session ticket. A user name other
+   * than the seeded user's logs in another Exact user, so two logins need not revoke each other.
+   */
+  logIn(username?: string | null): string {
     const ticket = `ses_${this.random.hex(20)}`;
-    this.sessions.add(ticket);
+    const other = username && username.toLowerCase() !== this.user.email?.toLowerCase();
+    this.sessions.set(ticket, other ? { name: username, email: username } : this.user);
     return ticket;
   }
 
@@ -69,9 +75,10 @@ export class ExactOnline {
   }
 
   /** The user allowed access to these administrations: a one-time code for the redirect. */
-  issueCode(redirectUri: string, divisionCodes: number[]): string {
+  issueCode(redirectUri: string, divisionCodes: number[], session?: string | null): string {
     const code = `exc_${this.random.hex(32)}`;
-    this.codes.set(code, { redirectUri, divisionCodes: divisionCodes.filter((c) => this.byCode.has(c)) });
+    const user = (session && this.sessions.get(session)) || this.user;
+    this.codes.set(code, { redirectUri, divisionCodes: divisionCodes.filter((c) => this.byCode.has(c)), user });
     return code;
   }
 
@@ -80,6 +87,6 @@ export class ExactOnline {
     const issued = this.codes.get(code);
     this.codes.delete(code);
     if (!issued || issued.redirectUri !== redirectUri) return null;
-    return { user: this.user, region: this.region, divisionCodes: issued.divisionCodes };
+    return { user: issued.user, region: this.region, divisionCodes: issued.divisionCodes };
   }
 }

@@ -267,7 +267,7 @@ export async function handleExactPage(context: ExactPageContext): Promise<Respon
     const consent = new URL(`${context.basePath}/exact/consent`, url.origin);
     for (const [name, value] of Object.entries(params)) consent.searchParams.set(name, value);
     // The session rides along in the URL instead of a cookie, so the flow also works through handle().
-    consent.searchParams.set('session', platform.exact.logIn());
+    consent.searchParams.set('session', platform.exact.logIn(form.get('username')));
     return redirectResponse(consent.href, 303);
   }
   if (route === 'GET /consent' || route === 'POST /consent') {
@@ -279,7 +279,7 @@ export async function handleExactPage(context: ExactPageContext): Promise<Respon
     if (source.get('decision') !== 'allow') return redirectToClient(params, { error: 'access_denied' });
     const codes = source.getAll('division').map(Number).filter(Number.isInteger);
     if (codes.length === 0) return consentPage(context, params, session ?? '', texts[langOf(params.lang)].noneChosen);
-    return redirectToClient(params, { code: platform.exact.issueCode(params.redirect_uri, codes) });
+    return redirectToClient(params, { code: platform.exact.issueCode(params.redirect_uri, codes, session) });
   }
   return null;
 }

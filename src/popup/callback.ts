@@ -5,7 +5,8 @@
  * still works when a Cross-Origin-Opener-Policy severed the opener), then closes itself.
  * Kept dependency-free: it must stay under 2 KB gzip.
  */
-import { LOGIN_CHANNEL, parseLoginReport, RETURN_URL_KEY } from './login-message.js';
+import { LOGIN_CHANNEL, parseLoginReport } from './login-message.js';
+import { takeReturnAddress } from './return-address.js';
 
 const texts = {
   nl: ['De verbinding met Exact Online is gelegd. Je kunt dit tabblad sluiten en verdergaan op het platform.', 'Inloggen bij Exact Online is niet gelukt. Sluit dit tabblad en probeer het opnieuw op het platform.'],
@@ -39,25 +40,15 @@ if (report) {
     channel.postMessage(report);
     channel.close();
   }
-  const returnUrl = sameTabReturnUrl();
+  // After a same-tab login (the popup was blocked) there is no window to close: go back to the
+  // page the element was on — only for this very login, and never from a popup.
+  const returnUrl = takeReturnAddress(() => sessionStorage, {
+    authorizationId: report.authorizationId,
+    hasOpener: Boolean(window.opener),
+    origin: location.origin,
+    now: Date.now(),
+  });
   if (returnUrl) location.replace(returnUrl);
   // Give the messages a moment to leave, then close; if the browser refuses, the text stays.
   else setTimeout(() => window.close(), 300);
-}
-
-/**
- * After a same-tab login (the popup was blocked) there is no window to close: go back to the
- * page the element was on, which it left in this tab's sessionStorage. Same origin only.
- */
-function sameTabReturnUrl(): string | null {
-  if (window.opener) return null;
-  try {
-    const stored = sessionStorage.getItem(RETURN_URL_KEY);
-    sessionStorage.removeItem(RETURN_URL_KEY);
-    if (!stored) return null;
-    const url = new URL(stored, location.href);
-    return url.origin === location.origin ? url.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -2,8 +2,19 @@ import type { AuthorizationStatus, LoginReport } from '../api/types.js';
 
 /** The BroadcastChannel the callback page and the element share (same origin only, by design). */
 export const LOGIN_CHANNEL = 'autopilot-connect';
-/** Where the element leaves the page URL to come back to after a same-tab login. */
+/** Where the element leaves the page to come back to after a same-tab login (see return-address.ts). */
 export const RETURN_URL_KEY = 'autopilot-connect:return';
+
+/** What is kept under RETURN_URL_KEY. */
+export interface ReturnAddress {
+  url: string;
+  /** The login it was made for: only that login's report may use it. */
+  authorizationId: string;
+  /** Milliseconds since the epoch after which it no longer counts. */
+  expiresAt: number;
+  /** The resume record of the element that made it, so the element can clear its own. */
+  scope: string;
+}
 
 const statuses: readonly AuthorizationStatus[] = ['pending', 'authorized', 'denied', 'expired', 'failed'];
 

@@ -11,7 +11,12 @@ export interface LoginWindowEnvironment {
   closedPollMs?: number;
 }
 
-const WINDOW_NAME = 'autopilot-connect-exact-login';
+/**
+ * One window per login, named after its authorization: `Open` again for the same login reuses
+ * its window, while a second element on the page gets a window of its own instead of taking
+ * over the first one's.
+ */
+const windowName = (authorizationId: string) => `autopilot-connect-login-${authorizationId}`;
 
 function popupFeatures(host: Window): string {
   const width = 520;
@@ -30,7 +35,7 @@ function popupFeatures(host: Window): string {
  */
 export const createLoginWindowActor = ({ window: host, expectedOrigin, closedPollMs = 500 }: LoginWindowEnvironment) =>
   fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(({ input, sendBack }) => {
-    const popup = host.open(input.url, WINDOW_NAME, popupFeatures(host));
+    const popup = host.open(input.url, windowName(input.authorizationId), popupFeatures(host));
     if (!popup) {
       sendBack({ type: 'popup.blocked' });
       return () => {};
