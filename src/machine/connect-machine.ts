@@ -1,4 +1,4 @@
-import { assign, emit, fromCallback, fromPromise, or, raise, setup, stateIn } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
 import { automaticRetryDelayMs, rateLimitWait } from './retry-policy.js';
 import type {
@@ -133,11 +133,6 @@ export const connectMachine = setup({
     hasReusableGrant: ({ context }) => !context.forceNewLogin && context.grants.some((grant) => grant.status === 'authorized'),
     isRetriedAutomatically: ({ context }) => rateLimitWait(context.error)?.automatic === true,
     isCheckQueued: ({ context }) => context.checkQueued,
-    /** A window we cannot see: a passing network fault must not end a login that may still be going on. */
-    isWindowOutOfSight: or([
-      stateIn({ flow: { login: { open: { window: 'severed' } } } }),
-      stateIn({ flow: { login: { open: { window: 'unseen' } } } }),
-    ]),
   },
   actions: {
     rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
@@ -468,12 +463,18 @@ export const connectMachine = setup({
               states: {
                 window: {
                   initial: 'opening',
+                  // The backend could not be asked: say so, unless the window is out of sight (below).
+                  on: { 'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') } },
                   states: {
                     /** Just opened: a window that reads closed now was severed, not closed by a person. */
                     opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
                     watching: { on: { 'popup.closed': 'closing' } },
                     /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
-                    severed: { after: { severedPoll: { target: 'severed', reenter: true, actions: 'raiseCheck' } } },
+                    severed: {
+                      // A passing network fault must not end a login that is still going on: ask again later.
+                      on: { 'authorization.unknown': { actions: [] } },
+                      after: { severedPoll: { target: 'severed', reenter: true, actions: 'raiseCheck' } },
+                    },
                     /** The window closed: give its last message a moment before asking the backend. */
                     closing: { after: { popupClosedGrace: 'confirming' } },
                     confirming: { entry: 'raiseCheck', on: { 'authorization.pending': 'unseen' } },
@@ -483,6 +484,7 @@ export const connectMachine = setup({
                      */
                     unseen: {
                       entry: assign({ loginProblem: 'unseen' }),
+                      on: { 'authorization.unknown': { actions: [] } },
                       after: {
                         unseenPoll: {
                           target: 'unseen',
@@ -516,10 +518,7 @@ export const connectMachine = setup({
                             actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
                           },
                         ],
-                        onError: [
-                          { guard: 'isWindowOutOfSight', target: 'resting' },
-                          { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') },
-                        ],
+                        onError: { target: 'resting', actions: raise(({ event }) => ({ type: 'authorization.unknown' as const, error: event.error })) },
                       },
                     },
                     /** The gap between two checks; a reason to ask that arrives now is kept for its end. */

@@ -115,7 +115,9 @@ export type ConnectEvent =
   /** Internal: the login window's state wants the backend asked about the login. */
   | { type: 'login.check' }
   /** Internal: the backend says the login is still pending. */
-  | { type: 'authorization.pending' };
+  | { type: 'authorization.pending' }
+  /** Internal: the backend could not be asked about the login. */
+  | { type: 'authorization.unknown'; error: unknown };
 
 /** Events the machine emits for the host page. */
 export type ConnectEmitted =
