@@ -72,7 +72,6 @@ export const CHECK_GAP_MS = 2_000;
  */
 export const UNSEEN_POLL_FIRST_MS = 2_000;
 export const UNSEEN_POLL_MAX_MS = 15_000;
-export { DEFAULT_RETRY_AFTER_S } from './retry-policy.js';
 
 /** A login the backend settled without a grant: which problem to show. */
 const loginProblemOf = (status: Authorization['status']): LoginProblem =>
