@@ -100,7 +100,7 @@ export const LoginBlocked: Story = {
   },
 };
 
-/** Step 4: the login window was closed before the login finished (the backend still says pending). */
+/** Step 4: the login window reads closed before the login finished (the backend still says pending): the element can no longer see it. */
 export const LoginClosed: Story = {
   args: { scenario: 'default' },
   play: async ({ canvasElement }) => {
@@ -108,7 +108,7 @@ export const LoginClosed: Story = {
     await reachLogin(root);
     stubLoginWindow('closed');
     await clickButton(root, 'Open');
-    await findText(root, 'Het inlogvenster is gesloten voordat het inloggen klaar was.', { timeout: 15_000 });
+    await findText(root, 'We kunnen het inlogvenster niet meer zien.', { timeout: 15_000 });
   },
 };
 

@@ -1,4 +1,5 @@
 import { ApiError } from './api-error.js';
+import { parseRetryAfter } from './retry-after.js';
 import { schemas, successResponses } from './schemas.generated.js';
 import type {
   Authorization,
@@ -158,17 +159,8 @@ async function readJson(operation: string, response: Response): Promise<unknown>
   }
 }
 
-function retryAfterSeconds(response: Response): number | null {
-  const header = response.headers.get('Retry-After');
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 async function problemFrom(operation: string, response: Response): Promise<ApiError> {
-  const retryAfter = retryAfterSeconds(response);
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   const status = response.status;
   if (status < 400) return new ApiError('contract', operation, status, null, null, `unexpected status ${status}`);
   let body: unknown = null;

@@ -1,6 +1,12 @@
 import type { ApiError } from '../api/api-error.js';
-import { DEFAULT_RETRY_AFTER_S } from '../machine/connect-machine.js';
+import { rateLimitWait } from '../machine/retry-policy.js';
 import type { Messages } from './messages.js';
+
+/** The wait the element will sit out by itself, or, when too long for that, when to try again. */
+function rateLimited(error: ApiError, t: Messages): string {
+  const wait = rateLimitWait(error)!;
+  return wait.automatic ? t.error_rateLimited(wait.seconds) : t.error_rateLimitedLater(wait.seconds);
+}
 
 /** The one sentence a user reads for a failed call: the most specific the error allows. */
 export function errorMessage(error: ApiError, t: Messages): string {
@@ -11,7 +17,7 @@ export function errorMessage(error: ApiError, t: Messages): string {
       // A gateway or an overloaded backend: say it is temporary.
       return error.status === 502 || error.status === 503 || error.status === 504 ? t.error_unavailable : t.error_server;
     case 'rate_limited':
-      return t.error_rateLimited(error.retryAfter ?? DEFAULT_RETRY_AFTER_S);
+      return rateLimited(error, t);
     default:
       return t[`error_${error.code}`];
   }
@@ -26,7 +32,7 @@ export function errorMessage(error: ApiError, t: Messages): string {
     case 404:
       return t.error_not_found;
     case 429:
-      return t.error_rateLimited(error.retryAfter ?? DEFAULT_RETRY_AFTER_S);
+      return rateLimited(error, t);
     case 502:
     case 503:
     case 504:

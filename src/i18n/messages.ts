@@ -12,6 +12,23 @@ const numberFormatter = (locale: string) => {
   return format;
 };
 
+const relativeFormatters = new Map<string, (seconds: number) => string>();
+/** A wait in seconds as the locale says a time from now: "over 3 uur", "in 3 hours", "dans 3 heures". */
+const inTimeFormatter = (locale: string) => {
+  let format = relativeFormatters.get(locale);
+  if (!format) {
+    const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    format = (seconds: number) => {
+      if (seconds < 90) return relative.format(Math.ceil(seconds), 'second');
+      if (seconds < 90 * 60) return relative.format(Math.ceil(seconds / 60), 'minute');
+      if (seconds < 36 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
+      return relative.format(Math.round(seconds / 86_400), 'day');
+    };
+    relativeFormatters.set(locale, format);
+  }
+  return format;
+};
+
 /**
  * Every user-facing string, in Dutch, the source locale. The labels quoted in the help article
  * ("New Connection", "Open", "Ga door", "Selecteer afdeling", "Simpele booking flow",
@@ -22,6 +39,7 @@ const numberFormatter = (locale: string) => {
  */
 export const messages = (locale = 'nl') => {
   const number = numberFormatter(locale);
+  const inTime = inTimeFormatter(locale);
   return {
 
     title: msg('Autopilot – Exact Online', { id: 'title' }),
@@ -77,7 +95,7 @@ export const messages = (locale = 'nl') => {
     loginAuthorizedAs: (user: string) => msg(str`De verbinding met Exact Online is gelegd als ${user}.`, { id: 'loginAuthorizedAs' }),
     continue: msg('Ga door', { id: 'continue' }),
     loginProblem_blocked: msg('Je browser heeft het inlogvenster tegengehouden. Klik nog een keer op Open, of sta pop-ups toe voor deze site.', { id: 'loginProblem_blocked' }),
-    loginProblem_closed: msg('Het inlogvenster is gesloten voordat het inloggen klaar was.', { id: 'loginProblem_closed' }),
+    loginProblem_unseen: msg('We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is. Klik op Open om opnieuw te beginnen.', { id: 'loginProblem_unseen' }),
     loginProblem_denied: msg('Je hebt in Exact Online geen toestemming gegeven. Zonder toestemming kan de Autopilot niet koppelen.', { id: 'loginProblem_denied' }),
     loginProblem_expired: msg('Het inloggen duurde te lang en is verlopen. Begin opnieuw.', { id: 'loginProblem_expired' }),
     loginProblem_failed: msg('Inloggen bij Exact Online is niet gelukt. Probeer het opnieuw.', { id: 'loginProblem_failed' }),
@@ -133,6 +151,8 @@ export const messages = (locale = 'nl') => {
     error_server: msg('Er ging iets mis bij het platform. Probeer het opnieuw.', { id: 'error_server' }),
     error_unavailable: msg('Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_unavailable' }),
     error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Over ${number(seconds)} seconden proberen we het vanzelf opnieuw.`, { id: 'error_rateLimited' }),
+    /** A wait too long to sit out by ourselves: when to try again, and the user does it. */
+    error_rateLimitedLater: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Probeer het ${inTime(seconds)} opnieuw.`, { id: 'error_rateLimitedLater' }),
     error_malformed: msg('Het platform gaf een antwoord dat de koppeling niet begrijpt. Probeer het opnieuw.', { id: 'error_malformed' }),
     error_unauthenticated: msg('Je sessie op het platform is verlopen. Log opnieuw in op het platform; je keuzes hier blijven bewaard.', { id: 'error_unauthenticated' }),
     error_forbidden: msg('Je hebt geen rechten voor deze actie.', { id: 'error_forbidden' }),

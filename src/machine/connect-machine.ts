@@ -1,5 +1,6 @@
 import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
+import { automaticRetryDelayMs, rateLimitWait } from './retry-policy.js';
 import type {
   Authorization,
   Connection,
@@ -58,8 +59,19 @@ export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
  */
 export const SEVERED_WINDOW_MS = 3_000;
 export const SEVERED_POLL_MS = 2_500;
-/** A 429 without Retry-After waits this long before retrying by itself. */
-export const DEFAULT_RETRY_AFTER_S = 30;
+/**
+ * A report is only a hint to ask the backend, so anyone who can post one can make the element
+ * ask. One check runs at a time, reports during it are answered by one more check, and between
+ * two checks lies at least this gap: a flood of reports is one request every two seconds.
+ */
+export const CHECK_GAP_MS = 2_000;
+/**
+ * A window that reads closed while the backend says the login is still pending may have been
+ * severed late (a Cross-Origin-Opener-Policy on a later page) rather than closed: the backend
+ * is asked after 2 s, then at doubling intervals up to 15 s, until the login timeout.
+ */
+export const UNSEEN_POLL_FIRST_MS = 2_000;
+export const UNSEEN_POLL_MAX_MS = 15_000;
 
 /** A login the backend settled without a grant: which problem to show. */
 const loginProblemOf = (status: Authorization['status']): LoginProblem =>
@@ -69,9 +81,9 @@ const loginProblemOf = (status: Authorization['status']): LoginProblem =>
 const failedRequest = (operation: string) =>
   [{ type: 'rememberError', params: ({ event }: { event: { error: unknown } }) => ({ error: event.error, operation }) }, 'reportError'] as const;
 
-/** Automatic retry after a 429 with Retry-After: raise the state's own `user.retry`. */
+/** Automatic retry after a 429, once per bounded wait (see retry-policy): raise the state's own `user.retry`. */
 const retryWhenRateLimited = {
-  after: { retryAfter: { guard: 'isRateLimited' as const, actions: 'raiseRetry' as const } },
+  after: { retryAfter: { guard: 'isRetriedAutomatically' as const, actions: 'raiseRetry' as const } },
 };
 
 export const connectMachine = setup({
@@ -103,7 +115,9 @@ export const connectMachine = setup({
     loginTimeout: ({ context }) => context.loginTimeout,
     severedWindow: SEVERED_WINDOW_MS,
     severedPoll: SEVERED_POLL_MS,
-    retryAfter: ({ context }) => (context.error?.retryAfter ?? DEFAULT_RETRY_AFTER_S) * 1000,
+    retryAfter: ({ context }) => automaticRetryDelayMs(context.error),
+    checkGap: CHECK_GAP_MS,
+    unseenPoll: ({ context }) => Math.min(UNSEEN_POLL_FIRST_MS * 2 ** context.unseenPolls, UNSEEN_POLL_MAX_MS),
   },
   guards: {
     isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
@@ -116,7 +130,8 @@ export const connectMachine = setup({
     hasDivisions: ({ context }) => context.divisionsOf !== null && context.divisionsOf === context.authorization?.id,
     canFinish: ({ context }) => context.division !== null && context.bookingFlow === 'simple',
     hasReusableGrant: ({ context }) => !context.forceNewLogin && context.grants.some((grant) => grant.status === 'authorized'),
-    isRateLimited: ({ context }) => context.error?.status === 429,
+    isRetriedAutomatically: ({ context }) => rateLimitWait(context.error)?.automatic === true,
+    isCheckQueued: ({ context }) => context.checkQueued,
   },
   actions: {
     rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
@@ -146,6 +161,9 @@ export const connectMachine = setup({
     }),
     emitCancelled: emit({ type: 'cancelled' }),
     raiseRetry: raise({ type: 'user.retry' }),
+    /** The window region wants the backend asked; the backend region asks when it may. */
+    raiseCheck: raise({ type: 'login.check' }),
+    queueCheck: assign({ checkQueued: true }),
     /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
     raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
     /** Same-tab fallback when popups are blocked: the element navigates the page to the login. */
@@ -177,6 +195,8 @@ export const connectMachine = setup({
     grants: [],
     forceNewLogin: false,
     resume: input.resume ?? null,
+    checkQueued: false,
+    unseenPolls: 0,
   }),
   initial: 'checkingStatus',
   states: {
@@ -224,6 +244,17 @@ export const connectMachine = setup({
               division: context.resume!.division,
               bookingFlow: context.resume!.bookingFlow,
               idempotencyKey: context.resume!.idempotencyKey,
+              resume: null,
+            })),
+          },
+          // Refused or lapsed while the page was away (the same-tab login): say so, as for a popup,
+          // on the login step of the organisation the user chose, with a fresh login one click away.
+          {
+            guard: ({ event }) => event.output.status !== 'pending',
+            target: 'flow.login.problem',
+            actions: assign(({ context, event }) => ({
+              organisation: context.resume!.organisation,
+              loginProblem: loginProblemOf(event.output.status),
               resume: null,
             })),
           },
@@ -411,76 +442,96 @@ export const connectMachine = setup({
               },
             },
             ready: { on: { 'user.openLogin': 'open' } },
-            /** The window is open (or was): its actor keeps listening until the login is settled. */
+            /**
+             * The window is open (or was): its actor keeps listening until the login is settled. Two
+             * regions: what the element sees of the window, and its questions to the backend, which
+             * alone decides. A report and a window that reads closed are both only reasons to ask.
+             */
             open: {
-              entry: assign({ loginProblem: null }),
+              type: 'parallel',
+              entry: assign({ loginProblem: null, checkQueued: false, unseenPolls: 0 }),
               invoke: {
                 src: 'loginWindow',
                 input: ({ context }) => ({ url: context.login!.authorizeUrl, authorizationId: context.login!.id }),
               },
-              initial: 'opening',
               after: { loginTimeout: { target: 'problem', actions: assign({ loginProblem: 'timedOut' }) } },
               on: {
                 'popup.blocked': { target: 'problem', actions: assign({ loginProblem: 'blocked' }) },
-                'login.reported': '.confirming',
                 'user.openLogin': { target: 'open', reenter: true },
               },
               states: {
-                /** Just opened: a window that reads closed now was severed, not closed by a person. */
-                opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
-                watching: { on: { 'popup.closed': 'closing' } },
-                /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
-                severed: { after: { severedPoll: 'checkingSevered' } },
-                checkingSevered: {
-                  invoke: {
-                    src: 'getAuthorization',
-                    input: ({ context }) => ({ authorizationId: context.login!.id }),
-                    onDone: [
-                      {
-                        guard: ({ event }) => event.output.status === 'authorized',
-                        target: '#connect.flow.login.authorized',
-                        actions: assign({ authorization: ({ event }) => event.output }),
+                window: {
+                  initial: 'opening',
+                  // The backend could not be asked: say so, unless the window is out of sight (below).
+                  on: { 'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') } },
+                  states: {
+                    /** Just opened: a window that reads closed now was severed, not closed by a person. */
+                    opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
+                    watching: { on: { 'popup.closed': 'closing' } },
+                    /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
+                    severed: {
+                      // A passing network fault must not end a login that is still going on: ask again later.
+                      on: { 'authorization.unknown': { actions: [] } },
+                      after: { severedPoll: { target: 'severed', reenter: true, actions: 'raiseCheck' } },
+                    },
+                    /** The window closed: give its last message a moment before asking the backend. */
+                    closing: { after: { popupClosedGrace: 'confirming' } },
+                    confirming: { entry: 'raiseCheck', on: { 'authorization.pending': 'unseen' } },
+                    /**
+                     * Closed, or severed late: the element cannot tell which, and says so. It keeps
+                     * listening and keeps asking the backend, less often as time goes by.
+                     */
+                    unseen: {
+                      entry: assign({ loginProblem: 'unseen' }),
+                      on: { 'authorization.unknown': { actions: [] } },
+                      after: {
+                        unseenPoll: {
+                          target: 'unseen',
+                          reenter: true,
+                          actions: [assign({ unseenPolls: ({ context }) => context.unseenPolls + 1 }), 'raiseCheck'],
+                        },
                       },
-                      { guard: ({ event }) => event.output.status === 'pending', target: 'severed' },
-                      {
-                        target: '#connect.flow.login.problem',
-                        actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
-                      },
-                    ],
-                    // A passing network fault must not end a login that is still going on.
-                    onError: 'severed',
-                  },
-                },
-
-                /** The window closed: give its last message a moment before asking the backend. */
-                closing: { after: { popupClosedGrace: 'confirming' } },
-                confirming: {
-                  invoke: {
-                    src: 'getAuthorization',
-                    input: ({ context }) => ({ authorizationId: context.login!.id }),
-                    onDone: [
-                      {
-                        guard: ({ event }) => event.output.status === 'authorized',
-                        target: '#connect.flow.login.authorized',
-                        actions: assign({ authorization: ({ event }) => event.output }),
-                      },
-                      {
-                        guard: ({ event }) => event.output.status === 'pending',
-                        target: 'closed',
-                      },
-                      {
-                        target: '#connect.flow.login.problem',
-                        actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
-                      },
-                    ],
-                    onError: {
-                      target: '#connect.flow.login.failed',
-                      actions: failedRequest('getAuthorization'),
                     },
                   },
                 },
-                /** Closed without a grant. Still listening: a late report may yet arrive. */
-                closed: { entry: assign({ loginProblem: 'closed' }) },
+                /** One question to the backend at a time; reasons to ask that arrive meanwhile make one more. */
+                backend: {
+                  initial: 'idle',
+                  states: {
+                    idle: { on: { 'login.reported': 'checking', 'login.check': 'checking' } },
+                    checking: {
+                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
+                      invoke: {
+                        src: 'getAuthorization',
+                        input: ({ context }) => ({ authorizationId: context.login!.id }),
+                        onDone: [
+                          {
+                            guard: ({ event }) => event.output.status === 'authorized',
+                            target: '#connect.flow.login.authorized',
+                            actions: assign({ authorization: ({ event }) => event.output }),
+                          },
+                          // Not settled: nothing changes; the window region decides what that means.
+                          { guard: ({ event }) => event.output.status === 'pending', target: 'resting', actions: raise({ type: 'authorization.pending' }) },
+                          {
+                            target: '#connect.flow.login.problem',
+                            actions: assign({ loginProblem: ({ event }) => loginProblemOf(event.output.status) }),
+                          },
+                        ],
+                        onError: { target: 'resting', actions: raise(({ event }) => ({ type: 'authorization.unknown' as const, error: event.error })) },
+                      },
+                    },
+                    /** The gap between two checks; a reason to ask that arrives now is kept for its end. */
+                    resting: {
+                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
+                      after: {
+                        checkGap: [
+                          { guard: 'isCheckQueued', target: 'checking', actions: assign({ checkQueued: false }) },
+                          { target: 'idle' },
+                        ],
+                      },
+                    },
+                  },
+                },
               },
             },
             /**

@@ -20,8 +20,12 @@ export interface ListState<T> {
   nextCursor: string | null;
 }
 
-/** Why a login did not (yet) produce a grant. Each has its own message and way on. */
-export type LoginProblem = 'blocked' | 'closed' | 'denied' | 'expired' | 'failed' | 'timedOut';
+/**
+ * Why a login did not (yet) produce a grant. Each has its own message and way on. `unseen`: the
+ * window reads closed while the backend still says pending (closed, or severed late by a
+ * Cross-Origin-Opener-Policy): the login may still finish, so the element keeps asking.
+ */
+export type LoginProblem = 'blocked' | 'unseen' | 'denied' | 'expired' | 'failed' | 'timedOut';
 
 export interface ConnectContext {
   status: Status | null;
@@ -50,6 +54,10 @@ export interface ConnectContext {
   forceNewLogin: boolean;
   /** Where to continue after a reload or the same-tab login, until the backend confirmed it. */
   resume: ResumeRecord | null;
+  /** A reason to ask the backend about the login arrived while it could not be asked yet. */
+  checkQueued: boolean;
+  /** How often the backend was asked since the window went out of sight (for the backoff). */
+  unseenPolls: number;
 }
 
 /**
@@ -103,7 +111,13 @@ export type ConnectEvent =
   | { type: 'user.submitRedelivery'; from: string }
   | { type: 'user.done' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
-  | { type: 'prefetch.settled' };
+  | { type: 'prefetch.settled' }
+  /** Internal: the login window's state wants the backend asked about the login. */
+  | { type: 'login.check' }
+  /** Internal: the backend says the login is still pending. */
+  | { type: 'authorization.pending' }
+  /** Internal: the backend could not be asked about the login. */
+  | { type: 'authorization.unknown'; error: unknown };
 
 /** Events the machine emits for the host page. */
 export type ConnectEmitted =

@@ -16,6 +16,11 @@ export interface BackendOptions {
   /** Cross-Origin-Opener-Policy for the simulated Exact pages, e.g. `same-origin`. */
   exactOpenerPolicy?: string;
   /**
+   * Send that policy only from the consent page on, not on the login page: the popup is then
+   * severed late, when the user has been logging in for a while (`coop-late`).
+   */
+  exactOpenerPolicyFromConsent?: boolean;
+  /**
    * Serves the simulated Exact Online on the other loopback host (127.0.0.1 ↔ localhost, same
    * scheme and port): authorizeUrl points there, while the OAuth redirect_uri stays at the
    * request's origin, so the login runs cross-origin and the callback page is the element's own.
@@ -141,6 +146,7 @@ export function createMockBackend({ platform, options = {}, basePath }: MockBack
         platform,
         basePath: base,
         openerPolicy: options.exactOpenerPolicy,
+        openerPolicyFromConsent: options.exactOpenerPolicyFromConsent ?? false,
         ...(options.crossOriginExact ? { clientOrigin: swapLoopbackHost(url.origin) } : {}),
       });
     }

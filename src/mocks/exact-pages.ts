@@ -16,6 +16,8 @@ export interface ExactPageContext {
   basePath: string;
   /** Sent as Cross-Origin-Opener-Policy, to reproduce a login page that severs window.opener. */
   openerPolicy: string | undefined;
+  /** The policy only on the consent page (and after), not on the login page: a late severance. */
+  openerPolicyFromConsent?: boolean;
   /**
    * The origin the client (the platform) registered its redirect URI at, when the simulated
    * Exact Online runs on another origin than the element (the `coop` scenario). The page's own
@@ -161,7 +163,7 @@ function oauthParams(source: URLSearchParams, context: ExactPageContext): OAuthP
   return valid ? params : null;
 }
 
-function page(context: ExactPageContext, lang: Lang, title: string, body: string, status = 200): Response {
+function page(context: ExactPageContext, lang: Lang, title: string, body: string, status = 200, { consent = false } = {}): Response {
   const t = texts[lang];
   const html = `<!doctype html>
 <html lang="${lang}">
@@ -185,7 +187,7 @@ ${body}
     'Content-Security-Policy': "default-src 'none'; style-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     'X-Frame-Options': 'DENY',
   };
-  if (context.openerPolicy) headers['Cross-Origin-Opener-Policy'] = context.openerPolicy;
+  if (context.openerPolicy && (consent || !context.openerPolicyFromConsent)) headers['Cross-Origin-Opener-Policy'] = context.openerPolicy;
   return htmlResponse(html, status, headers);
 }
 
@@ -234,7 +236,7 @@ ${rows.join('\n')}
 <button class="secondary" type="submit" name="decision" value="deny">${escapeHtml(t.deny)}</button>
 </div>
 </form>`;
-  return page(context, lang, t.consentTitle, body);
+  return page(context, lang, t.consentTitle, body, 200, { consent: true });
 }
 
 async function formOf(request: Request): Promise<URLSearchParams> {

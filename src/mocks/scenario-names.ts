@@ -10,6 +10,7 @@ export const scenarioNames = [
   'huge',
   'grant',
   'coop',
+  'coop-late',
   'trouble',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -175,5 +175,9 @@ export const scenarios: Record<ScenarioName, (init?: ScenarioInit) => Scenario> 
   }),
   grant: (init) => ({ platform: buildGrant(init), options: {} }),
   coop: (init) => ({ platform: buildPlatform(init), options: { exactOpenerPolicy: 'same-origin', crossOriginExact: true } }),
+  'coop-late': (init) => ({
+    platform: buildPlatform(init),
+    options: { exactOpenerPolicy: 'same-origin', exactOpenerPolicyFromConsent: true, crossOriginExact: true },
+  }),
   trouble: (init) => ({ platform: buildTrouble(init), options: {} }),
 };

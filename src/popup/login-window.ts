@@ -29,9 +29,12 @@ function popupFeatures(host: Window): string {
 /**
  * The login window as an actor. It opens the window as the very first thing it does, which
  * happens synchronously inside the `user.openLogin` event and so inside the user's click:
- * popup blockers let that through. It then reports, once, a valid message for its own
+ * popup blockers let that through. It then reports every valid message for its own
  * authorization (postMessage from the expected origin, or the BroadcastChannel, which survives
- * a Cross-Origin-Opener-Policy that severs the opener), and when the window closes.
+ * a Cross-Origin-Opener-Policy that severs the opener), and when the window closes. A report is
+ * only a hint to ask the backend, and anyone who can open the callback page can send one; so
+ * none is final: a forged one must not use up the place of the genuine one that follows. The
+ * machine bounds how often it asks.
  */
 export const createLoginWindowActor = ({ window: host, expectedOrigin, closedPollMs = 500 }: LoginWindowEnvironment) =>
   fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(({ input, sendBack }) => {
@@ -40,11 +43,9 @@ export const createLoginWindowActor = ({ window: host, expectedOrigin, closedPol
       sendBack({ type: 'popup.blocked' });
       return () => {};
     }
-    let reported = false;
     const report = (data: unknown) => {
       const message = parseLoginReport(data);
-      if (reported || !message || message.authorizationId !== input.authorizationId) return;
-      reported = true;
+      if (!message || message.authorizationId !== input.authorizationId) return;
       sendBack({ type: 'login.reported', authorizationId: message.authorizationId });
     };
     const onMessage = (event: MessageEvent) => {

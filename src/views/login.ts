@@ -19,11 +19,13 @@ const state = (view: ViewContext) => {
       </div>`;
   }
   if (snapshot.matches({ flow: { login: 'leavingForLogin' } })) return progress(t.leavingForLogin);
-  if (snapshot.matches({ flow: { login: { open: 'closed' } } })) {
-    return html`<p class="notice" data-alert>${t.loginProblem_closed}</p>
+  if (snapshot.matches({ flow: { login: { open: { window: 'unseen' } } } })) {
+    return html`<p class="notice" data-alert>${t.loginProblem_unseen}</p>
       <div class="actions start">${openButton}</div>`;
   }
-  if (snapshot.matches({ flow: { login: { open: 'confirming' } } })) return progress(t.loginChecking);
+  if (snapshot.matches({ flow: { login: { open: { window: 'closing' } } } }) || snapshot.matches({ flow: { login: { open: { window: 'confirming' } } } })) {
+    return progress(t.loginChecking);
+  }
   if (snapshot.matches({ flow: { login: 'open' } })) {
     return html`${progress(t.loginWaiting)}
       <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;

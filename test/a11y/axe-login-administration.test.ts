@@ -61,7 +61,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       return element;
     });
 
-    state('login closed problem', async () => {
+    state('login window out of sight', async () => {
       const element = mountWith('default');
       await toLoginReady(element);
       const loginWindow = { closed: false, close() {} };
@@ -71,7 +71,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       // A window that reads closed at once was severed by COOP; a person closes it later.
       await pause(3200);
       loginWindow.closed = true;
-      await waitForText(element, nl.loginProblem_closed, 6000);
+      await waitForText(element, nl.loginProblem_unseen, 6000);
       return element;
     });
 

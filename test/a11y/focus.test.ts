@@ -167,7 +167,7 @@ describe('<autopilot-connect> focus management', function () {
     expectFocusKept('with the login window open');
     await pause(3200);
     loginWindow.closed = true;
-    await waitForText(element, 'Het inlogvenster is gesloten voordat het inloggen klaar was.', 6000);
+    await waitForText(element, 'We kunnen het inlogvenster niet meer zien.', 6000);
     await settle(element);
     expectFocusKept('after the login window was closed');
   });

@@ -152,7 +152,7 @@ describe('<autopilot-connect> step: login', () => {
     expect(visibleText(element)).to.include(waiting);
   });
 
-  it('when the person closes the window without a login, asks the backend and says it was closed', async function () {
+  it('when the window closes without a login, asks the backend and says honestly it can no longer see the window', async function () {
     this.timeout(12000);
     const element = mount();
     await toLoginReady(element);
@@ -164,7 +164,7 @@ describe('<autopilot-connect> step: login', () => {
     // the person; so close it a little later, as a person would.
     await pause(3200);
     window.closed = true;
-    await waitForText(element, 'Het inlogvenster is gesloten voordat het inloggen klaar was.', 5000);
+    await waitForText(element, 'We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is.', 5000);
     expect(findButton(element, 'Open'), 'a fresh Open').to.not.equal(null);
   });
 

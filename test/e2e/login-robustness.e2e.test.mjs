@@ -3,7 +3,31 @@ import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 
-const closedText = 'Het inlogvenster is gesloten voordat het inloggen klaar was.';
+/** What the element said before a report became a hint: a login called closed while it went on. */
+const closedText = 'gesloten';
+/** What it says now when it cannot see the window while the backend says the login is pending. */
+const unseenText = 'We kunnen het inlogvenster niet meer zien.';
+const waitingText = 'Het inlogvenster van Exact Online is open.';
+
+/**
+ * Records every text the element's step shows from now on (a MutationObserver in the page), so
+ * a test can say what was never shown, however briefly.
+ */
+async function recordShown(page) {
+  await page.evaluate(() => {
+    const element = document.querySelector('autopilot-connect');
+    const seen = new Set();
+    const look = () => seen.add(element.shadowRoot.querySelector('[part="body"]')?.textContent ?? '');
+    new MutationObserver(look).observe(element.shadowRoot, { subtree: true, childList: true, characterData: true });
+    look();
+    window.__shownTexts = seen;
+  });
+  return async () => page.evaluate(() => [...window.__shownTexts].join('\n'));
+}
+
+/** The element's GET authorizations/{id} requests for this login. */
+const isCheckOf = (authorizationId) => (request) =>
+  request.method() === 'GET' && new URL(request.url()).pathname.endsWith(`/api/authorizations/${authorizationId}`);
 
 describe('a login that never loses its result (real popups)', () => {
   let harness;
@@ -23,15 +47,16 @@ describe('a login that never loses its result (real popups)', () => {
     const popup = await openLoginPopup(page);
     await popup.waitForLoadState();
     assert.notEqual(new URL(popup.url()).origin, harness.origin, 'the Exact login runs on another origin');
-    // Longer than the closed-window grace: the element must not claim the window was closed.
+    // Longer than the closed-window grace: the element must not claim the window was closed or lost.
     await page.waitForTimeout(4500);
-    assert.equal(await shown(element, closedText).count(), 0);
+    assert.equal(await shown(element, unseenText, { exact: false }).count(), 0);
+    await shown(element, waitingText, { exact: false }).waitFor();
     await consent(popup);
     await element.getByRole('button', { name: 'Ga door' }).waitFor({ timeout: 10_000 });
     await page.close();
   });
 
-  it('asks the backend when the user closes the window, and says it was closed when the login did not finish', async () => {
+  it('asks the backend when the user closes the window, says it can no longer see it while the login is pending, and Open starts again', async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/?scenario=default`);
     const element = await goToLogin(page);
@@ -39,7 +64,9 @@ describe('a login that never loses its result (real popups)', () => {
     await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
     await page.waitForTimeout(3200); // past the first seconds: a person closes it now
     await popup.close();
-    await shown(element, closedText).waitFor();
+    await shown(element, unseenText, { exact: false }).waitFor();
+    assert.equal(await shown(element, closedText, { exact: false }).count(), 0);
+    assert.equal(await element.getByRole('button', { name: 'Open', exact: true }).count(), 1);
     const popupAgain = await openLoginPopup(page);
     await consent(popupAgain);
     await element.getByRole('button', { name: 'Ga door' }).waitFor();
@@ -64,6 +91,69 @@ describe('a login that never loses its result (real popups)', () => {
     await popup.close();
     await element.getByRole('button', { name: 'Ga door' }).waitFor();
     await page.close();
+  });
+
+  it('a callback page opened by another page for the pending login changes nothing: the real popup still completes', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/?scenario=default`);
+    const element = await goToLogin(page);
+    const shownTexts = await recordShown(page);
+    const popup = await openLoginPopup(page);
+    await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
+    const authorizationId = new URL(popup.url()).searchParams.get('state');
+    assert.ok(authorizationId, 'the authorization id is in the authorize URL');
+
+    // Another page in the same browser, not opened by the element: it spends a forged report.
+    const checked = page.waitForRequest(isCheckOf(authorizationId));
+    const other = await context.newPage();
+    await other.goto(`${harness.origin}/callback.html?authorization=${encodeURIComponent(authorizationId)}&status=authorized`);
+    await checked; // the element asked the backend, which says pending
+    await page.waitForTimeout(1000);
+    await shown(element, waitingText, { exact: false }).waitFor();
+    assert.equal(await element.getByRole('button', { name: 'Ga door' }).count(), 0);
+
+    await consent(popup);
+    await element.getByRole('button', { name: 'Ga door' }).waitFor({ timeout: 10_000 });
+    const texts = await shownTexts();
+    assert.doesNotMatch(texts, new RegExp(closedText), 'never "gesloten"');
+    assert.ok(!texts.includes(unseenText), 'never "can no longer see the window"');
+    await context.close();
+  });
+
+  it('a window severed late (Cross-Origin-Opener-Policy only on the consent page) is not closed: the element says it lost sight and continues via the backend', async () => {
+    await harness.reset('coop-late');
+    // Without the channel and with the opener severed, only the backend can tell the outcome.
+    const context = await harness.browser.newContext();
+    await context.addInitScript(() => {
+      if (location.pathname === '/callback.html') {
+        window.BroadcastChannel = undefined;
+        localStorage.setItem('autopilot-test:callback-without-channel', '1');
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${harness.origin}/?scenario=coop-late`);
+    const element = await goToLogin(page);
+    const shownTexts = await recordShown(page);
+    const popup = await openLoginPopup(page);
+    await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
+    const authorizationId = new URL(popup.url()).searchParams.get('state');
+    await page.waitForTimeout(3500); // past the first seconds, where a closed window reads as severed
+    await popup.getByRole('button', { name: 'Inloggen' }).click();
+    await popup.getByRole('button', { name: 'Toestaan' }).waitFor();
+    await shown(element, unseenText, { exact: false }).waitFor({ timeout: 10_000 });
+    assert.equal(await element.getByRole('button', { name: 'Open', exact: true }).count(), 1, '`Open` to start again');
+
+    const checks = [];
+    page.on('request', (request) => isCheckOf(authorizationId)(request) && checks.push(request.url()));
+    await popup.getByRole('button', { name: 'Toestaan' }).click();
+    await element.getByRole('button', { name: 'Ga door' }).waitFor({ timeout: 20_000 });
+    assert.ok(checks.length >= 1, 'the backend poll found the grant');
+    assert.equal(await page.evaluate(() => localStorage.getItem('autopilot-test:callback-without-channel')), '1', 'the callback page ran without a channel');
+    assert.doesNotMatch(await shownTexts(), new RegExp(closedText), 'never "gesloten"');
+    await element.getByRole('button', { name: 'Ga door' }).click();
+    await element.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();
+    await context.close();
   });
 
   it('says so when the user denies access with Weigeren, and offers a fresh login', async () => {
@@ -169,6 +259,30 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     await connectElement(page).getByRole('option', { name: /^eLien test company/ }).click();
     await connectElement(page).getByRole('button', { name: 'Afronden' }).click();
     await connectElement(page).getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await page.close();
+  });
+
+  it('a same-tab login refused with Weigeren returns to the login step saying so, the organisation kept and a fresh login offered', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/?scenario=default`);
+    const element = await goToLogin(page);
+    await element
+      .getByRole('button', { name: 'Open', exact: true })
+      .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
+    await shown(element, 'Je browser heeft het inlogvenster tegengehouden.', { exact: false }).waitFor();
+    await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
+    await consent(page, { allow: false });
+    await shown(element, 'Je hebt in Exact Online geen toestemming gegeven.', { exact: false }).waitFor({ timeout: 10_000 });
+    assert.equal(await element.getByRole('heading', { name: 'Inloggen bij Exact Online' }).count(), 1, 'on the login step');
+    assert.equal(await element.getByRole('heading', { name: 'Actieve verbindingen' }).count(), 0, 'not dropped on the list');
+
+    await element.getByRole('button', { name: 'Opnieuw inloggen' }).click();
+    const popup = await openLoginPopup(page);
+    await consent(popup);
+    await element.getByRole('button', { name: 'Ga door' }).click();
+    await element.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();
+    // The organisation chosen before the same-tab login is the one this login connects.
+    assert.match(await element.locator('[part="body"]').innerText(), /eLien test company/);
     await page.close();
   });
 });

@@ -213,9 +213,11 @@ export type Fakes = ReturnType<typeof createFakes>;
 /** The timings the design asks for, written out so a changed constant in the machine shows. */
 export const SEARCH_DEBOUNCE_MS = 250;
 export const POPUP_CLOSED_GRACE_MS = 1500;
+/** The least time between two questions to the backend about one login. */
+export const CHECK_GAP_MS = 2000;
 
-/** Longer than the popup-closed grace, so the grace can run out first. */
-export const LOGIN_TIMEOUT = 5000;
+/** Longer than the popup-closed grace and a few checks of an unseen window, so those can run first. */
+export const LOGIN_TIMEOUT = 60_000;
 
 export type ConnectActor = Actor<typeof connectMachine>;
 export type ConnectSnapshot = SnapshotFrom<typeof connectMachine>;
@@ -296,6 +298,22 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
 /** Lets pending promise answers land. */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** Lets the fakes' immediate answers land, without giving real time a turn. */
+export async function flushAnswers(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+}
+
+/**
+ * Moves the simulated clock on by `ms` in steps, letting answers land after each, as time
+ * passes for a running element (one big increment would skip the timers that are set on the way).
+ */
+export async function advance(h: Harness, ms: number, step = 100): Promise<void> {
+  for (let passed = 0; passed < ms; passed += step) {
+    h.clock.increment(Math.min(step, ms - passed));
+    await flushAnswers();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Walking to a step
 
@@ -330,10 +348,10 @@ export async function toLoginReady(configure?: (fakes: Fakes) => void): Promise<
 export async function toLoginOpen(configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toLoginReady(configure);
   h.actor.send({ type: 'user.openLogin' });
-  await h.reach({ flow: { login: { open: 'opening' } } });
+  await h.reach({ flow: { login: { open: { window: 'opening' } } } });
   // Past the first seconds, a closed window is one a person closed (not a severed opener).
   h.clock.increment(3000);
-  await h.reach({ flow: { login: { open: 'watching' } } });
+  await h.reach({ flow: { login: { open: { window: 'watching' } } } });
   return h;
 }
 

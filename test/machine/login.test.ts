@@ -10,6 +10,7 @@ import {
   LOGIN_TIMEOUT,
   page,
   POPUP_CLOSED_GRACE_MS,
+  CHECK_GAP_MS,
   started,
   toAuthorized,
   toLoginOpen,
@@ -71,7 +72,7 @@ describe('connect machine: login step', () => {
       expect(h.fakes.loginWindow.starts).to.deep.equal([
         { url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' },
       ]);
-      expect(h.matches({ flow: { login: { open: 'opening' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
     });
 
     it('opens the window afresh on a second Open while open', async () => {
@@ -79,7 +80,7 @@ describe('connect machine: login step', () => {
       h.actor.send({ type: 'user.openLogin' });
       expect(h.fakes.loginWindow.starts).to.have.length(2);
       expect(h.fakes.loginWindow.stops).to.equal(1);
-      expect(h.matches({ flow: { login: { open: 'opening' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
     });
 
     it('closes the login window actor when going back', async () => {
@@ -95,7 +96,7 @@ describe('connect machine: login step', () => {
       const h = await toLoginOpen();
       h.fakes.getAuthorization.hold();
       h.fakes.loginWindow.report(loginId(h));
-      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { backend: 'checking' } } } })).to.equal(true);
       expect(h.fakes.getAuthorization.last.input).to.deep.equal({ authorizationId: 'auth-1' });
       h.fakes.getAuthorization.last.resolve(authorization('auth-1', 'authorized'));
       const authorized = await h.reach({ flow: { login: 'authorized' } });
@@ -145,11 +146,11 @@ describe('connect machine: login step', () => {
     it('waits the grace period, then asks the backend and is authorized', async () => {
       const h = await toLoginOpen();
       h.fakes.loginWindow.close();
-      expect(h.matches({ flow: { login: { open: 'closing' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'closing' } } } })).to.equal(true);
       h.clock.increment(POPUP_CLOSED_GRACE_MS - 1);
       expect(h.fakes.getAuthorization.calls).to.have.length(0);
       h.clock.increment(1);
-      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'confirming', backend: 'checking' } } } })).to.equal(true);
       expect(h.fakes.getAuthorization.calls).to.have.length(1);
       const authorized = await h.reach({ flow: { login: 'authorized' } });
       expect(authorized.context.authorization?.id).to.equal('auth-1');
@@ -159,34 +160,37 @@ describe('connect machine: login step', () => {
       const h = await toLoginOpen();
       h.fakes.loginWindow.close();
       h.fakes.loginWindow.report(loginId(h));
-      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { backend: 'checking' } } } })).to.equal(true);
       expect(h.fakes.getAuthorization.calls).to.have.length(1);
       await h.reach({ flow: { login: 'authorized' } });
     });
 
-    it('is "closed" while the backend still says pending, and a later report still confirms', async () => {
+    it('is "unseen" (not "closed") while the backend still says pending, and a later report still confirms', async () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      const closed = await h.reach({ flow: { login: { open: 'closed' } } });
-      expect(closed.context.loginProblem).to.equal('closed');
-      expect(h.fakes.loginWindow.open).to.equal(true);
+      const unseen = await h.reach({ flow: { login: { open: { window: 'unseen', backend: 'resting' } } } });
+      expect(unseen.context.loginProblem).to.equal('unseen');
+      expect(h.fakes.loginWindow.open, 'still listening').to.equal(true);
 
       h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
       h.fakes.loginWindow.report(loginId(h));
-      expect(h.matches({ flow: { login: { open: 'confirming' } } })).to.equal(true);
+      // Right after a check, the next waits out the gap; the report is kept for it.
+      expect(h.fakes.getAuthorization.calls).to.have.length(1);
+      h.clock.increment(CHECK_GAP_MS);
+      expect(h.matches({ flow: { login: { open: { backend: 'checking' } } } })).to.equal(true);
       await h.reach({ flow: { login: 'authorized' } });
       expect(h.fakes.getAuthorization.calls).to.have.length(2);
     });
 
-    it('Open from "closed" opens the window again and clears the problem', async () => {
+    it('Open from "unseen" opens the window again and clears the problem', async () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      await h.reach({ flow: { login: { open: 'closed' } } });
+      await h.reach({ flow: { login: { open: { window: 'unseen' } } } });
       h.actor.send({ type: 'user.openLogin' });
       expect(h.fakes.loginWindow.starts).to.have.length(2);
-      expect(h.matches({ flow: { login: { open: 'opening' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
       expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
     });
   });
@@ -202,7 +206,7 @@ describe('connect machine: login step', () => {
       h.actor.send({ type: 'user.openLogin' });
       expect(h.fakes.loginWindow.starts).to.have.length(2);
       expect(h.fakes.loginWindow.starts[1]).to.deep.equal({ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' });
-      expect(h.matches({ flow: { login: { open: 'opening' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
       expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
       expect(h.fakes.startLogin.calls).to.have.length(1);
     });
@@ -229,11 +233,11 @@ describe('connect machine: login step', () => {
       expect(h.fakes.loginWindow.open).to.equal(false);
     });
 
-    it('times out while "closed" and still pending', async () => {
+    it('times out while "unseen" and still pending', async () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      await h.reach({ flow: { login: { open: 'closed' } } });
+      await h.reach({ flow: { login: { open: { window: 'unseen' } } } });
       h.clock.increment(LOGIN_TIMEOUT - 3000 - POPUP_CLOSED_GRACE_MS);
       expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
       expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
@@ -367,7 +371,7 @@ describe('connect machine: login step', () => {
     it('ignores Continue before the login is authorized', async () => {
       const h = await toLoginOpen();
       h.actor.send({ type: 'user.continue' });
-      expect(h.matches({ flow: { login: { open: 'watching' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'watching' } } } })).to.equal(true);
     });
 
     it('a new login from the system step forgets the earlier authorization', async () => {

@@ -23,7 +23,7 @@ describe('connect machine: a login that never loses its result', () => {
       h.actor.send({ type: 'user.openLogin' });
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS + 100);
-      expect(h.matches({ flow: { login: { open: 'severed' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'severed' } } } })).to.equal(true);
       expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
     });
 
@@ -35,7 +35,7 @@ describe('connect machine: a login that never loses its result', () => {
       expect(h.fakes.getAuthorization.calls).to.have.length(0);
       h.clock.increment(1);
       expect(h.fakes.getAuthorization.calls).to.have.length(1);
-      await h.reach({ flow: { login: { open: 'severed' } } });
+      await h.reach({ flow: { login: { open: { window: 'severed' } } } });
       expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
     });
 
@@ -60,10 +60,10 @@ describe('connect machine: a login that never loses its result', () => {
       h.actor.send({ type: 'user.openLogin' });
       h.clock.increment(SEVERED_WINDOW_MS);
       h.fakes.loginWindow.close();
-      expect(h.matches({ flow: { login: { open: 'closing' } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'closing' } } } })).to.equal(true);
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      await h.reach({ flow: { login: { open: 'closed' } } });
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('closed');
+      await h.reach({ flow: { login: { open: { window: 'unseen' } } } });
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('unseen');
     });
   });
 
@@ -140,10 +140,25 @@ describe('connect machine: a login that never loses its result', () => {
       expect(h.fakes.createConnection.last.input.idempotencyKey).to.equal('key-kept');
     });
 
-    it('starts at the connections when the grant is no longer authorized', async () => {
-      const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', 'expired')), { resume: record });
+    it('starts at the connections when the login never finished (still pending: the user came back without it)', async () => {
+      const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', 'pending')), { resume: record });
       await h.reach({ connections: 'list' });
     });
+
+    for (const outcome of ['denied', 'expired', 'failed'] as const) {
+      it(`says the login was ${outcome} (same-tab login refused, or lapsed) on the login step, organisation kept, a fresh login one click away`, async () => {
+        const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', outcome)), { resume: record });
+        const problem = await h.reach({ flow: { login: 'problem' } });
+        expect(problem.context.loginProblem).to.equal(outcome);
+        expect(problem.context.organisation?.name).to.equal('eLien test company');
+        expect(problem.context.resume, 'the record is used up').to.equal(null);
+        h.actor.send({ type: 'user.retry' });
+        const ready = await h.reach({ flow: { login: 'ready' } });
+        expect(h.fakes.startLogin.calls, 'a fresh login').to.have.length(1);
+        expect(ready.context.login?.id).to.equal('auth-1');
+        expect(ready.context.organisation?.name).to.equal('eLien test company');
+      });
+    }
 
     it('keeps the record through a failure: retry resumes, cancel starts over', async () => {
       const h = startMachine((fakes) => fakes.getAuthorization.fails(new ApiError('network', 'getAuthorization')), { resume: record });

@@ -236,6 +236,21 @@ describe('mock scenario "coop"', () => {
     expect(authorization.body.status).to.equal('authorized');
   });
 
+  it('"coop-late": the login page without COOP, the consent page with it (a late severance)', async () => {
+    const backend = backendFor('coop-late');
+    const started = await call(backend, 'startAuthorization', 'POST', '/authorizations', { body: { returnOrigin: ORIGIN } });
+    const authorizeUrl = new URL(started.body.authorizeUrl);
+    const login = await page(backend, authorizeUrl.href);
+    expect(login.status).to.equal(200);
+    expect(login.headers.get('Cross-Origin-Opener-Policy')).to.equal(null);
+    const loginForm = hiddenFields(await login.text());
+    loginForm.set('username', 'lien@elien.nl');
+    const toConsent = await page(backend, new URL(`${BASE}/exact/login`, authorizeUrl.origin).href, loginForm);
+    const consent = await page(backend, toConsent.headers.get('Location') ?? '');
+    expect(consent.status).to.equal(200);
+    expect(consent.headers.get('Cross-Origin-Opener-Policy')).to.equal('same-origin');
+  });
+
   it('leaves the other scenarios on the request origin without COOP', async () => {
     const backend = backendFor('default');
     const started = await call(backend, 'startAuthorization', 'POST', '/authorizations', { body: { returnOrigin: ORIGIN } });

@@ -1,7 +1,7 @@
 /**
  * 1. Forged login messages are ignored. Only a well-formed report for the element's own
  * authorization, from the callback page's origin (or the same-origin BroadcastChannel), counts,
- * and only once.
+ * and only as a reason to ask the backend: one it does not confirm changes nothing.
  */
 import { expect } from '@esm-bundle/chai';
 import { messages } from '../../src/i18n/messages.js';
@@ -154,6 +154,32 @@ describe('robustness 1: forged login messages are ignored', () => {
       channel.close();
     }
     await expectGenuineReportWorks(element, authorizationId);
+  });
+
+  it('a well-formed report the backend does not confirm (login still pending) changes nothing; the genuine one still counts', async () => {
+    const element = mount();
+    await toLoginReady(element);
+    popup = stubWindowOpen();
+    await press(element, 'Open');
+    await waitForText(element, nl.loginWaiting);
+    fetches = recordFetches();
+    const authorizationId = new URL(popup.calls[0]!.url).searchParams.get('state')!;
+    // What another page gets by opening callback.html?authorization=<id>&status=authorized.
+    const channel = new BroadcastChannel(LOGIN_CHANNEL);
+    try {
+      channel.postMessage(report(authorizationId));
+      await waitFor(() => confirmations(authorizationId) === 1, { message: 'the backend was asked' });
+      await pause(300);
+      expect(visibleText(element), 'still waiting, not "closed"').to.include(nl.loginWaiting);
+      expect(findButton(element, 'Ga door')).to.equal(null);
+      await completeExactLogin(popup.calls[0]!.url);
+      const before = confirmations(authorizationId); // completeExactLogin asks too
+      reportLogin(authorizationId);
+      await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door after the genuine report', timeout: 5000 });
+      expect(confirmations(authorizationId) - before, 'the genuine report was checked').to.equal(1);
+    } finally {
+      channel.close();
+    }
   });
 
   it('a report arriving twice (postMessage twice, and the BroadcastChannel too) is confirmed once', async () => {

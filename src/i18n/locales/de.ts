@@ -56,7 +56,7 @@ export const templates: LocaleTemplates = {
   continue: 'Weiter',
   loginProblem_blocked:
     'Ihr Browser hat das Anmeldefenster blockiert. Klicken Sie noch einmal auf Öffnen oder erlauben Sie Pop-ups für diese Website.',
-  loginProblem_closed: 'Das Anmeldefenster wurde geschlossen, bevor die Anmeldung abgeschlossen war.',
+  loginProblem_unseen: 'Wir sehen das Anmeldefenster nicht mehr. Wenn Sie sich noch anmelden, machen wir weiter, sobald das erledigt ist. Klicken Sie auf Öffnen, um neu zu beginnen.',
   loginProblem_denied:
     'Sie haben in Exact Online keine Zustimmung erteilt. Ohne Zustimmung kann der Autopilot keine Verbindung herstellen.',
   loginProblem_expired: 'Die Anmeldung hat zu lange gedauert und ist abgelaufen. Beginnen Sie neu.',
@@ -112,6 +112,7 @@ export const templates: LocaleTemplates = {
   error_server: 'Bei der Plattform ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   error_unavailable: 'Die Plattform ist vorübergehend nicht erreichbar. Versuchen Sie es in ein paar Minuten erneut.',
   error_rateLimited: str`Zu viele Anfragen auf einmal. In ${0} Sekunden versuchen wir es automatisch erneut.`,
+  error_rateLimitedLater: str`Zu viele Anfragen auf einmal. Versuchen Sie es ${0} erneut.`,
   error_malformed: 'Die Plattform hat eine Antwort gegeben, die die Verbindung nicht versteht. Bitte versuchen Sie es erneut.',
   error_unauthenticated:
     'Ihre Sitzung auf der Plattform ist abgelaufen. Melden Sie sich erneut bei der Plattform an; Ihre Auswahl hier bleibt erhalten.',

@@ -56,7 +56,7 @@ export const templates: LocaleTemplates = {
   continue: 'Continuar',
   loginProblem_blocked:
     'Su navegador bloqueó la ventana de inicio de sesión. Haga clic de nuevo en Abrir o permita las ventanas emergentes para este sitio.',
-  loginProblem_closed: 'La ventana de inicio de sesión se cerró antes de terminar.',
+  loginProblem_unseen: 'Ya no vemos la ventana de inicio de sesión. Si todavía está iniciando sesión, continuaremos en cuanto termine. Haga clic en Abrir para empezar de nuevo.',
   loginProblem_denied: 'No dio su consentimiento en Exact Online. Sin él, el Autopilot no puede conectarse.',
   loginProblem_expired: 'El inicio de sesión tardó demasiado y caducó. Empiece de nuevo.',
   loginProblem_failed: 'No se pudo iniciar sesión en Exact Online. Inténtelo de nuevo.',
@@ -111,6 +111,7 @@ export const templates: LocaleTemplates = {
   error_server: 'Algo salió mal en la plataforma. Inténtelo de nuevo.',
   error_unavailable: 'La plataforma no está disponible temporalmente. Inténtelo de nuevo en unos minutos.',
   error_rateLimited: str`Demasiadas solicitudes a la vez. Lo reintentaremos automáticamente en ${0} segundos.`,
+  error_rateLimitedLater: str`Demasiadas solicitudes a la vez. Inténtelo de nuevo ${0}.`,
   error_malformed: 'La plataforma dio una respuesta que la conexión no entiende. Inténtelo de nuevo.',
   error_unauthenticated:
     'Su sesión en la plataforma ha caducado. Inicie sesión de nuevo en la plataforma; sus elecciones aquí se conservan.',

@@ -1,0 +1,122 @@
+/**
+ * 9. A rate-limited backend never meets a storm: whatever Retry-After says (0, a date in the
+ * past, a value that would overflow a timer, garbage), the element retries by itself at most
+ * once per bounded wait, and a wait too long to sit out is shown with its time and a manual retry.
+ */
+import { expect } from '@esm-bundle/chai';
+import { http, HttpResponse } from 'msw';
+import type { ApiError } from '../../src/api/api-error.js';
+import { parseRetryAfter } from '../../src/api/retry-after.js';
+import {
+  alertText,
+  findButton,
+  mount,
+  nl,
+  pause,
+  press,
+  toConnections,
+  useRobustBackend,
+  waitFor,
+  waitForAlert,
+  worker,
+} from './support.js';
+
+describe('robustness 9: Retry-After is parsed in one place', () => {
+  const now = Date.parse('2026-12-01T12:00:00Z');
+  const cases: Array<[header: string | null, seconds: number | null]> = [
+    ['0', 0],
+    ['7', 7],
+    [' 120 ', 120],
+    ['2592000', 2_592_000],
+    ['Tue, 01 Dec 2026 12:01:30 GMT', 90],
+    ['Tue, 01 Dec 2026 11:00:00 GMT', 0],
+    ['Tuesday, 01-Dec-26 12:00:10 GMT', 10],
+    ['Tue Dec  1 12:00:05 2026', 5],
+    [null, null],
+    ['', null],
+    ['-1', null],
+    ['1.5', null],
+    ['soon', null],
+    ['foo 1', null],
+    ['Infinity', null],
+    ['0x10', null],
+  ];
+  for (const [header, seconds] of cases) {
+    it(`${JSON.stringify(header)} → ${seconds}`, () => {
+      expect(parseRetryAfter(header, now)).to.equal(seconds);
+    });
+  }
+});
+
+describe('robustness 9: 429 waits are bounded (the element on MSW)', () => {
+  useRobustBackend();
+
+  /** Every GET connections answers 429 with this Retry-After; counts the requests. */
+  function rateLimitConnections(retryAfter: string): { requests: number } {
+    const seen = { requests: 0 };
+    worker.use(
+      http.get(/\/mock\/default\/api\/connections$/, () => {
+        seen.requests += 1;
+        return HttpResponse.json(
+          { type: 'about:blank', title: 'Too Many Requests', status: 429, code: 'rate_limited', detail: 'Slow down.' },
+          { status: 429, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': retryAfter } },
+        );
+      }),
+    );
+    return seen;
+  }
+
+  function errorsOf(element: HTMLElement): ApiError[] {
+    const errors: ApiError[] = [];
+    element.addEventListener('autopilot-error', (event) => errors.push((event as unknown as { error: ApiError }).error));
+    return errors;
+  }
+
+  for (const retryAfter of ['0', 'Tue, 01 Dec 2020 12:00:00 GMT']) {
+    it(`Retry-After: ${retryAfter}: at most one automatic retry per second, not hundreds`, async function () {
+      this.timeout(10_000);
+      const seen = rateLimitConnections(retryAfter);
+      const element = mount();
+      const errors = errorsOf(element);
+      await waitFor(() => seen.requests >= 1, { message: 'asked once' });
+      const start = performance.now();
+      await pause(3500);
+      const seconds = (performance.now() - start) / 1000;
+      expect(seen.requests, `${seen.requests} requests in ${seconds.toFixed(1)} s`).to.be.at.most(Math.ceil(seconds) + 2);
+      expect(seen.requests, 'it does retry by itself').to.be.at.least(2);
+      expect(errors.length, 'one autopilot-error per request').to.be.at.most(seen.requests);
+      expect(alertText(element)).to.equal(nl.error_rateLimited(1));
+      worker.resetHandlers();
+      await toConnections(element);
+    });
+  }
+
+  it('Retry-After of 3 hours: says when, offers `Opnieuw proberen`, and does not retry by itself', async () => {
+    const seen = rateLimitConnections(String(3 * 3600));
+    const element = mount();
+    await waitForAlert(element, 'Te veel verzoeken tegelijk. Probeer het over 3 uur opnieuw.');
+    expect(nl.error_rateLimitedLater(3 * 3600)).to.equal('Te veel verzoeken tegelijk. Probeer het over 3 uur opnieuw.');
+    await pause(1500);
+    expect(seen.requests).to.equal(1);
+    expect(findButton(element, 'Opnieuw proberen')).to.not.equal(null);
+    worker.resetHandlers();
+    await press(element, 'Opnieuw proberen');
+    await toConnections(element);
+  });
+
+  it('Retry-After of 30 days (past the timer limit) does not fire at once: one request, the time in days', async () => {
+    const seen = rateLimitConnections(String(30 * 86_400));
+    const element = mount();
+    await waitForAlert(element, 'Te veel verzoeken tegelijk. Probeer het over 30 dagen opnieuw.');
+    await pause(1500);
+    expect(seen.requests).to.equal(1);
+  });
+
+  it('an unreadable Retry-After waits the default 30 s', async () => {
+    const seen = rateLimitConnections('soon');
+    const element = mount();
+    await waitForAlert(element, nl.error_rateLimited(30));
+    await pause(1500);
+    expect(seen.requests).to.equal(1);
+  });
+});
