@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 
-const closedText = 'Het inlogvenster is gesloten voordat het inloggen klaar was.';
+const closedText = 'We kunnen het inlogvenster niet meer zien.';
 const waitingText = 'Het inlogvenster van Exact Online is open. Log daar in en geef toestemming.';
 
 /** New Connection → the organisation → Bevestigen → Exact Online, on one of several elements. */
