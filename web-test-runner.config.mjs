@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { ssrPlugin } from './test/ssr/wtr-ssr-plugin.mjs';
 
 /** Headless Chromium as CI has it (root, no GPU, no network but loopback). */
 const chromium = (extra = {}) =>
@@ -30,7 +31,7 @@ const mswWorker = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker, ssrPlugin],
   browsers: [chromium()],
   // One page at a time: focus and keyboard tests need the page to be the focused one.
   concurrency: 1,
