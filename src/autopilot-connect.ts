@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { SnapshotFrom } from 'xstate';
@@ -12,7 +12,7 @@ import { matchLocale, sourceLocale, useLocale, type Locale } from './i18n/locali
 import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
-import { SearchListbox } from './picker/search-listbox.js';
+import { definePicker } from './picker/define-picker.js';
 import { clearOwnReturnAddress, clearResume, loadResume, resumeScope, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
@@ -23,6 +23,7 @@ import { redeliveryView } from './views/redelivery.js';
 import { heading, primaryButton } from './views/parts.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { systemView } from './views/system.js';
+import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
 
 type Snapshot = SnapshotFrom<ConnectMachine>;
@@ -101,6 +102,9 @@ const stepOf = (snapshot: Snapshot): string => {
 export class AutopilotConnect extends LitElement {
   static override styles = autopilotConnectStyles;
 
+  /** The package version of this class (from package.json), named when two copies clash over the tag. */
+  static readonly version: string = version;
+
   /** Where the backend contract lives, e.g. `/api/autopilot`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
@@ -126,6 +130,13 @@ export class AutopilotConnect extends LitElement {
   /** Focus follows the steps only once the user works in the element: never steal it on load. */
   private userInteracted = false;
   private readonly noteInteraction = () => (this.userInteracted = true);
+  /**
+   * Arrived with a shadow root a server rendered (declarative shadow DOM). Lit's hydration takes
+   * over the server's DOM as it is, assuming the browser's first render has the server's values;
+   * it may not (the page's `lang`, a locale already loaded, a flow to resume), so the first render
+   * repeats the server's templates with blank values, and the next one writes every real value.
+   */
+  private fromServer = !isServer && this.shadowRoot !== null;
 
   /** Loads the locale's strings; until they are in, the element keeps speaking the previous language. */
   private readonly localeTask = new Task(this, {
@@ -135,12 +146,13 @@ export class AutopilotConnect extends LitElement {
 
   /** The `locale` attribute, else the nearest `lang` around the element, else Dutch. */
   get resolvedLocale(): Locale {
-    const hostLang = this.closest('[lang]')?.getAttribute('lang');
+    // A server render has no tree around the element: the attribute, else Dutch.
+    const hostLang = isServer ? null : this.closest('[lang]')?.getAttribute('lang');
     return matchLocale(this.locale) ?? matchLocale(hostLang) ?? sourceLocale;
   }
 
-  /** Follows the host page's `lang` when it changes. */
-  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  /** Follows the host page's `lang` when it changes; made on connect, as a server has no MutationObserver. */
+  private langObserver: MutationObserver | null = null;
 
   /** This element's resume record (see `resumeScope`), fixed for as long as api-base and id are. */
   private scope: { of: string; key: string } | null = null;
@@ -209,10 +221,12 @@ export class AutopilotConnect extends LitElement {
   }
 
   override connectedCallback(): void {
-    if (!customElements.get('autopilot-connect-listbox')) customElements.define('autopilot-connect-listbox', SearchListbox);
+    // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
+    definePicker();
     super.connectedCallback();
     this.addEventListener('pointerdown', this.noteInteraction);
     this.addEventListener('keydown', this.noteInteraction);
+    this.langObserver ??= new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
@@ -220,7 +234,7 @@ export class AutopilotConnect extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('pointerdown', this.noteInteraction);
     this.removeEventListener('keydown', this.noteInteraction);
-    this.langObserver.disconnect();
+    this.langObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -229,6 +243,11 @@ export class AutopilotConnect extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.fromServer) {
+      this.fromServer = false;
+      this.requestUpdate();
+      return;
+    }
     const snapshot = this.connect.snapshot;
     if (!snapshot) return;
     const step = stepOf(snapshot);
@@ -303,21 +322,39 @@ export class AutopilotConnect extends LitElement {
   }
 
   protected override render() {
+    // The server's first frame (checking the status) with blank values: see `fromServer`.
+    if (this.fromServer) return this.frame({ lang: '', title: '', stepText: null, body: checkingStatusView({ t: { title: '', loading: '' } }), said: '' });
     const snapshot = this.connect.snapshot;
     const locale = this.resolvedLocale;
     const t = messages(locale);
-    if (!snapshot) return html`<div class="base" part="base"></div>`;
-    const step = stepOf(snapshot);
+    // No flow before the first update: a server render (which starts none) shows the first step,
+    // checking the status, with the templates the browser renders first, so it hydrates.
+    const step = snapshot ? stepOf(snapshot) : 'checkingStatus';
     const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
-    const view: ViewContext = { snapshot, send: this.connect.send, t, formatDate: this.formatDate };
     const stepText = index >= 0 ? t.stepOf(index + 1, flowSteps.length) : null;
-    return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
+    return this.frame({
+      lang: locale,
+      title: t.title,
+      stepText,
+      body: snapshot ? this.renderStep({ snapshot, send: this.connect.send, t, formatDate: this.formatDate }) : checkingStatusView({ t }),
+      said: snapshot ? announcement(snapshot, t, stepText) : '',
+    });
+  }
+
+  private frame({ lang, title, stepText, body, said }: { lang: string; title: string; stepText: string | null; body: TemplateResult; said: string }) {
+    return html`<section class="base" part="base" lang=${lang} aria-labelledby="title">
       <header class="header" part="header">
-        <h1 id="title">${t.title}</h1>
+        <h1 id="title">${title}</h1>
         ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
       </header>
-      <div class="body" part="body">${this.renderStep(view)}</div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement(snapshot, t, stepText)}</div>
+      <div class="body" part="body">${body}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${said}</div>
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'autopilot-connect': AutopilotConnect;
   }
 }
