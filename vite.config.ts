@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockBackendPlugin } from './src/mocks/vite-plugin.js';
 import { trimCssLiterals } from './scripts/vite-trim-css-literals.mjs';
+import { trimHtmlLiteralsPlugin } from './scripts/vite-trim-html-literals.mjs';
 
 const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -44,6 +45,10 @@ const builds: Record<string, BuildEnvironmentOptions> = {
   standalone: {
     outDir: 'dist/standalone',
     lib: { entry: { 'autopilot-connect': 'src/standalone.ts' }, formats: ['es'] },
+    // Terser (two passes), then the built-in minifier: 0.7 KB gzip smaller than the built-in one
+    // alone, measured with npm run check:size.
+    minify: 'terser',
+    terserOptions: { module: true, ecma: 2020, compress: { passes: 2 } },
     rolldownOptions: {
       // The locale chunks import from the entry; without this, rolldown splits the entry.
       preserveEntrySignatures: 'allow-extension',
@@ -68,7 +73,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
  * `npm run build`: the builds above (`vite build --mode package|standalone|callback`).
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [mockBackendPlugin(), trimCssLiterals()],
+  plugins: [mockBackendPlugin(), trimCssLiterals(), trimHtmlLiteralsPlugin()],
   // The class's static `version` (src/version.ts); web-test-runner's esbuild defines it too.
   define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) },
   // Relative URLs in the built callback page; the dev server keeps serving from the root.
