@@ -1,28 +1,87 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type BuildEnvironmentOptions } from 'vite';
 import { mockBackendPlugin } from './src/mocks/vite-plugin.js';
 import { trimCssLiterals } from './scripts/vite-trim-css-literals.mjs';
+
+const packageJson = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+};
+const { version } = packageJson;
+
+/**
+ * What the package build leaves as imports: the dependencies and peer dependencies (a host
+ * installs them once for everything), vite (the mock plugin's types) and Node's built-ins.
+ * Anything else, like the compiler's decorator helper, is emitted into dist/.
+ */
+const externalPackages = [...Object.keys(packageJson.dependencies), ...Object.keys(packageJson.peerDependencies), 'vite'];
+const isExternal = (id: string) => id.startsWith('node:') || externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/**
+ * The three builds `npm run build` (scripts/build.mjs) runs, one per mode:
+ * - `package`: the npm entries as unbundled, unminified ES modules (dist/index.js, define.js,
+ *   react.js, mocks/index.js and the modules they import). Every library stays an import, so a
+ *   host's bundler dedupes lit, xstate & co. with its own copies.
+ * - `standalone`: one self-contained, minified file for a plain <script type="module"> (the
+ *   libraries inside), with the lazy locale chunks beside it.
+ * - `callback`: the OAuth callback page with only relative URLs, so it works from any folder.
+ */
+const builds: Record<string, BuildEnvironmentOptions> = {
+  package: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    minify: false,
+    lib: {
+      entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts', 'mocks/index': 'src/mocks/index.ts' },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external: isExternal,
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+  standalone: {
+    outDir: 'dist/standalone',
+    lib: { entry: { 'autopilot-connect': 'src/standalone.ts' }, formats: ['es'] },
+    rolldownOptions: {
+      // The locale chunks import from the entry; without this, rolldown splits the entry.
+      preserveEntrySignatures: 'allow-extension',
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
+    },
+  },
+  callback: {
+    outDir: 'dist/callback',
+    // Beside the HTML, no assets/ folder: the page is a folder a host copies as it is.
+    assetsDir: '',
+    modulePreload: false,
+    rolldownOptions: {
+      input: { callback: 'callback.html' },
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name].js', assetFileNames: '[name][extname]', minify: true },
+    },
+  },
+};
 
 /**
  * `npm start`: the demo page (index.html) on the mock backend, which this server answers as
  * real HTTP so the login popup's pages and the element see one model.
- * `npm run build`: the element as one ES module (dist/autopilot-connect.js, with lit and
- * xstate inside, for a plain <script type="module">) and the OAuth callback page.
+ * `npm run build`: the builds above (`vite build --mode package|standalone|callback`).
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [mockBackendPlugin(), trimCssLiterals()],
+  // The class's static `version` (src/version.ts); web-test-runner's esbuild defines it too.
+  define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) },
+  // Relative URLs in the built callback page; the dev server keeps serving from the root.
+  ...(mode === 'callback' ? { base: './' } : {}),
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   // Pre-bundled at start, so a first page load never triggers a re-optimisation reload.
   optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', 'xstate'] },
   build: {
-    outDir: 'dist',
     target: 'es2022',
     // No preloading: it only preloaded what a locale chunk imports, which the element has already
     // loaded, by adding <link> tags to the host page's head.
     modulePreload: false,
-    rolldownOptions: {
-      input: { 'autopilot-connect': 'src/define.ts', callback: 'callback.html' },
-      preserveEntrySignatures: 'exports-only',
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
-    },
+    copyPublicDir: false,
+    ...(builds[mode] ?? builds.package),
   },
-});
+}));

@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { ssrPlugin } from './test/ssr/wtr-ssr-plugin.mjs';
 
 /** Headless Chromium as CI has it (root, no GPU, no network but loopback). */
 const chromium = (extra = {}) =>
@@ -13,6 +14,9 @@ const chromium = (extra = {}) =>
       ...extra,
     },
   });
+
+/** The class's static `version`, as vite.config.ts defines it for the builds. */
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /** MSW's worker script, served where the browser expects it. */
 const mswWorker = {
@@ -27,7 +31,7 @@ const mswWorker = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), mswWorker],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker, ssrPlugin],
   browsers: [chromium()],
   // One page at a time: focus and keyboard tests need the page to be the focused one.
   concurrency: 1,

@@ -2,12 +2,12 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 import { resetBackends } from '../src/mocks/handlers.js';
-import { mockHandlers } from '../src/mocks/msw.js';
+import { createMockHandlers } from '../src/mocks/msw.js';
 import '../src/define.js';
 
 /** The project's own MSW handlers serve every `/mock/<scenario>/api` the stories point at. */
 const startMockWorker = async () => {
-  const worker = setupWorker(...mockHandlers);
+  const worker = setupWorker(...(await createMockHandlers()));
   await worker.start({
     onUnhandledFrame: 'bypass',
     quiet: true,

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import type { SnapshotFrom } from 'xstate';
@@ -12,7 +12,7 @@ import { matchLocale, sourceLocale, useLocale, type Locale } from './i18n/locali
 import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
-import { SearchListbox } from './picker/search-listbox.js';
+import { definePicker } from './picker/define-picker.js';
 import { clearResume, loadResume, saveResume, saveReturnUrl } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
@@ -23,6 +23,7 @@ import { redeliveryView } from './views/redelivery.js';
 import { heading, primaryButton } from './views/parts.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { systemView } from './views/system.js';
+import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
 
 type Snapshot = SnapshotFrom<ConnectMachine>;
@@ -71,6 +72,9 @@ const stepOf = (snapshot: Snapshot): string => {
 export class AutopilotConnect extends LitElement {
   static override styles = autopilotConnectStyles;
 
+  /** The package version of this class (from package.json), named when two copies clash over the tag. */
+  static readonly version: string = version;
+
   /** Where the backend contract lives, e.g. `/api/autopilot`. */
   @property({ attribute: 'api-base' }) apiBase = '/api';
 
@@ -102,12 +106,13 @@ export class AutopilotConnect extends LitElement {
 
   /** The `locale` attribute, else the nearest `lang` around the element, else Dutch. */
   get resolvedLocale(): Locale {
-    const hostLang = this.closest('[lang]')?.getAttribute('lang');
+    // A server render has no tree around the element: the attribute, else Dutch.
+    const hostLang = isServer ? null : this.closest('[lang]')?.getAttribute('lang');
     return matchLocale(this.locale) ?? matchLocale(hostLang) ?? sourceLocale;
   }
 
-  /** Follows the host page's `lang` when it changes. */
-  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
+  /** Follows the host page's `lang` when it changes; made on connect, as a server has no MutationObserver. */
+  private langObserver: MutationObserver | null = null;
 
   private readonly connect = new ConnectController(
     this,
@@ -156,10 +161,12 @@ export class AutopilotConnect extends LitElement {
   }
 
   override connectedCallback(): void {
-    if (!customElements.get('autopilot-connect-listbox')) customElements.define('autopilot-connect-listbox', SearchListbox);
+    // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
+    definePicker();
     super.connectedCallback();
     this.addEventListener('pointerdown', this.noteInteraction);
     this.addEventListener('keydown', this.noteInteraction);
+    this.langObserver ??= new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 
@@ -167,7 +174,7 @@ export class AutopilotConnect extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('pointerdown', this.noteInteraction);
     this.removeEventListener('keydown', this.noteInteraction);
-    this.langObserver.disconnect();
+    this.langObserver?.disconnect();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -253,18 +260,24 @@ export class AutopilotConnect extends LitElement {
     const snapshot = this.connect.snapshot;
     const locale = this.resolvedLocale;
     const t = messages(locale);
-    if (!snapshot) return html`<div class="base" part="base"></div>`;
-    const step = stepOf(snapshot);
+    // No flow before the first update: a server render (which starts none) shows the first step,
+    // checking the status, with the same template the browser renders first, so it hydrates.
+    const step = snapshot ? stepOf(snapshot) : 'checkingStatus';
     const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
-    const view: ViewContext = { snapshot, send: this.connect.send, t, formatDate: this.formatDate };
     const stepText = index >= 0 ? t.stepOf(index + 1, flowSteps.length) : null;
     return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
       <header class="header" part="header">
         <h1 id="title">${t.title}</h1>
         ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
       </header>
-      <div class="body" part="body">${this.renderStep(view)}</div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${announcement(snapshot, t, stepText)}</div>
+      <div class="body" part="body">${snapshot ? this.renderStep({ snapshot, send: this.connect.send, t, formatDate: this.formatDate }) : checkingStatusView({ t })}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${snapshot ? announcement(snapshot, t, stepText) : ''}</div>
     </section>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'autopilot-connect': AutopilotConnect;
   }
 }

@@ -7,12 +7,18 @@ export const MOCK_PREFIX = '/mock';
 
 const backends = new Map<string, MockBackend>();
 
+/** How a host serves the mock: where its copy of the callback page is (default `/callback.html`). */
+export interface MockServeOptions {
+  callbackPath?: string;
+}
+
 /** The scenario's backend, created on first use and kept, so every request sees one model. */
-export function getBackend(scenario: ScenarioName, basePath = `${MOCK_PREFIX}/${scenario}`): MockBackend {
+export function getBackend(scenario: ScenarioName, basePath = `${MOCK_PREFIX}/${scenario}`, { callbackPath }: MockServeOptions = {}): MockBackend {
   const key = `${scenario} ${basePath}`;
   let backend = backends.get(key);
   if (!backend) {
-    backend = createMockBackend({ ...scenarios[scenario](), basePath });
+    const { platform, options } = scenarios[scenario]();
+    backend = createMockBackend({ platform, options: callbackPath ? { ...options, callbackPath } : options, basePath });
     backends.set(key, backend);
   }
   return backend;
@@ -73,7 +79,7 @@ async function handleControl(request: Request, scenario: ScenarioName, rest: str
  * backend, and `POST /mock/<scenario>/reset` rebuilds it (end-to-end tests start clean).
  * The test controls of {@link handleControl} live next to it.
  */
-export async function handleMockRequest(request: Request): Promise<Response | null> {
+export async function handleMockRequest(request: Request, serve: MockServeOptions = {}): Promise<Response | null> {
   const match = matchMockPath(new URL(request.url).pathname);
   if (!match) return null;
   if (match.rest === '/reset' && request.method === 'POST') {
@@ -82,5 +88,5 @@ export async function handleMockRequest(request: Request): Promise<Response | nu
   }
   const control = await handleControl(request, match.scenario, match.rest);
   if (control) return control;
-  return getBackend(match.scenario).handle(request);
+  return getBackend(match.scenario, undefined, serve).handle(request);
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Connect, Plugin } from 'vite';
-import { handleMockRequest, matchMockPath } from './handlers.js';
+import { handleMockRequest, matchMockPath, type MockServeOptions } from './handlers.js';
 
 // Framing headers describe Node's connection, not the request the backend sees.
 const hopByHop = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade']);
@@ -36,27 +36,32 @@ async function writeResponse(response: Response, res: ServerResponse): Promise<v
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-const middleware: Connect.NextHandleFunction = (req, res, next) => {
-  // Connect strips nothing here (the middleware is mounted at the root), so req.url is the full path.
-  if (!matchMockPath((req.url ?? '').split('?')[0] ?? '')) return next();
-  toRequest(req)
-    .then(handleMockRequest)
-    .then((response) => (response ? writeResponse(response, res) : next()))
-    .catch((error: unknown) => next(error));
-};
+const middleware =
+  (serve: MockServeOptions): Connect.NextHandleFunction =>
+  (req, res, next) => {
+    // Connect strips nothing here (the middleware is mounted at the root), so req.url is the full path.
+    if (!matchMockPath((req.url ?? '').split('?')[0] ?? '')) return next();
+    toRequest(req)
+      .then((request) => handleMockRequest(request, serve))
+      .then((response) => (response ? writeResponse(response, res) : next()))
+      .catch((error: unknown) => next(error));
+  };
 
 /**
  * Serves the mock backends as real HTTP on the dev and preview servers: the login window's
  * simulated Exact pages are navigations, which only a real server (not MSW) can answer.
+ * `callbackPath`: where the host serves the callback page (default `/callback.html`); the mock's
+ * OAuth redirect ends there.
  */
-export function mockBackendPlugin(): Plugin {
+export function mockBackendPlugin(serve: MockServeOptions = {}): Plugin {
+  const handle = middleware(serve);
   return {
     name: 'autopilot-mock-backend',
     configureServer(server) {
-      server.middlewares.use(middleware);
+      server.middlewares.use(handle);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(middleware);
+      server.middlewares.use(handle);
     },
   };
 }

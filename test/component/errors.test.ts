@@ -5,7 +5,7 @@ import type { ApiError } from '../../src/api/api-error.js';
 import { messages } from '../../src/i18n/messages.js';
 
 const nl = messages();
-import { mockHandlers } from '../../src/mocks/index.js';
+import { createMockHandlers } from '../../src/mocks/index.js';
 import {
   button,
   findButton,
@@ -27,7 +27,7 @@ import {
 } from './support.js';
 
 // This file runs its own worker with the mock handlers, so a test can put a handler in front.
-const worker = setupWorker(...mockHandlers);
+const worker = setupWorker(...(await createMockHandlers()));
 
 const problem = (status: number, code: string, title = 'Error') =>
   HttpResponse.json({ type: 'about:blank', title, status, code, detail: 'test' }, { status, headers: { 'Content-Type': 'application/problem+json' } });

@@ -5,7 +5,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { setupWorker } from 'msw/browser';
-import { ExactOnline, mockHandlers } from '../../src/mocks/index.js';
+import { createMockHandlers, ExactOnline } from '../../src/mocks/index.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   findButton,
@@ -29,7 +29,7 @@ export { deepElements } from '../helpers/dom.js';
 export const nl = messages();
 
 /** One worker per test file (each file runs in its own page). */
-export const worker = setupWorker(...mockHandlers);
+export const worker = setupWorker(...(await createMockHandlers()));
 
 /** The mock behind this file's own worker; a fresh model and no storage per test; handlers reset after each. */
 export function useRobustBackend(): void {

@@ -1,0 +1,61 @@
+/**
+ * The built package in Node, as a server-rendered host (Next.js, Astro, Lit SSR) meets it:
+ * every entry imports without throwing, the class entry registers nothing, and @lit-labs/ssr
+ * (and React's server renderer, through the wrapper) render the element's first frame.
+ * Run by `npm run test:ssr`, which builds dist/ first; entries are imported by the package's
+ * own name, so the exports map is what resolves them.
+ */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+
+const root = new URL('../../', import.meta.url);
+const { version } = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
+if (!existsSync(new URL('dist/index.js', root))) throw new Error('No dist/: run `npm run build` first (npm run test:ssr does).');
+
+/** Runs a module in a fresh Node process (nothing loaded before it), from the package root. */
+const runFresh = (source) => execFileSync(process.execPath, ['--input-type=module', '-e', source], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('the package in Node', () => {
+  for (const entry of ['autopilot-connect', 'autopilot-connect/define.js', 'autopilot-connect/react', 'autopilot-connect/mocks', 'autopilot-connect/standalone']) {
+    it(`imports ${entry} without throwing`, () => {
+      assert.doesNotThrow(() => runFresh(`await import(${JSON.stringify(entry)});`));
+    });
+  }
+
+  it('registers nothing when only the class entry is imported; define.js registers the tag and the picker', () => {
+    const registered = (entry) =>
+      runFresh(
+        `await import(${JSON.stringify(entry)});` +
+          `console.log(JSON.stringify(['autopilot-connect', 'autopilot-connect-listbox'].map((tag) => Boolean(globalThis.customElements?.get(tag)))));`,
+      ).trim();
+    assert.equal(registered('autopilot-connect'), '[false,false]');
+    assert.equal(registered('autopilot-connect/define.js'), '[true,true]');
+  });
+
+  it("exports the class with package.json's version, the events and ApiError", async () => {
+    const api = await import('autopilot-connect');
+    assert.equal(api.AutopilotConnect.version, version);
+    for (const name of ['AutopilotConnectedEvent', 'AutopilotCancelledEvent', 'AutopilotErrorEvent', 'ApiError']) assert.equal(typeof api[name], 'function', name);
+  });
+});
+
+describe('server rendering', () => {
+  it('renders the first frame, checking the status, into a declarative shadow root', async () => {
+    await import('autopilot-connect/define.js');
+    const { renderConnect } = await import('./render.mjs');
+    const page = await renderConnect({ apiBase: '/api/autopilot' });
+    assert.match(page, /<autopilot-connect[^>]*api-base="\/api\/autopilot"[^>]*><template shadowroot="open" shadowrootmode="open">/);
+    const shadow = page.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<!--[^>]*-->/g, '');
+    assert.match(shadow, /<h1 id="title">Autopilot – Exact Online<\/h1>/);
+    assert.match(shadow, /<p class="progress" role="status"><span class="spinner" aria-hidden="true"><\/span>Bezig met laden…<\/p>/);
+  });
+
+  // @lit/react sets the properties in the browser, after hydration: the server sends the bare tag.
+  it('renders through the React wrapper with react-dom/server', async () => {
+    const [{ createElement }, { renderToString }, { AutopilotConnect }] = await Promise.all([import('react'), import('react-dom/server'), import('autopilot-connect/react')]);
+    const page = renderToString(createElement(AutopilotConnect, { apiBase: '/api/autopilot', locale: 'en' }));
+    assert.match(page, /^<autopilot-connect[^>]*><\/autopilot-connect>$/);
+  });
+});
