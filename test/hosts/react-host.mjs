@@ -45,8 +45,8 @@ describe('a React 19 host with the wrapper and the bare tag, installed from the 
       const { page } = recorded;
       await page.goto(`${server.origin}/`);
 
-      // The bare <autopilot-connect api-base=… locale="en">: React passed its attributes on.
-      await page.locator('#bare').getByRole('heading', { name: 'Active connections' }).waitFor();
+      // The bare <autopilot-connect api-base=…>: React passed the attribute on (the empty scenario's overview).
+      await page.locator('#bare').getByText('Er zijn nog geen actieve verbindingen').waitFor();
 
       await connectELien(page, page.locator('#wrapped'));
       await page.getByRole('status').getByText('Verbonden: eLien test company → eLien test company').waitFor();

@@ -15,9 +15,12 @@ export async function connectELien(page, element) {
   const popupOpened = page.waitForEvent('popup');
   await element.getByRole('button', { name: 'Open', exact: true }).click();
   const popup = await popupOpened;
-  const popupClosed = popup.waitForEvent('close');
+  const popupClosed = popup.waitForEvent('close', { timeout: 15_000 });
   await consent(popup);
-  await popupClosed;
+  await popupClosed.catch(() => {
+    // Say where the login ended instead of a bare timeout: a wrong redirect shows here.
+    throw new Error(`The login popup did not close: it stays at ${popup.url()}`);
+  });
 
   await element.getByRole('button', { name: 'Ga door' }).click();
   await element.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();

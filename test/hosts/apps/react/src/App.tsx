@@ -27,7 +27,7 @@ export function App() {
         onError={onError}
         onCancelled={(event) => setLastError(event.type)}
       />
-      <autopilot-connect id="bare" api-base="/mock/empty/api" locale="en"></autopilot-connect>
+      <autopilot-connect id="bare" api-base="/mock/empty/api" locale="nl"></autopilot-connect>
     </main>
   );
 }
