@@ -24,11 +24,11 @@ describe('a React 19 host with the wrapper and the bare tag, installed from the 
   });
 
   it("type-checks with the host's tsc --strict: the wrapper's props and onConnected/onError are typed, the bare tag is known to JSX, wrong props are errors", async () => {
-    for (const program of tscPrograms) await run(bin(host, 'tsc'), ['--noEmit', '--strict', '-p', program], { cwd: host });
+    await Promise.all(tscPrograms.map((program) => run(bin(host, 'tsc'), ['--noEmit', '--strict', '-p', program], { cwd: host })));
   });
 
   it('type-checks the same with TypeScript 5.9', async () => {
-    for (const program of tscPrograms) await run(process.execPath, [repoTsc, '--noEmit', '--strict', '-p', program], { cwd: host });
+    await Promise.all(tscPrograms.map((program) => run(process.execPath, [repoTsc, '--noEmit', '--strict', '-p', program], { cwd: host })));
   });
 
   describe('on its dev server with the mock backend from autopilot-connect/mocks', () => {
