@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * Size budgets (`npm run check:size`). Builds the package with the project's Vite config into
- * a temporary directory, with source maps, and measures what a host page downloads:
+ * Size budgets (`npm run check:size`). Builds the self-contained build (dist/standalone/) and the
+ * callback page (dist/callback/) with the project's Vite config (scripts/build.mjs's
+ * `buildTarget`) into a temporary directory, with source maps, and measures what a host page
+ * downloads:
  *
  * - the element: ALL JavaScript `<autopilot-connect>` needs in its default locale — the entry
- *   chunk plus every chunk it imports statically (lit, xstate and the rest are inside).
- *   Chunks it only imports lazily (the `en` messages) are listed apart and not counted;
+ *   plus every chunk it loads at once (its static imports, and the element's chunk, which the
+ *   entry imports as soon as it runs in a browser; lit, xstate and the rest are inside). The
+ *   locale chunks, loaded only when their language is asked for, are listed apart and not counted;
  * - the OAuth callback page: its HTML, its JavaScript (with static imports) and its CSS.
  *
  * Sizes are gzip level 9 per file (each file is a separate download), summed. The
@@ -20,6 +23,7 @@
  * The measuring functions are exported for the benchmark (scripts/bench/run.mjs).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { buildTarget } from './build.mjs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -33,7 +37,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * while the budget is open. The floor under the element is measured in the README ("Size").
  */
 export const BUDGETS = {
-  element: { label: 'element (autopilot-connect.js + static imports)', gzip: 30 * 1024, ceiling: 42 * 1024 },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 42 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
@@ -43,6 +47,8 @@ const RECORD = join(ROOT, 'scripts', 'size-record.json');
 
 const ENTRY = 'autopilot-connect.js';
 const CALLBACK_HTML = 'callback.html';
+/** The builds measured, each in its own folder as in dist/. */
+const TARGETS = ['standalone', 'callback'];
 
 // --- sizes ---------------------------------------------------------------------------------
 
@@ -53,39 +59,40 @@ export const gzipSize = (buffer) => gzipSync(buffer, { level: 9 }).length;
 export const brotliSize = (buffer) =>
   brotliCompressSync(buffer, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: buffer.length } }).length;
 
-function fileSizes(outDir, fileName) {
-  const raw = readFileSync(join(outDir, fileName), 'utf8');
+function fileSizes(dir, fileName) {
+  const raw = readFileSync(join(dir, fileName), 'utf8');
   const text = /\.(m?js|css)$/.test(fileName) ? withoutMapComment(raw) : raw;
   const buffer = Buffer.from(text, 'utf8');
-  return { file: fileName, min: buffer.length, gzip: gzipSize(buffer), brotli: brotliSize(buffer), code: text };
+  return { file: fileName, dir, min: buffer.length, gzip: gzipSize(buffer), brotli: brotliSize(buffer), code: text };
 }
 
 // --- build ---------------------------------------------------------------------------------
 
 /**
- * `vite build` with the project's config into `outDir` (a fresh temporary directory when not
- * given). Returns the directory and the chunk graph: fileName → { imports, dynamicImports, css }.
+ * The `standalone` and `callback` builds of vite.config.ts into `outDir/standalone` and
+ * `outDir/callback` (`outDir` a fresh temporary directory when not given). Returns the
+ * directory and, per build, its folder and chunk graph: fileName → { imports, dynamicImports, css, locale }.
  */
 export async function buildPackage({ outDir = mkdtempSync(join(tmpdir(), 'autopilot-size-')), sourcemap = true } = {}) {
-  const { build } = await import('vite');
-  const result = await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir, emptyOutDir: true, sourcemap, reportCompressedSize: false, copyPublicDir: false },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]).flatMap((item) => item.output);
-  const chunks = new Map();
-  for (const item of outputs) {
-    if (item.type !== 'chunk') continue;
-    chunks.set(item.fileName, {
-      isEntry: item.isEntry,
-      imports: item.imports ?? [],
-      dynamicImports: item.dynamicImports ?? [],
-      css: [...(item.viteMetadata?.importedCss ?? [])],
-    });
+  const builds = {};
+  for (const target of TARGETS) {
+    const dir = join(outDir, target);
+    const outputs = await buildTarget(target, { outDir: dir, sourcemap, logLevel: 'silent' });
+    const chunks = new Map();
+    for (const item of outputs) {
+      if (item.type !== 'chunk') continue;
+      chunks.set(item.fileName, {
+        isEntry: item.isEntry,
+        imports: item.imports ?? [],
+        dynamicImports: item.dynamicImports ?? [],
+        css: [...(item.viteMetadata?.importedCss ?? [])],
+        // A language's messages: loaded when that language is asked for, not counted.
+        locale: /[\\/]src[\\/]i18n[\\/]locales[\\/]/.test(item.facadeModuleId ?? ''),
+      });
+    }
+    builds[target] = { dir, chunks, files: outputs.map((item) => item.fileName) };
   }
-  return { outDir, chunks, files: outputs.map((item) => item.fileName) };
+  return { outDir, ...builds };
 }
 
 /**
@@ -127,10 +134,21 @@ function staticClosure(chunks, fileName, seen = new Set()) {
   return seen;
 }
 
-/** Measures the element and the callback page of a build from {@link buildPackage}. */
-export function measureBuild({ outDir, chunks }) {
-  if (!chunks.has(ENTRY)) throw new Error(`The build has no ${ENTRY}; is vite.config.ts's entry still named autopilot-connect?`);
-  const elementFiles = [...staticClosure(chunks, ENTRY)];
+/** A chunk and what loading it loads at once: static imports, and dynamic ones that are not a locale's. */
+function loadedAtOnce(chunks, fileName, seen = new Set()) {
+  if (seen.has(fileName)) return seen;
+  seen.add(fileName);
+  const chunk = chunks.get(fileName);
+  for (const imported of chunk?.imports ?? []) loadedAtOnce(chunks, imported, seen);
+  for (const imported of chunk?.dynamicImports ?? []) if (!chunks.get(imported)?.locale) loadedAtOnce(chunks, imported, seen);
+  return seen;
+}
+
+/** Measures the element (standalone build) and the callback page of a build from {@link buildPackage}. */
+export function measureBuild({ standalone, callback }) {
+  const { chunks } = standalone;
+  if (!chunks.has(ENTRY)) throw new Error(`The standalone build has no ${ENTRY}; is vite.config.ts's standalone entry still named autopilot-connect?`);
+  const elementFiles = [...loadedAtOnce(chunks, ENTRY)];
   const lazyFiles = new Set();
   for (const file of elementFiles) for (const lazy of chunks.get(file)?.dynamicImports ?? []) lazyFiles.add(lazy);
   for (const file of elementFiles) lazyFiles.delete(file);
@@ -138,23 +156,25 @@ export function measureBuild({ outDir, chunks }) {
   for (const file of [...lazyFiles]) for (const further of staticClosure(chunks, file)) if (!elementFiles.includes(further)) lazyFiles.add(further);
 
   // The callback page: the HTML, and every script and stylesheet it references, with their static imports.
-  const html = readFileSync(join(outDir, CALLBACK_HTML), 'utf8');
-  const referenced = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\/?([^"?#]+)"/g)].map((match) => match[1]);
+  const html = readFileSync(join(callback.dir, CALLBACK_HTML), 'utf8');
+  const referenced = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="(?:\.\/)?([^"?#]+)"/g)].map((match) => match[1]);
+  const absolute = referenced.filter((file) => file.startsWith('/') || /^[a-z]+:/i.test(file));
+  if (absolute.length) throw new Error(`The callback page must work from any path, but it references ${absolute.join(', ')}.`);
   const callbackFiles = new Set([CALLBACK_HTML]);
   for (const file of referenced) {
     if (!/\.(m?js|css)$/.test(file)) continue;
-    for (const member of chunks.has(file) ? staticClosure(chunks, file) : [file]) {
+    for (const member of callback.chunks.has(file) ? staticClosure(callback.chunks, file) : [file]) {
       callbackFiles.add(member);
-      for (const css of chunks.get(member)?.css ?? []) callbackFiles.add(css);
+      for (const css of callback.chunks.get(member)?.css ?? []) callbackFiles.add(css);
     }
   }
 
-  const group = (files) => {
-    const list = [...files].map((file) => fileSizes(outDir, file));
+  const group = (dir, files) => {
+    const list = [...files].map((file) => fileSizes(dir, file));
     const sum = (key) => list.reduce((total, item) => total + item[key], 0);
     return { files: list, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') };
   };
-  return { element: group(elementFiles), lazy: group(lazyFiles), callback: group(callbackFiles) };
+  return { element: group(standalone.dir, elementFiles), lazy: group(standalone.dir, lazyFiles), callback: group(callback.dir, callbackFiles) };
 }
 
 // --- where the bytes come from ---------------------------------------------------------------
@@ -215,8 +235,8 @@ export function ownerOf(absolutePath) {
  * Bytes of the minified file that each owner (package or own source file) produced, from the
  * file's source map. Returns Map owner → bytes.
  */
-function bytesByOwner(outDir, file, code) {
-  const mapPath = join(outDir, `${file}.map`);
+function bytesByOwner(dir, file, code) {
+  const mapPath = join(dir, `${file}.map`);
   let map;
   try {
     map = JSON.parse(readFileSync(mapPath, 'utf8'));
@@ -248,14 +268,14 @@ function bytesByOwner(outDir, file, code) {
  * Per-owner shares of a measured group: minified bytes from the source maps, and the group's
  * gzip size split in proportion (gzip cannot be split exactly; the estimate is marked ≈).
  */
-export function shares(outDir, group) {
+export function shares(_outDir, group) {
   const totals = new Map();
   for (const file of group.files) {
     if (!/\.m?js$/.test(file.file)) {
       totals.set(file.file, (totals.get(file.file) ?? 0) + file.min);
       continue;
     }
-    for (const [owner, bytes] of bytesByOwner(outDir, file.file, file.code)) totals.set(owner, (totals.get(owner) ?? 0) + bytes);
+    for (const [owner, bytes] of bytesByOwner(file.dir, file.file, file.code)) totals.set(owner, (totals.get(owner) ?? 0) + bytes);
   }
   const all = [...totals.values()].reduce((sum, bytes) => sum + bytes, 0) || 1;
   return [...totals]

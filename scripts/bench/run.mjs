@@ -4,10 +4,12 @@
  * Lit element that renders the same list without the flow: scripts/bench/baseline-list.ts),
  * measured in one run of headless Chromium on a PRODUCTION build.
  *
- * 1. Builds the package with the project's Vite config (as `npm run build`, plus source maps
- *    for the per-dependency shares) and the baseline, into a temporary directory.
+ * 1. Builds the self-contained element and the callback page with the project's Vite config (as
+ *    `npm run build` writes dist/standalone/ and dist/callback/, plus source maps for the
+ *    per-dependency shares) and the baseline, into a temporary directory.
  * 2. Serves that directory with Vite's preview server, which also answers the mock backend
- *    (`/mock/<scenario>/...`, the project's mock plugin) as real HTTP with no added latency.
+ *    (`/mock/<scenario>/...`, the project's mock plugin) as real HTTP with no added latency;
+ *    the login ends on the callback page in its folder, /callback/callback.html.
  * 3. Drives Chromium (playwright-core) through BENCH_RUNS runs (default 4) after one warm-up;
  *    every figure is the median over the runs with the spread (min–max) beside it. The slow,
  *    steady parts (20 open–close cycles, the happy path) run in the first BENCH_HEAP_RUNS runs,
@@ -91,16 +93,19 @@ async function buildAll(outDir) {
   const page = (title, script) =>
     `<!doctype html>\n<html lang="nl"><head><meta charset="utf-8"><title>${title}</title>` +
     `<script type="module" src="${script}"></script></head><body></body></html>\n`;
-  writeFileSync(join(benchDir, TARGETS.element.page), page('bench: autopilot-connect', '/autopilot-connect.js'));
+  writeFileSync(join(benchDir, TARGETS.element.page), page('bench: autopilot-connect', '/standalone/autopilot-connect.js'));
   writeFileSync(join(benchDir, TARGETS.baseline.page), page('bench: baseline', '/bench/baseline-list.js'));
   return { measured, packageShares, baselineSize };
 }
 
 async function serve(outDir) {
-  const { preview } = await import('vite');
+  const { preview, runnerImport } = await import('vite');
+  const { module: plugin } = await runnerImport(join(ROOT, 'src/mocks/vite-plugin.ts'));
+  const { mockBackendPlugin } = plugin;
   const server = await preview({
     root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
+    configFile: false,
+    plugins: [mockBackendPlugin({ callbackPath: '/callback/callback.html' })],
     logLevel: 'error',
     build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false, open: false },

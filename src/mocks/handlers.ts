@@ -49,8 +49,8 @@ const controlError = (status: number, error: string): Response =>
  * - `POST /mock/<scenario>/authorizations/<id>/expire` and `.../deny` settle a login.
  * Answers 204, or 400/404 with `{ error }`; null for other paths.
  */
-async function handleControl(request: Request, scenario: ScenarioName, rest: string): Promise<Response | null> {
-  const backend = getBackend(scenario);
+async function handleControl(request: Request, scenario: ScenarioName, rest: string, serve: MockServeOptions): Promise<Response | null> {
+  const backend = getBackend(scenario, undefined, serve);
   if (rest === '/inject' && request.method === 'POST') {
     try {
       backend.injectFailure(JSON.parse(await request.text()) as FailureInjection);
@@ -86,7 +86,7 @@ export async function handleMockRequest(request: Request, serve: MockServeOption
     resetBackends(match.scenario);
     return new Response(null, { status: 204 });
   }
-  const control = await handleControl(request, match.scenario, match.rest);
+  const control = await handleControl(request, match.scenario, match.rest, serve);
   if (control) return control;
   return getBackend(match.scenario, undefined, serve).handle(request);
 }

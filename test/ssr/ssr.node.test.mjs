@@ -41,6 +41,41 @@ describe('the package in Node', () => {
   });
 });
 
+describe("the mock backend in a host's dev server", () => {
+  const hiddenFields = (page) => new URLSearchParams([...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, name, value]) => [name, value.replaceAll('&amp;', '&')]));
+
+  it('ends the login on the callback page where the host serves it (mockBackendPlugin({ callbackPath }))', async () => {
+    const [{ createServer }, { mockBackendPlugin }] = await Promise.all([import('vite'), import('autopilot-connect/mocks')]);
+    const server = await createServer({
+      configFile: false,
+      root: new URL('.', import.meta.url).pathname,
+      logLevel: 'silent',
+      plugins: [mockBackendPlugin({ callbackPath: '/vendor/autopilot/callback.html' })],
+      server: { host: '127.0.0.1', port: 0, hmr: false, ws: false, watch: null },
+    });
+    await server.listen();
+    try {
+      const origin = `http://127.0.0.1:${server.httpServer.address().port}`;
+      const base = `${origin}/mock/default`;
+      const send = (url, form) => fetch(new URL(url, origin), { redirect: 'manual', ...(form ? { method: 'POST', body: form } : {}) });
+      const started = await (await fetch(`${base}/api/authorizations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ returnOrigin: origin }) })).json();
+      const login = hiddenFields(await (await send(started.authorizeUrl)).text());
+      login.set('username', 'lien@elien.nl');
+      login.set('password', 'geheim');
+      const consentPage = await (await send(((await send(`${base}/exact/login`, login)).headers.get('Location')))).text();
+      const consent = hiddenFields(consentPage);
+      consent.set('decision', 'allow');
+      for (const [, code] of consentPage.matchAll(/name="division" value="(\d+)" checked/g)) consent.append('division', code);
+      const toBackend = (await send(`${base}/exact/consent`, consent)).headers.get('Location');
+      const toCallbackPage = new URL((await send(toBackend)).headers.get('Location'), origin);
+      assert.equal(toCallbackPage.pathname, '/vendor/autopilot/callback.html');
+      assert.deepEqual(Object.fromEntries(toCallbackPage.searchParams), { authorization: started.id, status: 'authorized', lang: 'nl' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('server rendering', () => {
   it('renders the first frame, checking the status, into a declarative shadow root', async () => {
     await import('autopilot-connect/define.js');
