@@ -10,7 +10,7 @@ import { callbackFetches, connectELien } from './support/connect-flow.mjs';
 import { browser, reactHost } from './support/workspace.mjs';
 
 const repoTsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-const tscPrograms = ['tsconfig.json', 'tsconfig.node.json'];
+const tscPrograms = ['tsconfig.json', 'tsconfig.bare-tag.json', 'tsconfig.node.json'];
 
 /**
  * test/hosts/apps/react: a React 19 + strict TypeScript app (Vite's own JSX transform, no React

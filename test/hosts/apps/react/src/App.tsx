@@ -1,16 +1,12 @@
 import { useState } from 'react';
-import type { AutopilotConnectedEvent, AutopilotErrorEvent } from 'autopilot-connect';
+import type { AutopilotErrorEvent } from 'autopilot-connect';
 import { AutopilotConnect } from 'autopilot-connect/react';
-// The bare tag beside the wrapper: registered by define.js, typed in JSX by the jsx entry.
-import 'autopilot-connect/define.js';
-import type {} from 'autopilot-connect/jsx';
+import { BareTag } from './BareTag.js';
 
 export function App() {
   const [connected, setConnected] = useState<string | null>(null);
   const [lastError, setLastError] = useState<string | null>(null);
 
-  const onConnected = (event: AutopilotConnectedEvent) =>
-    setConnected(`${event.connection.organisation.name} → ${event.connection.division.name}`);
   const onError = (event: AutopilotErrorEvent) => setLastError(`${event.error.kind} ${event.error.status ?? ''}`);
 
   return (
@@ -23,11 +19,12 @@ export function App() {
         locale="nl"
         requestTimeout={30}
         loginTimeout={600}
-        onConnected={onConnected}
+        onConnected={(event) => setConnected(`${event.connection.organisation.name} → ${event.connection.division.name}`)}
         onError={onError}
         onCancelled={(event) => setLastError(event.type)}
       />
-      <autopilot-connect id="bare" api-base="/mock/empty/api" locale="nl"></autopilot-connect>
+      {/* The bare tag beside the wrapper; lit-localize keeps one locale per page, so both say nl. */}
+      <BareTag apiBase="/mock/empty/api" />
     </main>
   );
 }

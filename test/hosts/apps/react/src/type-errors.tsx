@@ -1,4 +1,5 @@
 import { AutopilotConnect } from 'autopilot-connect/react';
+import type {} from 'autopilot-connect/jsx';
 
 // Never rendered: props the host's tsc must reject. Should one of them type-check, tsc fails
 // with "Unused '@ts-expect-error' directive". Their right-typed twins are in App.tsx.
@@ -18,5 +19,7 @@ export const mistakes = (
         console.log(event.error.reason);
       }}
     />
+    {/* @ts-expect-error the bare tag's requestTimeout property is a number too */}
+    <autopilot-connect requestTimeout="soon"></autopilot-connect>
   </>
 );
