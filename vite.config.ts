@@ -82,6 +82,7 @@ export default defineConfig(({ mode }) => ({
     // loaded, by adding <link> tags to the host page's head.
     modulePreload: false,
     copyPublicDir: false,
-    ...(builds[mode] ?? builds.package),
+    // Other modes (Storybook's, the dev server's) get Vite's defaults.
+    ...builds[mode],
   },
 }));
