@@ -37,7 +37,7 @@ describe('a plain script-tag host with the self-contained build, no bundler', ()
     const requests = [];
     recorded.page.on('request', (request) => requests.push(new URL(request.url())));
     await recorded.page.goto(`${server.origin}/`);
-    await recorded.page.locator('autopilot-connect').getByRole('heading', { name: 'Active connections' }).waitFor();
+    await recorded.shows(recorded.page.locator('autopilot-connect').getByRole('heading', { name: 'Active connections' }));
 
     const elsewhere = requests
       .filter((url) => url.origin !== server.origin || !(url.pathname === '/' || url.pathname.startsWith(VENDOR) || url.pathname.startsWith('/mock/default/api/')))

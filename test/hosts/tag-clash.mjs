@@ -19,7 +19,7 @@ describe('a page on which the tag is already taken', () => {
     const recorded = await openRecordedPage(await browser());
     const { page } = recorded;
     await page.goto(`${server.origin}/clash.html`);
-    await page.locator('#after-define').waitFor();
+    await recorded.shows(page.locator('#after-define'));
 
     const errors = recorded.consoleText('error');
     assert.equal(errors.length, 1, `one console error, got: ${JSON.stringify(errors)}`);

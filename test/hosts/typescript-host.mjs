@@ -60,6 +60,7 @@ describe('a strict TypeScript host that also uses Lit, installed from the tarbal
       const recorded = await openRecordedPage(await browser());
       const { page } = recorded;
       await page.goto(`${server.origin}/`);
+      await recorded.shows(page.locator('autopilot-connect').getByRole('button', { name: 'New Connection' }));
       await connectELien(page, page.locator('autopilot-connect'));
 
       // The host learnt it from the typed event, and its own Lit element shows it.

@@ -11,12 +11,23 @@ export async function openRecordedPage(browser) {
   context.on('response', (response) => seen.responses.push({ url: new URL(response.url()), status: response.status() }));
   context.on('requestfailed', (request) => seen.failed.push(`${request.url()} ${request.failure()?.errorText}`));
   const page = await context.newPage();
+  const notOk = () => seen.responses.filter(({ status }) => status >= 400).map(({ url, status }) => `${status} ${url.pathname}`);
+  const consoleText = (type) => seen.console.filter((message) => !type || message.type === type).map((message) => message.text);
   return {
     page,
     seen,
     /** Responses that are not OK, as `status path` lines (an empty list is what a test wants). */
-    notOk: () => seen.responses.filter(({ status }) => status >= 400).map(({ url, status }) => `${status} ${url.pathname}`),
-    consoleText: (type) => seen.console.filter((message) => !type || message.type === type).map((message) => message.text),
+    notOk,
+    consoleText,
+    /** Waits for the locator; when it never shows, says what went wrong on the page instead of a bare timeout. */
+    async shows(locator) {
+      try {
+        await locator.waitFor();
+      } catch (error) {
+        const found = { errors: seen.errors, consoleErrors: consoleText('error'), notOk: notOk(), failed: seen.failed };
+        throw new Error(`${error.message.split('\n')[0]}\n${JSON.stringify(found, null, 2)}`);
+      }
+    },
     close: () => context.close(),
   };
 }
