@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bin, installed, vendorCallbackPage } from './support/host-folder.mjs';
 import { run } from './support/run.mjs';
-import { resetScenario, startDevServer } from './support/servers.mjs';
+import { injectFailure, resetScenario, startDevServer } from './support/servers.mjs';
 import { openRecordedPage } from './support/recorded-page.mjs';
 import { callbackFetches, connectELien } from './support/connect-flow.mjs';
 import { LIT_DEV_MODE, MULTIPLE_LITS, ONE_COPY_EACH, litCopies } from './support/lit-copies.mjs';
@@ -78,6 +78,22 @@ describe('a strict TypeScript host that also uses Lit, installed from the tarbal
       // The dev server serves Lit's development build, which says so and warns when a second copy loads.
       assert.ok(recorded.consoleText().some((text) => LIT_DEV_MODE.test(text)), 'Lit runs in dev mode here');
       assert.deepEqual(recorded.consoleText().filter((text) => MULTIPLE_LITS.test(text)), []);
+      await recorded.close();
+    });
+
+    it("hears a 401 as a typed autopilot-error, and the host's retry() lets the element go on", async () => {
+      await resetScenario(server.origin, 'default');
+      await injectFailure(server.origin, 'default', { operation: 'listOrganisations', kind: { status: 401 } });
+      const recorded = await openRecordedPage(await browser());
+      const { page } = recorded;
+      await page.goto(`${server.origin}/`);
+      const element = page.locator('autopilot-connect');
+      await recorded.shows(element.getByRole('button', { name: 'New Connection' }));
+      await element.getByRole('button', { name: 'New Connection' }).click();
+
+      await page.locator('host-status').getByRole('alert').getByText('Fout: listOrganisations 401').waitFor();
+      await recorded.shows(element.getByRole('option', { name: /eLien test company/ }));
+      assert.deepEqual(recorded.seen.errors, []);
       await recorded.close();
     });
   });

@@ -40,3 +40,13 @@ export async function resetScenario(origin, scenario) {
   const response = await fetch(`${origin}/mock/${scenario}/reset`, { method: 'POST' });
   if (!response.ok) throw new Error(`reset ${scenario}: ${response.status}`);
 }
+
+/** Queues a failure in the scenario's mock backend (its test control, `POST /mock/<scenario>/inject`). */
+export async function injectFailure(origin, scenario, failure) {
+  const response = await fetch(`${origin}/mock/${scenario}/inject`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(failure),
+  });
+  if (!response.ok) throw new Error(`inject ${scenario}: ${response.status} ${await response.text()}`);
+}

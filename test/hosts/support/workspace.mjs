@@ -20,8 +20,10 @@ const once = (make) => {
 
 export const tarball = once(() => buildAndPack(workspace));
 
+// The newest release of each major a host team installs today (TypeScript 7 is what
+// `npm install typescript` gives; the suites check against 5.9 as well).
 export const typescriptHost = once(async () =>
-  makeHost({ workspace, template: 'typescript', tarball: (await tarball()).path, packages: ['lit', 'vite', 'typescript', '@types/node'] }),
+  makeHost({ workspace, template: 'typescript', tarball: (await tarball()).path, packages: ['lit@3', 'vite@8', 'typescript@7', '@types/node@20'] }),
 );
 
 export const reactHost = once(async () =>
@@ -29,21 +31,16 @@ export const reactHost = once(async () =>
     workspace,
     template: 'react',
     tarball: (await tarball()).path,
-    packages: ['react', 'react-dom', '@types/react', '@types/react-dom', 'vite', 'typescript', '@types/node'],
+    packages: ['react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', 'vite@8', 'typescript@7', '@types/node@20'],
   }),
 );
 
-const launched = once(() =>
-  chromium.launch({
+let launched;
+export const browser = () =>
+  (launched ??= chromium.launch({
     executablePath: findChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  }),
-);
-let browserStarted = false;
-export const browser = () => {
-  browserStarted = true;
-  return launched();
-};
+  }));
 
 /** Starts both installs side by side; each suite still awaits (and reports) its own. */
 export function prepareInBackground() {
@@ -51,6 +48,6 @@ export function prepareInBackground() {
 }
 
 export async function disposeWorkspace() {
-  if (browserStarted) await (await launched().catch(() => null))?.close();
+  await (await launched?.catch(() => null))?.close();
   await rm(workspace, { recursive: true, force: true });
 }

@@ -17,7 +17,7 @@ element.addEventListener('autopilot-connected', (event) => {
 });
 
 const onError = (event: AutopilotErrorEvent) => {
-  status.lastError = event.error.kind;
+  status.lastError = `${event.error.operation} ${event.error.status ?? event.error.kind}`;
   // The platform session ended: renew it (here: nothing to renew) and let the flow go on.
   if (event.error.status === 401) element.retry();
 };
