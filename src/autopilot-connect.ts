@@ -97,6 +97,13 @@ export class AutopilotConnect extends LitElement {
   /** Focus follows the steps only once the user works in the element: never steal it on load. */
   private userInteracted = false;
   private readonly noteInteraction = () => (this.userInteracted = true);
+  /**
+   * Arrived with a shadow root a server rendered (declarative shadow DOM). Lit's hydration takes
+   * over the server's DOM as it is, assuming the browser's first render has the server's values;
+   * it may not (the page's `lang`, a locale already loaded, a flow to resume), so the first render
+   * repeats the server's templates with blank values, and the next one writes every real value.
+   */
+  private fromServer = !isServer && this.shadowRoot !== null;
 
   /** Loads the locale's strings; until they are in, the element keeps speaking the previous language. */
   private readonly localeTask = new Task(this, {
@@ -183,6 +190,11 @@ export class AutopilotConnect extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.fromServer) {
+      this.fromServer = false;
+      this.requestUpdate();
+      return;
+    }
     const snapshot = this.connect.snapshot;
     if (!snapshot) return;
     const step = stepOf(snapshot);
@@ -257,21 +269,33 @@ export class AutopilotConnect extends LitElement {
   }
 
   protected override render() {
+    // The server's first frame (checking the status) with blank values: see `fromServer`.
+    if (this.fromServer) return this.frame({ lang: '', title: '', stepText: null, body: checkingStatusView({ t: { title: '', loading: '' } }), said: '' });
     const snapshot = this.connect.snapshot;
     const locale = this.resolvedLocale;
     const t = messages(locale);
     // No flow before the first update: a server render (which starts none) shows the first step,
-    // checking the status, with the same template the browser renders first, so it hydrates.
+    // checking the status, with the templates the browser renders first, so it hydrates.
     const step = snapshot ? stepOf(snapshot) : 'checkingStatus';
     const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
     const stepText = index >= 0 ? t.stepOf(index + 1, flowSteps.length) : null;
-    return html`<section class="base" part="base" lang=${locale} aria-labelledby="title">
+    return this.frame({
+      lang: locale,
+      title: t.title,
+      stepText,
+      body: snapshot ? this.renderStep({ snapshot, send: this.connect.send, t, formatDate: this.formatDate }) : checkingStatusView({ t }),
+      said: snapshot ? announcement(snapshot, t, stepText) : '',
+    });
+  }
+
+  private frame({ lang, title, stepText, body, said }: { lang: string; title: string; stepText: string | null; body: TemplateResult; said: string }) {
+    return html`<section class="base" part="base" lang=${lang} aria-labelledby="title">
       <header class="header" part="header">
-        <h1 id="title">${t.title}</h1>
+        <h1 id="title">${title}</h1>
         ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
       </header>
-      <div class="body" part="body">${snapshot ? this.renderStep({ snapshot, send: this.connect.send, t, formatDate: this.formatDate }) : checkingStatusView({ t })}</div>
-      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${snapshot ? announcement(snapshot, t, stepText) : ''}</div>
+      <div class="body" part="body">${body}</div>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${said}</div>
     </section>`;
   }
 }

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { errorPanel, flowNav, heading, primaryButton, progress } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-export const checkingStatusView = ({ t }: Pick<ViewContext, 't'>) => html`${heading(t.title)}${progress(t.loading)}`;
+export const checkingStatusView = ({ t }: { t: Pick<ViewContext['t'], 'title' | 'loading'> }) => html`${heading(t.title)}${progress(t.loading)}`;
 
 export const statusFailedView = (view: ViewContext) =>
   html`${heading(view.t.title)}${errorPanel(view.snapshot.context.error, view)}`;
