@@ -38,7 +38,7 @@ describe("the package's files as a host's tools find them", () => {
     assert.deepEqual(missing, []);
   });
 
-  it('autopilot-connect/custom-elements.json resolves, is the customElements of package.json, and lists the attributes and the three events', async () => {
+  it('autopilot-connect/custom-elements.json resolves, is the customElements of package.json, and lists the attributes, the three events, retry(), the custom properties and parts', async () => {
     const { 'autopilot-connect/custom-elements.json': path } = await resolveFrom(host, ['autopilot-connect/custom-elements.json']);
     const packageJson = JSON.parse(readFileSync(installed(host, 'package.json'), 'utf8'));
     assert.equal(installed(host, packageJson.customElements), path);
@@ -51,5 +51,10 @@ describe("the package's files as a host's tools find them", () => {
     const names = (list) => (list ?? []).map((item) => item.name);
     for (const attribute of ['api-base', 'locale', 'request-timeout', 'login-timeout']) assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
     for (const event of ['autopilot-connected', 'autopilot-cancelled', 'autopilot-error']) assert.ok(names(element.events).includes(event), `event ${event}`);
+    assert.ok(names(element.members).includes('retry'), 'the method retry()');
+    // The custom properties issue 9 found documented nowhere, and a part a host styles.
+    const undocumented = ['border-strong', 'error-background', 'success-background', 'warning-text', 'notice-background', 'active-background', 'selected-background', 'font-size'];
+    for (const property of undocumented) assert.ok(names(element.cssProperties).includes(`--autopilot-connect-${property}`), `custom property --autopilot-connect-${property}`);
+    assert.ok(names(element.cssParts).includes('base'), 'the part base');
   });
 });
