@@ -80,7 +80,8 @@ export default defineConfig(({ mode }) => ({
   ...(mode === 'callback' ? { base: './' } : {}),
   server: { port: Number(process.env.PORT ?? 5173), strictPort: false },
   // Pre-bundled at start, so a first page load never triggers a re-optimisation reload.
-  optimizeDeps: { include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', 'xstate'] },
+  // Only the demo's pages are scanned: test/hosts/apps/ holds other apps' pages.
+  optimizeDeps: { entries: ['index.html', 'callback.html'], include: ['lit', 'lit/decorators.js', 'lit/directives/repeat.js', '@lit/task', 'xstate'] },
   build: {
     target: 'es2022',
     // No preloading: it only preloaded what a locale chunk imports, which the element has already
