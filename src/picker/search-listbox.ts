@@ -82,6 +82,12 @@ const NEAR_END = 5;
  */
 export class SearchListbox extends LitElement {
   static override styles = searchListboxStyles;
+  // Rows are measured once they are in the DOM and rendered again when they differ from the
+  // estimate: that second update is the design of a windowed list, not an accident, so Lit's
+  // development-build warning about it would only be noise in every host's console.
+  static {
+    this.disableWarning?.('change-in-update');
+  }
 
   @property({ attribute: false }) items: PickerItem[] = [];
   @property({ attribute: false }) labels: PickerLabels = { search: '', list: '', count: '', none: '', loadMore: '' };
