@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { Builder, Capabilities, Key } from 'selenium-webdriver';
 import remote from 'selenium-webdriver/remote/index.js';
+import { ensureDisplay } from './xvfb.mjs';
 
 /** WebKitGTK's MiniBrowser, from the library package (`dpkg -L libwebkit2gtk-4.1-0`). */
 export function findMiniBrowser() {
@@ -19,14 +20,20 @@ export function findMiniBrowser() {
 
 /**
  * WebKit (WebKitGTK, Safari's engine) through selenium-webdriver and WebKitWebDriver, driving the
- * MiniBrowser. It needs a display: run under `xvfb-run -a`. WebKit keeps its own popup blocker:
+ * MiniBrowser. It needs an X display: $DISPLAY, else its own Xvfb. WebKit keeps its popup blocker:
  * a window not opened by a user's click is refused. One WebDriver session per page, so each test
  * starts with a fresh browser (about a second).
  */
 export async function launchWebKit() {
-  if (!process.env.DISPLAY) throw new Error('WebKitGTK needs a display: run the test under xvfb-run -a.');
-  const service = new remote.DriverService.Builder('WebKitWebDriver').setLoopback(true).build();
-  const server = await service.start();
+  const x = await ensureDisplay();
+  const service = new remote.DriverService.Builder('WebKitWebDriver')
+    .setLoopback(true)
+    .setEnvironment({ ...process.env, DISPLAY: x.display })
+    .build();
+  const server = await service.start().catch(async (error) => {
+    await x.stop();
+    throw new Error(`WebKitWebDriver did not start (install Debian's webkit2gtk-driver): ${error.message}`);
+  });
   const capabilities = new Capabilities({
     browserName: 'MiniBrowser',
     'webkitgtk:browserOptions': { binary: findMiniBrowser(), args: ['--automation'] },
@@ -45,6 +52,7 @@ export async function launchWebKit() {
     async close() {
       await Promise.all([...sessions].map((driver) => driver.quit().catch(() => {})));
       await service.kill();
+      await x.stop();
     },
   };
 }
