@@ -61,12 +61,6 @@ const timesSeen = (page) => page.evaluate(() => window.__seen);
 const isButton = (name) => (focus) => (focus.tag === 'button' || focus.tag === 'a') && focus.text === name;
 const headingFocused = (text) => (focus) => /^h[1-6]$/.test(focus.tag) && focus.text === text;
 
-/**
- * What each engine does with a Cross-Origin-Opener-Policy: same-origin on a popup of another
- * origin, found by experiment (the popup's window.opener once the Exact page has loaded).
- */
-const seversOnCoop = { Chromium: true, 'Firefox ESR': true, WebKitGTK: true };
-
 let server;
 before(async () => {
   server = await startDemoServer();
@@ -102,14 +96,14 @@ for (const engine of engines) {
       const page = await browser.newPage();
       await page.goto('/?scenario=default');
       await goToLogin(page);
-      // A click long after the last user input is what a popup blocker refuses: every engine's
-      // user activation has lapsed after 5.5 s. The page waits itself, in one script, because
-      // each look from outside (Playwright's evaluate, Puppeteer's) counts as a new activation.
-      await page.evaluate(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 5500));
+      // A click after the user's activation has lapsed is what a popup blocker refuses. The page
+      // waits itself, in one script, because each look from outside (Playwright's evaluate,
+      // Puppeteer's) counts as a new activation.
+      await page.evaluate(async (lapse) => {
+        await new Promise((resolve) => setTimeout(resolve, lapse));
         const buttons = document.querySelector('autopilot-connect').shadowRoot.querySelectorAll('button');
         [...buttons].find((b) => b.textContent.trim() === 'Open').click();
-      });
+      }, engine.activationMs + 500);
       await page.waitFor(shown(blockedText));
       assert.equal(await page.count(button('Open')), 1, 'Open is offered again');
       await page.click(button('In dit tabblad inloggen'));
@@ -126,7 +120,7 @@ for (const engine of engines) {
       const popup = await page.waitForPopup(() => page.click(button('Open')));
       await popup.waitFor({ role: 'button', name: 'Inloggen' });
       assert.notEqual(new URL(await popup.url()).origin, server.origin, 'the Exact login runs on another origin');
-      assert.equal(await popup.evaluate(() => window.opener === null), seversOnCoop[engine.name], 'the policy severs the opener');
+      assert.equal(await popup.evaluate(() => window.opener === null), engine.seversOnCoop, 'the policy severs the opener');
       // Longer than the closed-window grace (3 s): a severed window must not be called closed.
       // Nothing to wait for here — the point is that nothing happens — so time passes.
       await new Promise((resolve) => setTimeout(resolve, 4500));
