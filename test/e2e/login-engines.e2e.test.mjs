@@ -6,7 +6,8 @@ import { engines, startEngine } from './engines/index.mjs';
 /**
  * The login's end-to-end tests in the three engines bookkeepers use: Chromium, Firefox ESR and
  * WebKitGTK (Safari's engine), each with its popup blocker on, through real popups on the demo
- * server. Run under `xvfb-run -a` (WebKitGTK needs a display): `npm run test:engines`.
+ * server (test/e2e/engines/ drives each). `npm run test:engines` runs this file alone;
+ * WebKitGTK uses $DISPLAY or starts its own Xvfb.
  */
 
 const closedText = 'Het inlogvenster is gesloten voordat het inloggen klaar was.';
@@ -137,6 +138,8 @@ for (const engine of engines) {
       await page.pressUntil(isButton('New Connection'), { what: 'New Connection' });
       await page.press('Enter');
       await page.waitForFocus(headingFocused('Kies de organisatie'), 'the heading "Kies de organisatie"');
+      // As a user waits for the list: while it loads, the step has no search field to Tab to yet.
+      await page.waitFor(inElement({ role: 'option', name: /eLien test company/ }));
       // Search, then Tab into the list: its active option is the one match; Enter selects it.
       await page.pressUntil((f) => f.tag === 'input' && f.type === 'search', { what: 'the search field' });
       await page.type('eLien test');

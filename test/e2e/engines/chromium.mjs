@@ -26,6 +26,7 @@ function wrap(page, close = () => page.close()) {
   return {
     goto: (url) => page.goto(url).then(() => undefined),
     url: () => page.url(),
+    // Playwright evaluates with CDP's userGesture: each call counts as a fresh user activation.
     run: (expression) => page.evaluate(expression),
     async handle(expression) {
       const handle = await page.evaluateHandle(expression);
