@@ -75,9 +75,9 @@ function wrap(session, windowHandle, close) {
     url: async () => (await here(), driver.getCurrentUrl()),
     run: async (expression) => (await here(), driver.executeScript(`return ${expression}`)),
     handle: async (expression) => (await here(), driver.executeScript(`return ${expression}`)),
-    // WebDriver's Element Click refuses an element in a nested shadow root (the picker's options:
-    // its hit test stops at the outer host), so the pointer is moved to the element's middle and
-    // clicked there, as Playwright and Puppeteer do.
+    // WebKitWebDriver's Element Click answers "element not interactable" for the picker's
+    // options (a shadow root inside the element's shadow root), so the pointer is moved to the
+    // element's middle and clicked there, as Playwright and Puppeteer do: a real click all the same.
     async click(element) {
       await here();
       const { x, y } = await driver.executeScript(
