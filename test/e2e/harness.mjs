@@ -19,7 +19,11 @@ const strictCspPlugin = {
   },
 };
 
-export async function startHarness({ browserArgs = [], launchOptions = {} } = {}) {
+/**
+ * The demo server alone (vite with the mock backend as real HTTP), for tests that drive a browser
+ * of their own (test/e2e/engines/).
+ */
+export async function startDemoServer() {
   const server = await createServer({
     configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
     plugins: [strictCspPlugin],
@@ -29,14 +33,8 @@ export async function startHarness({ browserArgs = [], launchOptions = {} } = {}
   await server.listen();
   const { port } = server.httpServer.address();
   const origin = `http://127.0.0.1:${port}`;
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...browserArgs],
-    ...launchOptions,
-  });
   return {
     origin,
-    browser,
     /** A fresh model for the scenario, so tests do not see each other's connections. */
     async reset(scenario) {
       const response = await fetch(`${origin}/mock/${scenario}/reset`, { method: 'POST' });
@@ -51,6 +49,24 @@ export async function startHarness({ browserArgs = [], launchOptions = {} } = {}
       });
       if (!response.ok) throw new Error(`inject ${scenario}: ${response.status} ${await response.text()}`);
     },
+    close: () => server.close(),
+  };
+}
+
+/** What every test Chromium is started with (test/e2e/engines/chromium.mjs too). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** The demo server and one headless Chromium (playwright-core) for an end-to-end test file. */
+export async function startHarness({ browserArgs = [], launchOptions = {} } = {}) {
+  const server = await startDemoServer();
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: [...CHROMIUM_ARGS, ...browserArgs],
+    ...launchOptions,
+  });
+  return {
+    ...server,
+    browser,
     async close() {
       await browser.close();
       await server.close();
