@@ -40,32 +40,36 @@ const refName = (ref) => {
 };
 /** `min, max` for a part, `undefined` for a bound that is not there (and none at the end). */
 const bounds = (min, max) => (max === undefined ? `${min}` : `${min ?? 'undefined'}, ${max}`);
+/** The parts of guard.ts the checks use, for the import. */
 const used = new Set();
-const use = (part) => (used.add(part), part);
 
-/** Guard expression for `schema` (at `where`, for messages); `refer(name)` names another schema's guard. */
-function compile(schema, where, refer, top = false, short = false) {
+/**
+ * The guard expression for `schema` (at `where`, for messages); `refer(name)` names another
+ * schema's guard, `values` the exported list of the schema's enum, `short` allows a type name alone.
+ */
+function compile(schema, where, refer, values = null, short = false) {
   const keys = Object.keys(schema).filter((key) => !annotations.has(key));
   const unknown = keys.filter((key) => !checked.has(key));
   if (unknown.length) throw new Error(`openapi.json ${where}: no runtime check for ${unknown.join(', ')}`);
   if (schema.$ref || schema.oneOf) {
     if (keys.length > 1) throw new Error(`openapi.json ${where}: ${schema.$ref ? '$ref' : 'oneOf'} beside ${keys.join(', ')}`);
     if (schema.$ref) return refer(refName(schema.$ref));
-    return `${use('oneOf')}(${schema.oneOf.map((option, index) => compile(option, `${where}.oneOf[${index}]`, refer, false, true)).join(', ')})`;
+    used.add('oneOf');
+    return `oneOf(${schema.oneOf.map((option, index) => compile(option, `${where}.oneOf[${index}]`, refer, null, true)).join(', ')})`;
   }
   const types = schema.type === undefined ? [] : [schema.type].flat();
   if (schema.type !== undefined && types.length === 0) throw new Error(`openapi.json ${where}: an empty type list`);
   const parts = [];
-  if (schema.enum) parts.push(`${use('among')}(${top ? valuesName(top) : JSON.stringify(schema.enum)})`);
+  if (schema.enum) parts.push(`among(${values ?? JSON.stringify(schema.enum)})`);
   if (schema.minLength !== undefined || schema.maxLength !== undefined) {
-    parts.push(`${use('length')}(${bounds(schema.minLength, schema.maxLength)})`);
+    parts.push(`length(${bounds(schema.minLength, schema.maxLength)})`);
   }
   if (schema.format) {
     if (!formats[schema.format]) throw new Error(`openapi.json ${where}: no runtime check for format ${schema.format}`);
-    parts.push(`${use('format')}(${JSON.stringify(schema.format)}, ${formats[schema.format]})`);
+    parts.push(`format(${JSON.stringify(schema.format)}, ${formats[schema.format]})`);
   }
   if (schema.minimum !== undefined || schema.maximum !== undefined) {
-    parts.push(`${use('range')}(${bounds(schema.minimum, schema.maximum)})`);
+    parts.push(`range(${bounds(schema.minimum, schema.maximum)})`);
   }
   if (schema.required || schema.properties) {
     // fields() reads `required` from the property names, in the order of `properties`.
@@ -77,16 +81,16 @@ function compile(schema, where, refer, top = false, short = false) {
     }
     const properties = keys.map((key) => {
       const name = required.includes(key) ? key : `${key}?`;
-      return `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${compile(schema.properties[key], `${where}.${key}`, refer, false, true)}`;
+      return `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ${compile(schema.properties[key], `${where}.${key}`, refer, null, true)}`;
     });
     parts.push(`fields({ ${properties.join(', ')} })`);
   }
-  if (schema.items) parts.push(`each(${compile(schema.items, `${where}.items`, refer, false, true)})`);
+  if (schema.items) parts.push(`each(${compile(schema.items, `${where}.items`, refer, null, true)})`);
   // Where a check may be given as its type alone (a property, an item, a oneOf option), it is.
   const type = types.join(' or ');
   if (short && parts.length === 0 && types.length > 0) return JSON.stringify(type);
-  for (const part of parts) use(part.slice(0, part.indexOf('(')));
-  return `${use('is')}(${[JSON.stringify(type), ...parts].join(', ')})`;
+  for (const part of ['is(', ...parts]) used.add(part.slice(0, part.indexOf('(')));
+  return `is(${[JSON.stringify(type), ...parts].join(', ')})`;
 }
 
 // Each guard after the ones it refers to (a const cannot be used before it is defined); a schema
@@ -104,7 +108,7 @@ function write(name) {
   };
   const schema = definitions[name];
   const values = schema.enum ? `export const ${valuesName(name)} = ${JSON.stringify(schema.enum)} as const;\n` : '';
-  const expression = compile(schema, name, refer, schema.enum ? name : false);
+  const expression = compile(schema, name, refer, schema.enum ? valuesName(name) : null);
   guardLines.push(`${values}export const ${guardName(name)}: Guard = ${expression};\n`);
   writing.delete(name);
   written.add(name);

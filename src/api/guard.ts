@@ -61,7 +61,7 @@ export function length(min = 0, max = Infinity): Part {
     typeof value !== 'string' ? null : value.length < min ? `${path}: too short` : value.length > max ? `${path}: too long` : null;
 }
 
-/** `format` of a string: it matches the format's pattern and is a real date (no 31 February). */
+/** `format` of a string: it matches the format's pattern and Date.parse reads it (no month 13, no 25 o'clock). */
 /* @__NO_SIDE_EFFECTS__ */
 export function format(name: string, pattern: RegExp): Part {
   return (value, path) =>
