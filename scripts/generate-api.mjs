@@ -40,8 +40,6 @@ const refName = (ref) => {
 };
 /** `min, max` for a part, `undefined` for a bound that is not there (and none at the end). */
 const bounds = (min, max) => (max === undefined ? `${min}` : `${min ?? 'undefined'}, ${max}`);
-/** The parts of guard.ts the checks use, for the import. */
-const used = new Set();
 
 /**
  * The guard expression for `schema` (at `where`, for messages); `refer(name)` names another
@@ -54,7 +52,6 @@ function compile(schema, where, refer, values = null, short = false) {
   if (schema.$ref || schema.oneOf) {
     if (keys.length > 1) throw new Error(`openapi.json ${where}: ${schema.$ref ? '$ref' : 'oneOf'} beside ${keys.join(', ')}`);
     if (schema.$ref) return refer(refName(schema.$ref));
-    used.add('oneOf');
     return `oneOf(${schema.oneOf.map((option, index) => compile(option, `${where}.oneOf[${index}]`, refer, null, true)).join(', ')})`;
   }
   const types = schema.type === undefined ? [] : [schema.type].flat();
@@ -89,15 +86,26 @@ function compile(schema, where, refer, values = null, short = false) {
   // Where a check may be given as its type alone (a property, an item, a oneOf option), it is.
   const type = types.join(' or ');
   if (short && parts.length === 0 && types.length > 0) return JSON.stringify(type);
-  for (const part of ['is(', ...parts]) used.add(part.slice(0, part.indexOf('(')));
   return `is(${[JSON.stringify(type), ...parts].join(', ')})`;
 }
+
+// The schemas the client checks: Problem, each success body, and what they refer to. Their
+// guards get a file of their own, so the element's bundle carries them and no others: the
+// guards are built when the module loads, and a bundler keeps a module's every top-level call.
+const clientNeeds = new Set();
+const need = (name) => {
+  if (clientNeeds.has(name)) return;
+  clientNeeds.add(name);
+  // Every $ref anywhere inside the schema (the replacer sees each key once).
+  JSON.stringify(definitions[name], (key, value) => (key === '$ref' && need(refName(value)), value));
+};
+for (const name of ['Problem', ...Object.values(responses).map(({ schema }) => schema)]) if (name) need(name);
 
 // Each guard after the ones it refers to (a const cannot be used before it is defined); a schema
 // that refers back to one still being written gets a wrapper that looks it up when called.
 const written = new Set();
 const writing = new Set();
-const guardLines = [];
+const lines = { client: [], others: [] };
 function write(name) {
   if (written.has(name)) return;
   writing.add(name);
@@ -109,26 +117,42 @@ function write(name) {
   const schema = definitions[name];
   const values = schema.enum ? `export const ${valuesName(name)} = ${JSON.stringify(schema.enum)} as const;\n` : '';
   const expression = compile(schema, name, refer, schema.enum ? valuesName(name) : null);
-  guardLines.push(`${values}export const ${guardName(name)}: Guard = ${expression};\n`);
+  lines[clientNeeds.has(name) ? 'client' : 'others'].push(`${values}export const ${guardName(name)}: Guard = ${expression};\n`);
   writing.delete(name);
   written.add(name);
 }
 for (const name of Object.keys(definitions)) write(name);
 
+/** The import of the parts of guard.ts that `code` calls. */
+const importParts = (code) => {
+  const parts = [...new Set(code.match(/\b(is|among|length|format|range|fields|each|oneOf)(?=\()/g))].sort();
+  return `import { ${[...parts, 'type Guard'].join(', ')} } from './guard.js';\n`;
+};
 const responseLines = Object.entries(responses).map(
   ([operation, { status, schema }]) => `  ${operation}: { status: ${status}, check: ${schema ? guardName(schema) : 'null'} },`,
 );
+const clientCode = lines.client.join('\n');
 const guards =
   banner +
-  `import { ${[...used].sort().join(', ')}, type Guard } from './guard.js';\n\n` +
-  guardLines.join('\n') +
+  importParts(clientCode) +
+  '\n' +
+  clientCode +
   '\n/** The success status of each operation and the check of its body (null: it has none), by operationId. */\n' +
-  `export const successResponses = {\n${responseLines.join('\n')}\n} as const satisfies Record<string, { status: number; check: Guard | null }>;\n\n` +
-  '/** Every schema\'s check by its name in the contract. */\n' +
+  `export const successResponses = {\n${responseLines.join('\n')}\n} as const satisfies Record<string, { status: number; check: Guard | null }>;\n`;
+
+const othersCode = lines.others.join('\n');
+const schemaChecks =
+  banner +
+  '// The checks of the schemas the client does not check (request bodies: the mock backend checks them),\n' +
+  '// and every check by its schema name.\n' +
+  importParts(othersCode) +
+  `import { ${[...clientNeeds].sort().map(guardName).join(', ')} } from './guards.generated.js';\n\n` +
+  othersCode +
+  '\n/** Every schema\'s check by its name in the contract. */\n' +
   `export const schemaChecks = { ${Object.keys(definitions).map((name) => `${name}: ${guardName(name)}`).join(', ')} } as const;\n\n` +
   'export type SchemaName = keyof typeof schemaChecks;\n';
 
-const outputs = { 'schema.generated.ts': types, 'guards.generated.ts': guards };
+const outputs = { 'schema.generated.ts': types, 'guards.generated.ts': guards, 'schema-checks.generated.ts': schemaChecks };
 if (process.argv.includes('--check')) {
   const stale = [];
   for (const [name, text] of Object.entries(outputs)) {

@@ -4,7 +4,9 @@
  * error at the edge instead of an exception deep in a template. They are composed once, when the
  * module loads; checking a value is then plain function calls, with no schema to interpret.
  *
- * Marked free of side effects so a bundle keeps only the checks it calls.
+ * They carry no `@__NO_SIDE_EFFECTS__` mark: a bundler would write a `@__PURE__` comment before
+ * every call in the output. The client's checks have a module of their own instead
+ * (guards.generated.ts), so the element carries no other.
  */
 
 /** Where and why `value` breaks a part of the contract (`$.items[3].name: expected string, got number`), or null. */
@@ -29,7 +31,6 @@ const typeOf = (value: unknown): string =>
  * A value of one of `types` (`'string'`, `'string or null'`; `''` for any type; an integer is
  * a number too) that then passes every part, in order: the first failure is the answer.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function is(types: string, ...parts: Part[]): Guard {
   const allowed = types.split(' or ');
   return (value, path = '$') => {
@@ -49,27 +50,23 @@ export function is(types: string, ...parts: Part[]): Guard {
 const guard = (check: Guard | string): Guard => (typeof check === 'string' ? is(check) : check);
 
 /** `enum`: one of these values. */
-/* @__NO_SIDE_EFFECTS__ */
 export function among(values: readonly unknown[]): Part {
   return (value, path) => (values.includes(value) ? null : `${path}: not one of ${values.join(', ')}`);
 }
 
 /** `minLength` / `maxLength` of a string. */
-/* @__NO_SIDE_EFFECTS__ */
 export function length(min = 0, max = Infinity): Part {
   return (value, path) =>
     typeof value !== 'string' ? null : value.length < min ? `${path}: too short` : value.length > max ? `${path}: too long` : null;
 }
 
 /** `format` of a string: it matches the format's pattern and Date.parse reads it (no month 13, no 25 o'clock). */
-/* @__NO_SIDE_EFFECTS__ */
 export function format(name: string, pattern: RegExp): Part {
   return (value, path) =>
     typeof value !== 'string' || (pattern.test(value) && !Number.isNaN(Date.parse(value))) ? null : `${path}: not a ${name}`;
 }
 
 /** `minimum` / `maximum` of a number. */
-/* @__NO_SIDE_EFFECTS__ */
 export function range(min = -Infinity, max = Infinity): Part {
   return (value, path) =>
     typeof value !== 'number' ? null : value < min ? `${path}: below ${min}` : value > max ? `${path}: above ${max}` : null;
@@ -80,7 +77,6 @@ export function range(min = -Infinity, max = Infinity): Part {
  * optional one (`name?`); its value the property's check, or just its type (`'string or null'`).
  * First every required property must be there, then each property present must pass its check.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function fields(properties: Readonly<Record<string, Guard | string>>): Part {
   const entries = Object.keys(properties).map((key) => [key.replace('?', ''), key.endsWith('?'), guard(properties[key]!)] as const);
   return (value, path) => {
@@ -96,7 +92,6 @@ export function fields(properties: Readonly<Record<string, Guard | string>>): Pa
 }
 
 /** `items` of an array: each passes the check. */
-/* @__NO_SIDE_EFFECTS__ */
 export function each(items: Guard | string): Part {
   const check = guard(items);
   return (value, path) => {
@@ -110,7 +105,6 @@ export function each(items: Guard | string): Part {
 }
 
 /** `oneOf`: exactly one of the shapes accepts the value. */
-/* @__NO_SIDE_EFFECTS__ */
 export function oneOf(...options: (Guard | string)[]): Guard {
   const shapes = options.map(guard);
   return (value, path = '$') => {

@@ -39,17 +39,11 @@ export const checkAuthorization: Guard = is("object", fields({ id: "string", sta
 
 export const checkAuthorizationList: Guard = is("object", fields({ items: is("array", each(checkAuthorization)) }));
 
-export const checkStartAuthorizationRequest: Guard = is("object", fields({ returnOrigin: "string", "locale?": "string" }));
-
 export const checkStartedAuthorization: Guard = is("object", fields({ id: "string", authorizeUrl: "string", expiresAt: is("string", format("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/)) }));
 
 export const checkDivision: Guard = is("object", fields({ code: "integer", name: "string", "kvk?": "string or null", "vatNumber?": "string or null", "country?": "string or null", blocked: "boolean", connectedOrganisation: oneOf(checkOrganisationRef, "null") }));
 
 export const checkDivisionPage: Guard = is("object", fields({ items: is("array", each(checkDivision)), nextCursor: "string or null", total: is("integer", range(0)) }));
-
-export const checkCreateConnectionRequest: Guard = is("object", fields({ organisationId: "string", authorizationId: "string", divisionCode: "integer", bookingFlow: checkBookingFlow }));
-
-export const checkCreateRedeliveryRequest: Guard = is("object", fields({ from: is("string", format("date", /^\d{4}-\d{2}-\d{2}$/)) }));
 
 export const checkRedelivery: Guard = is("object", fields({ id: "string", from: is("string", format("date", /^\d{4}-\d{2}-\d{2}$/)), documentCount: is("integer", range(0)) }));
 
@@ -66,8 +60,3 @@ export const successResponses = {
   getAuthorization: { status: 200, check: checkAuthorization },
   listDivisions: { status: 200, check: checkDivisionPage },
 } as const satisfies Record<string, { status: number; check: Guard | null }>;
-
-/** Every schema's check by its name in the contract. */
-export const schemaChecks = { ProblemCode: checkProblemCode, Problem: checkProblem, User: checkUser, Status: checkStatus, BlockerCode: checkBlockerCode, Blocker: checkBlocker, OrganisationRef: checkOrganisationRef, Organisation: checkOrganisation, OrganisationPage: checkOrganisationPage, BookingFlow: checkBookingFlow, ExactUser: checkExactUser, DivisionRef: checkDivisionRef, Connection: checkConnection, ConnectionList: checkConnectionList, AuthorizationStatus: checkAuthorizationStatus, Authorization: checkAuthorization, AuthorizationList: checkAuthorizationList, StartAuthorizationRequest: checkStartAuthorizationRequest, StartedAuthorization: checkStartedAuthorization, Division: checkDivision, DivisionPage: checkDivisionPage, CreateConnectionRequest: checkCreateConnectionRequest, CreateRedeliveryRequest: checkCreateRedeliveryRequest, Redelivery: checkRedelivery } as const;
-
-export type SchemaName = keyof typeof schemaChecks;

@@ -1,4 +1,4 @@
-import { schemaChecks, type SchemaName } from '../api/guards.generated.js';
+import { schemaChecks, type SchemaName } from '../api/schema-checks.generated.js';
 import type { CreateConnectionRequest, CreateRedeliveryRequest, StartAuthorizationRequest } from '../api/types.js';
 import type { MockPlatform } from './model.js';
 import { pageParams } from './paging.js';

@@ -1,4 +1,5 @@
-import { schemaChecks, successResponses, type SchemaName } from '../api/guards.generated.js';
+import { successResponses } from '../api/guards.generated.js';
+import { schemaChecks, type SchemaName } from '../api/schema-checks.generated.js';
 import type { Problem } from '../api/types.js';
 import type { MockProblem } from './problem.js';
 

@@ -1,11 +1,12 @@
 /**
- * The generated checks (src/api/guards.generated.ts) against the validator they replaced
+ * The generated checks (src/api/guards.generated.ts, schema-checks.generated.ts) against the validator they replaced
  * (test/api/reference-validate.ts, reading the contract's schemas as they are): over thousands of
  * bodies made from each schema and then broken in one place, both must give the same answer,
  * word for word: null, or the same place and reason.
  */
 import { expect } from '@esm-bundle/chai';
-import { problemCodeValues, schemaChecks, successResponses } from '../../src/api/guards.generated.js';
+import { problemCodeValues, successResponses } from '../../src/api/guards.generated.js';
+import { schemaChecks } from '../../src/api/schema-checks.generated.js';
 import { definitions, referenceResponses } from './reference-contract.js';
 import { validate, type JsonSchema } from './reference-validate.js';
 

@@ -24,11 +24,14 @@ function generate(spec) {
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(join(dir, 'src/api/openapi.json'), JSON.stringify(spec));
   const run = spawnSync(process.execPath, [join(dir, 'scripts/generate-api.mjs')], { encoding: 'utf8' });
-  let guards = null;
-  try {
-    guards = readFileSync(join(dir, 'src/api/guards.generated.ts'), 'utf8');
-  } catch {}
-  return { status: run.status, output: `${run.stdout}${run.stderr}`, guards };
+  const read = (name) => {
+    try {
+      return readFileSync(join(dir, 'src/api', name), 'utf8');
+    } catch {
+      return null;
+    }
+  };
+  return { status: run.status, output: `${run.stdout}${run.stderr}`, guards: read('guards.generated.ts'), schemaChecks: read('schema-checks.generated.ts') };
 }
 
 /** The contract with one schema changed. */
@@ -40,9 +43,12 @@ function withSchema(name, change) {
 
 describe('generate-api: the runtime checks', () => {
   it('are written from the contract as it is, the same as the committed ones', () => {
-    const { status, guards } = generate(contract);
+    const { status, guards, schemaChecks } = generate(contract);
     assert.equal(status, 0);
     assert.equal(guards, readFileSync(join(root, 'src/api/guards.generated.ts'), 'utf8'));
+    assert.equal(schemaChecks, readFileSync(join(root, 'src/api/schema-checks.generated.ts'), 'utf8'));
+    // The client's module holds only what the client checks: no request body.
+    assert.doesNotMatch(guards, /Request\b/);
   });
 
   const refusals = [
@@ -54,10 +60,10 @@ describe('generate-api: the runtime checks', () => {
   ];
   for (const [what, spec, message] of refusals) {
     it(`refuses ${what}, saying where`, () => {
-      const { status, output, guards } = generate(spec);
+      const { status, output, guards, schemaChecks } = generate(spec);
       assert.notEqual(status, 0);
       assert.match(output, message);
-      assert.equal(guards, null, 'nothing is written');
+      assert.deepEqual([guards, schemaChecks], [null, null], 'nothing is written');
     });
   }
 });

@@ -1,5 +1,6 @@
 import { expect } from '@esm-bundle/chai';
-import { schemaChecks, successResponses } from '../../src/api/guards.generated.js';
+import { successResponses } from '../../src/api/guards.generated.js';
+import { schemaChecks } from '../../src/api/schema-checks.generated.js';
 import {
   createMockBackend,
   divisionCodes,
