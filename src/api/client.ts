@@ -1,6 +1,6 @@
 import { ApiError } from './api-error.js';
 import { parseRetryAfter } from './retry-after.js';
-import { schemas, successResponses } from './schemas.generated.js';
+import { checkProblem, successResponses } from './guards.generated.js';
 import type {
   Authorization,
   AuthorizationList,
@@ -16,7 +16,6 @@ import type {
   StartedAuthorization,
   Status,
 } from './types.js';
-import { validate } from './validate.js';
 
 type OperationId = keyof typeof successResponses;
 
@@ -134,9 +133,9 @@ export class ApiClient {
     }
     const expected = successResponses[operation];
     if (response.status !== expected.status) throw await problemFrom(operation, response);
-    if (expected.schema === null) return undefined as T;
+    if (expected.check === null) return undefined as T;
     const body = await readJson(operation, response);
-    const error = validate(body, schemas[expected.schema], schemas);
+    const error = expected.check(body);
     if (error) throw new ApiError('contract', operation, response.status, null, null, error);
     return body as T;
   }
@@ -169,7 +168,7 @@ async function problemFrom(operation: string, response: Response): Promise<ApiEr
   } catch {
     // An error page or an empty body: the status alone must do.
   }
-  if (validate(body, schemas.Problem, schemas) === null) {
+  if (checkProblem(body) === null) {
     const problem = body as Problem;
     return new ApiError('problem', operation, status, problem.code, retryAfter, problem.detail ?? problem.title);
   }

@@ -1,6 +1,5 @@
-import { schemas } from '../api/schemas.generated.js';
+import { schemaChecks, type SchemaName } from '../api/schema-checks.generated.js';
 import type { CreateConnectionRequest, CreateRedeliveryRequest, StartAuthorizationRequest } from '../api/types.js';
-import { validate } from '../api/validate.js';
 import type { MockPlatform } from './model.js';
 import { pageParams } from './paging.js';
 import { MockProblem } from './problem.js';
@@ -41,14 +40,14 @@ const safeDecode = (segment: string): string => {
 
 const param = (context: RouteContext, index: number): string => context.params[index] ?? '';
 
-async function readBody<T>(request: Request, schema: keyof typeof schemas): Promise<T> {
+async function readBody<T>(request: Request, schema: SchemaName): Promise<T> {
   let body: unknown;
   try {
     body = JSON.parse(await request.text());
   } catch {
     throw new MockProblem(400, 'invalid_request', 'The request body is not JSON.');
   }
-  const error = validate(body, schemas[schema], schemas);
+  const error = schemaChecks[schema](body);
   if (error) throw new MockProblem(400, 'invalid_request', `The request body is not a ${schema}: ${error}`);
   return body as T;
 }

@@ -1,4 +1,4 @@
-import { schemas, successResponses } from '../api/schemas.generated.js';
+import { problemCodeValues, successResponses } from '../api/guards.generated.js';
 import type { ProblemCode } from '../api/types.js';
 import type { RouteOperation } from './api-routes.js';
 import { problemResponse, type OperationId } from './responses.js';
@@ -54,7 +54,7 @@ export interface PendingFailure {
 
 const stringKinds = new Set(['network', 'malformed-json', 'contract-violation', 'html', 'after-commit-network']);
 
-const problemCodes: readonly string[] = schemas.ProblemCode.enum;
+const problemCodes: readonly string[] = problemCodeValues;
 
 export const operationIds = [...Object.keys(successResponses), 'oauthCallback'] as RouteOperation[];
 

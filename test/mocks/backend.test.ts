@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
-import { schemas, successResponses } from '../../src/api/schemas.generated.js';
+import { successResponses } from '../../src/api/guards.generated.js';
+import { schemaChecks } from '../../src/api/schema-checks.generated.js';
 import type { Authorization, Connection, DivisionPage, Organisation, OrganisationPage } from '../../src/api/types.js';
-import { validate } from '../../src/api/validate.js';
 import {
   createMockBackend,
   divisionCodes,
@@ -50,12 +50,12 @@ async function call(
   const parsed: unknown = text ? JSON.parse(text) : null;
   const expected = successResponses[operation];
   if (response.status === expected.status) {
-    if (expected.schema) expect(validate(parsed, schemas[expected.schema], schemas), `${operation} body`).to.equal(null);
+    if (expected.check) expect(expected.check(parsed), `${operation} body`).to.equal(null);
     else expect(text).to.equal('');
     expect(response.headers.get('Content-Type') ?? 'application/json').to.match(/^application\/json/);
   } else {
     expect(response.headers.get('Content-Type')).to.equal('application/problem+json');
-    expect(validate(parsed, schemas.Problem, schemas), `${operation} problem`).to.equal(null);
+    expect(schemaChecks.Problem(parsed), `${operation} problem`).to.equal(null);
     expect((parsed as { status: number }).status).to.equal(response.status);
   }
   return { status: response.status, body: parsed };

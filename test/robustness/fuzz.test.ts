@@ -9,8 +9,9 @@ import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import { ApiClient } from '../../src/api/client.js';
 import { ApiError, isApiError } from '../../src/api/api-error.js';
-import { schemas, successResponses } from '../../src/api/schemas.generated.js';
-import { validate } from '../../src/api/validate.js';
+import { successResponses } from '../../src/api/guards.generated.js';
+import { definitions, referenceResponses } from '../api/reference-contract.js';
+import { validate } from '../api/reference-validate.js';
 import {
   button,
   findButton,
@@ -147,13 +148,13 @@ function toResponse(item: Garbage): Response {
 
 type OperationId = keyof typeof successResponses;
 
-/** Would the client accept this as the operation's success? Then it is not garbage. */
+/** Would the client accept this as the operation's success? Then it is not garbage. (Asked of the reference validator.) */
 function acceptable(operation: OperationId, item: Garbage): boolean {
-  const expected = successResponses[operation];
+  const expected = referenceResponses[operation]!;
   if (item.network || item.brokenStream || item.status !== expected.status) return false;
   if (expected.schema === null) return true;
   try {
-    return validate(JSON.parse(item.body ?? ''), schemas[expected.schema], schemas) === null;
+    return validate(JSON.parse(item.body ?? ''), definitions[expected.schema]!, definitions) === null;
   } catch {
     return false;
   }

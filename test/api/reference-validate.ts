@@ -1,7 +1,8 @@
 /**
- * A small JSON Schema (2020-12 subset) validator for the contract's response schemas.
- * It covers exactly the keywords src/api/openapi.json uses, so a response that breaks the
- * contract becomes a typed error at the edge instead of an exception deep in a template.
+ * The reference the generated checks (src/api/guards.generated.ts) are held to: the small JSON
+ * Schema (2020-12 subset) validator the element shipped before them, interpreting the contract's
+ * schemas at run time. It lives in the tests only, unchanged, so the checks can be compared with
+ * it answer for answer (test/api/guards.test.ts) and the fuzz test has an oracle of its own.
  */
 export interface JsonSchema {
   readonly type?: string | readonly string[];

@@ -1,0 +1,28 @@
+/**
+ * The contract as the reference validator reads it: the schemas of src/api/openapi.json as they
+ * are, and each operation's success status and schema name, found in the spec here rather than
+ * taken from the generated file the checks come from.
+ */
+import type { JsonSchema } from './reference-validate.js';
+
+interface Spec {
+  paths: Record<string, Record<string, { operationId: string; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> }>>;
+  components: { schemas: Record<string, JsonSchema> };
+}
+
+const spec: Spec = await (await fetch(new URL('../../src/api/openapi.json', import.meta.url))).json();
+
+export const definitions: Readonly<Record<string, JsonSchema>> = spec.components.schemas;
+
+export const referenceResponses: Readonly<Record<string, { status: number; schema: string | null }>> = Object.fromEntries(
+  Object.values(spec.paths).flatMap((methods) =>
+    Object.values(methods).flatMap((operation) =>
+      Object.entries(operation.responses)
+        .filter(([status]) => /^2\d\d$/.test(status))
+        .map(([status, response]) => {
+          const ref = response.content?.['application/json']?.schema?.$ref;
+          return [operation.operationId, { status: Number(status), schema: ref?.split('/').pop() ?? null }] as const;
+        }),
+    ),
+  ),
+);
