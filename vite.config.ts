@@ -52,7 +52,9 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     rolldownOptions: {
       // The locale chunks import from the entry; without this, rolldown splits the entry.
       preserveEntrySignatures: 'allow-extension',
-      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true },
+      // No comments at all: the minifiers already dropped all but the libraries' /* @__PURE__ */
+      // marks, which are of no use once bundled (0.1 KB gzip).
+      output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js', minify: true, comments: false },
     },
   },
   callback: {
