@@ -13,7 +13,7 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { definePicker } from './picker/define-picker.js';
-import { clearOwnReturnAddress, clearResume, loadResume, resumeScope, saveResume, saveReturnAddress } from './resume-storage.js';
+import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -45,9 +45,10 @@ const stepOf = (snapshot: Snapshot): string => {
  * It has no slots: every word it shows comes from its own messages, in the five languages.
  *
  * Several elements may share a page. Each keeps its own resume record (sessionStorage), keyed by
- * `api-base` plus its `id`, or, without an id, its position among the elements with that
- * `api-base`: give each an `id` when the page adds, removes or reorders them. Moving an element
- * (removed and put back within one task) keeps its flow.
+ * `api-base` plus its `id`; elements without an id (or with the same one) are told apart by the
+ * order in which they started: the first keeps the plain key, the next add `@1`, `@2`, … Give
+ * each an `id` when the page adds, removes or reorders them. Moving an element (removed and put
+ * back within one task) keeps its flow and its record.
  *
  * @tagname autopilot-connect
  *
@@ -154,22 +155,18 @@ export class AutopilotConnect extends LitElement {
   /** Follows the host page's `lang` when it changes; made on connect, as a server has no MutationObserver. */
   private langObserver: MutationObserver | null = null;
 
-  /** This element's resume record (see `resumeScope`), fixed for as long as api-base and id are. */
-  private scope: { of: string; key: string } | null = null;
-
-  private resumeKey(): string {
-    const of = `${this.apiBase}\n${this.id}`;
-    if (this.scope?.of !== of) this.scope = { of, key: resumeScope(this, this.apiBase) };
-    return this.scope.key;
-  }
+  /** The running flow's resume record (see `claimResumeKey`): taken when it starts, given back when it stops. */
+  private resumeKey = '';
 
   /**
-   * What a starting flow resumes from. Starting on the page also means that a same-tab login this
-   * element left for was abandoned (Back): its return address must not send a later window anywhere.
+   * A flow starts on the page: it takes its resume key and drops the return address of a
+   * same-tab login this element left for, since starting here means that login was abandoned
+   * (Back) and the address must not send a later window anywhere. Returns the record to resume from.
    */
-  private recordToResume(): ResumeRecord | null {
-    clearOwnReturnAddress(this.resumeKey());
-    return loadResume(this.resumeKey());
+  private startStorage(): ResumeRecord | null {
+    this.resumeKey = claimResumeKey(this.apiBase, this.id);
+    clearOwnReturnAddress(this.resumeKey);
+    return loadResume(this.resumeKey);
   }
 
   private readonly connect = new ConnectController(
@@ -183,18 +180,19 @@ export class AutopilotConnect extends LitElement {
         navigate: (url, authorizationId) => {
           const seconds = this.loginTimeout > 0 ? this.loginTimeout : DEFAULT_LOGIN_TIMEOUT_MS / 1000;
           const expiresAt = Date.now() + seconds * 1000;
-          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey() });
+          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
           window.location.assign(url);
         },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
-        resume: this.recordToResume(),
+        resume: this.startStorage(),
       },
     }),
     (event) => this.forward(event),
     (snapshot) => this.remember(snapshot),
+    () => releaseResumeKey(this.resumeKey),
   );
 
   /**
@@ -214,9 +212,9 @@ export class AutopilotConnect extends LitElement {
     } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
       record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
     }
-    if (record) saveResume(this.resumeKey(), record);
+    if (record) saveResume(this.resumeKey, record);
     else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
-      clearResume(this.resumeKey());
+      clearResume(this.resumeKey);
     }
   }
 
