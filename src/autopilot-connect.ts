@@ -218,12 +218,21 @@ export class AutopilotConnect extends LitElement {
     }
   }
 
+  /**
+   * Back from a same-tab login may restore the page from the back-forward cache, just as it was
+   * left: waiting for the login. Then start again from the record, as a reload would.
+   */
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.connect.snapshot?.matches({ flow: { login: 'leavingForLogin' } })) this.connect.restart();
+  };
+
   override connectedCallback(): void {
     // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
     definePicker();
     super.connectedCallback();
     this.addEventListener('pointerdown', this.noteInteraction);
     this.addEventListener('keydown', this.noteInteraction);
+    window.addEventListener('pageshow', this.onPageShow);
     this.langObserver ??= new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
@@ -232,6 +241,7 @@ export class AutopilotConnect extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('pointerdown', this.noteInteraction);
     this.removeEventListener('keydown', this.noteInteraction);
+    window.removeEventListener('pageshow', this.onPageShow);
     this.langObserver?.disconnect();
   }
 
