@@ -13,6 +13,7 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { definePicker } from './picker/define-picker.js';
+import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
 import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
@@ -178,8 +179,7 @@ export class AutopilotConnect extends LitElement {
         callbackOrigin: window.location.origin,
         locale: () => this.resolvedLocale,
         navigate: (url, authorizationId) => {
-          const seconds = this.loginTimeout > 0 ? this.loginTimeout : DEFAULT_LOGIN_TIMEOUT_MS / 1000;
-          const expiresAt = Date.now() + seconds * 1000;
+          const expiresAt = Date.now() + RETURN_ADDRESS_LIFETIME_MS;
           saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
           window.location.assign(url);
         },
