@@ -13,7 +13,8 @@ import { messages } from './i18n/messages.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { definePicker } from './picker/define-picker.js';
-import { clearOwnReturnAddress, clearResume, loadResume, resumeScope, saveResume, saveReturnAddress } from './resume-storage.js';
+import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
+import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
@@ -45,9 +46,10 @@ const stepOf = (snapshot: Snapshot): string => {
  * It has no slots: every word it shows comes from its own messages, in the five languages.
  *
  * Several elements may share a page. Each keeps its own resume record (sessionStorage), keyed by
- * `api-base` plus its `id`, or, without an id, its position among the elements with that
- * `api-base`: give each an `id` when the page adds, removes or reorders them. Moving an element
- * (removed and put back within one task) keeps its flow.
+ * `api-base` plus its `id`; elements without an id (or with the same one) are told apart by the
+ * order in which they started: the first keeps the plain key, the next add `@1`, `@2`, … Give
+ * each an `id` when the page adds, removes or reorders them. Moving an element (removed and put
+ * back within one task) keeps its flow and its record.
  *
  * @tagname autopilot-connect
  *
@@ -154,22 +156,18 @@ export class AutopilotConnect extends LitElement {
   /** Follows the host page's `lang` when it changes; made on connect, as a server has no MutationObserver. */
   private langObserver: MutationObserver | null = null;
 
-  /** This element's resume record (see `resumeScope`), fixed for as long as api-base and id are. */
-  private scope: { of: string; key: string } | null = null;
-
-  private resumeKey(): string {
-    const of = `${this.apiBase}\n${this.id}`;
-    if (this.scope?.of !== of) this.scope = { of, key: resumeScope(this, this.apiBase) };
-    return this.scope.key;
-  }
+  /** The running flow's resume record (see `claimResumeKey`): taken when it starts, given back when it stops. */
+  private resumeKey = '';
 
   /**
-   * What a starting flow resumes from. Starting on the page also means that a same-tab login this
-   * element left for was abandoned (Back): its return address must not send a later window anywhere.
+   * A flow starts on the page: it takes its resume key and drops the return address of a
+   * same-tab login this element left for, since starting here means that login was abandoned
+   * (Back) and the address must not send a later window anywhere. Returns the record to resume from.
    */
-  private recordToResume(): ResumeRecord | null {
-    clearOwnReturnAddress(this.resumeKey());
-    return loadResume(this.resumeKey());
+  private startStorage(): ResumeRecord | null {
+    this.resumeKey = claimResumeKey(this.apiBase, this.id);
+    clearOwnReturnAddress(this.resumeKey);
+    return loadResume(this.resumeKey);
   }
 
   private readonly connect = new ConnectController(
@@ -181,20 +179,20 @@ export class AutopilotConnect extends LitElement {
         callbackOrigin: window.location.origin,
         locale: () => this.resolvedLocale,
         navigate: (url, authorizationId) => {
-          const seconds = this.loginTimeout > 0 ? this.loginTimeout : DEFAULT_LOGIN_TIMEOUT_MS / 1000;
-          const expiresAt = Date.now() + seconds * 1000;
-          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey() });
+          const expiresAt = Date.now() + RETURN_ADDRESS_LIFETIME_MS;
+          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
           window.location.assign(url);
         },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
-        resume: this.recordToResume(),
+        resume: this.startStorage(),
       },
     }),
     (event) => this.forward(event),
     (snapshot) => this.remember(snapshot),
+    () => releaseResumeKey(this.resumeKey),
   );
 
   /**
@@ -214,11 +212,19 @@ export class AutopilotConnect extends LitElement {
     } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
       record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
     }
-    if (record) saveResume(this.resumeKey(), record);
+    if (record) saveResume(this.resumeKey, record);
     else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
-      clearResume(this.resumeKey());
+      clearResume(this.resumeKey);
     }
   }
+
+  /**
+   * Back from a same-tab login may restore the page from the back-forward cache, just as it was
+   * left: waiting for the login. Then start again from the record, as a reload would.
+   */
+  private readonly onPageShow = (event: PageTransitionEvent) => {
+    if (event.persisted && this.connect.snapshot?.matches({ flow: { login: 'leavingForLogin' } })) this.connect.restart();
+  };
 
   override connectedCallback(): void {
     // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
@@ -226,6 +232,7 @@ export class AutopilotConnect extends LitElement {
     super.connectedCallback();
     this.addEventListener('pointerdown', this.noteInteraction);
     this.addEventListener('keydown', this.noteInteraction);
+    window.addEventListener('pageshow', this.onPageShow);
     this.langObserver ??= new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
@@ -234,6 +241,7 @@ export class AutopilotConnect extends LitElement {
     super.disconnectedCallback();
     this.removeEventListener('pointerdown', this.noteInteraction);
     this.removeEventListener('keydown', this.noteInteraction);
+    window.removeEventListener('pageshow', this.onPageShow);
     this.langObserver?.disconnect();
   }
 

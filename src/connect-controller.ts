@@ -24,6 +24,8 @@ export class ConnectController implements ReactiveController {
     private readonly create: () => { machine: ConnectMachine; input: ConnectInput },
     private readonly onEmitted: (event: ConnectEmitted) => void,
     private readonly onSnapshot: (snapshot: SnapshotFrom<ConnectMachine>) => void = () => {},
+    /** After a running flow stopped: removed for good, or restarted (its next start follows). */
+    private readonly onStop: () => void = () => {},
   ) {
     host.addController(this);
   }
@@ -86,7 +88,9 @@ export class ConnectController implements ReactiveController {
   }
 
   private stop(): void {
-    this.actor?.stop();
+    if (!this.actor) return;
+    this.actor.stop();
     this.actor = null;
+    this.onStop();
   }
 }

@@ -40,22 +40,29 @@ function parseRecord(text: string | null): ResumeRecord | null {
   }
 }
 
-/** The api-base an `autopilot-connect` element talks to, whether or not it is upgraded yet. */
-const apiBaseOf = (element: Element): string =>
-  (element as Element & { apiBase?: string }).apiBase ?? element.getAttribute('api-base') ?? '/api';
+/**
+ * The resume keys held by this page's running flows. A flow takes its key when it starts and
+ * gives it back when it stops for good (a move is not a stop), so no two elements on the page
+ * share a record, wherever they sit (the page or a component's shadow root) and in whatever
+ * order they were added.
+ */
+const heldKeys = new Set<string>();
 
 /**
- * Which resume record is the element's, so that several elements on one page each restore their
- * own: the api-base, plus the element's `id` when it has one, else plus its position among the
- * `autopilot-connect` elements with that api-base in its document (or shadow root). The first
- * such element without an id keeps the plain api-base.
+ * Which resume record a starting flow keeps: the api-base, plus the element's `id` when it has
+ * one; when a running flow holds that key already, the first free `key@1`, `key@2`, … Elements
+ * that start in the same order (as after a reload) get the same keys.
  */
-export function resumeScope(element: Element, apiBase: string): string {
-  if (element.id) return `${apiBase}#${element.id}`;
-  const root = element.getRootNode() as Partial<ParentNode>;
-  const peers = Array.from<Element>(root.querySelectorAll?.('autopilot-connect') ?? []).filter((peer) => peer === element || apiBaseOf(peer) === apiBase);
-  const position = Math.max(0, peers.indexOf(element));
-  return position === 0 ? apiBase : `${apiBase}@${position}`;
+export function claimResumeKey(apiBase: string, id: string): string {
+  const base = id ? `${apiBase}#${id}` : apiBase;
+  let key = base;
+  for (let n = 1; heldKeys.has(key); n++) key = `${base}@${n}`;
+  heldKeys.add(key);
+  return key;
+}
+
+export function releaseResumeKey(key: string): void {
+  heldKeys.delete(key);
 }
 
 export function loadResume(scope: string): ResumeRecord | null {

@@ -12,9 +12,12 @@ export interface MockServeOptions {
   callbackPath?: string;
 }
 
-/** The scenario's backend, created on first use and kept, so every request sees one model. */
+/**
+ * The scenario's backend, created on first use and kept, so every request sees one model. One per
+ * place the host serves its callback page too: a backend redirects only to the page it was made for.
+ */
 export function getBackend(scenario: ScenarioName, basePath = `${MOCK_PREFIX}/${scenario}`, { callbackPath }: MockServeOptions = {}): MockBackend {
-  const key = `${scenario} ${basePath}`;
+  const key = `${scenario} ${basePath} ${callbackPath ?? ''}`;
   let backend = backends.get(key);
   if (!backend) {
     const { platform, options } = scenarios[scenario]();

@@ -5,6 +5,13 @@ export const LOGIN_CHANNEL = 'autopilot-connect';
 /** Where the element leaves the page to come back to after a same-tab login (see return-address.ts). */
 export const RETURN_URL_KEY = 'autopilot-connect:return';
 
+/**
+ * How long a return address counts: an hour, longer than a login may stay open, so a slow
+ * same-tab user is not stranded at the callback page. Binding it to its login (and using it
+ * once) already keeps it from sending a later window anywhere.
+ */
+export const RETURN_ADDRESS_LIFETIME_MS = 60 * 60 * 1000;
+
 /** What is kept under RETURN_URL_KEY. */
 export interface ReturnAddress {
   url: string;

@@ -3,9 +3,9 @@
  * the login, where the tab goes back to. It lives in sessionStorage, of which a popup receives a
  * copy when it opens — so a stale address could send a popup (severed from its opener by a
  * Cross-Origin-Opener-Policy, so looking like a same-tab login) to a second copy of the platform.
- * Hence the rule: an address is bound to the login it was made for, expires when that login would
- * time out, is taken once, and is never used in a window that has an opener. The element writes
- * it, and clears its own when it starts again (resume-storage.ts).
+ * Hence the rule: an address is bound to the login it was made for, expires after an hour
+ * (RETURN_ADDRESS_LIFETIME_MS), is taken once, and is never used in a window that has an opener.
+ * The element writes it, and clears its own when it starts again (resume-storage.ts).
  */
 import { RETURN_URL_KEY, type ReturnAddress } from './login-message.js';
 

@@ -3,7 +3,7 @@ import type { BookingFlow, Division } from '../api/types.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorPanel, flowNav, heading, isolate, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const reasonFor = (division: Division, t: Messages): string | undefined => {
@@ -48,28 +48,25 @@ export const administrationView = (view: ViewContext) => {
     <p>${t.administrationIntro(isolate(organisation?.name ?? ''))}</p>
     ${firstLoad
       ? progress(t.loading)
-      : html`<autopilot-connect-listbox
-          exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
-          .items=${divisionItems(divisions.items, t)}
-          .labels=${{
+      : picker(
+          view,
+          divisions,
+          divisionItems(divisions.items, t),
+          {
             search: t.searchDivisions,
             list: t.administrationHeading,
             count: t.divisionsFound(divisions.total),
             none: t.divisionsNone,
             loadMore: t.loadMore,
-          }}
-          .query=${divisions.query}
-          .selectedId=${division ? String(division.code) : null}
-          .total=${divisions.total}
-          .hasMore=${divisions.nextCursor !== null}
-          .busy=${snapshot.hasTag('busy')}
-          @picker-search=${(event: { query: string }) => send({ type: 'user.searchDivisions', query: event.query })}
-          @picker-select=${(event: { id: string }) => {
+          },
+          division ? String(division.code) : null,
+          (event) => send({ type: 'user.searchDivisions', query: event.query }),
+          (event) => {
             const chosen = byCode.get(event.id);
             if (chosen) send({ type: 'user.selectDivision', division: chosen });
-          }}
-          @picker-more=${() => send({ type: 'user.loadMoreDivisions' })}
-        ></autopilot-connect-listbox>`}
+          },
+          () => send({ type: 'user.loadMoreDivisions' }),
+        )}
     <div class="missing">
       <p class="hint">${t.divisionMissing}</p>
       ${secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }))}

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Organisation } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { checkIcon, errorPanel, flowNav, heading, primaryButton, progress } from './parts.js';
+import { checkIcon, errorPanel, flowNav, heading, picker, primaryButton, progress } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const reasonFor = (organisation: Organisation, t: Messages): string | undefined => {
@@ -23,7 +23,6 @@ export const organisationItems = (organisations: Organisation[], t: Messages): P
 export const organisationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { organisations, organisation, error } = snapshot.context;
-  const busy = snapshot.hasTag('busy');
   const firstLoad = snapshot.matches({ flow: { organisation: 'loading' } }) && organisations.items.length === 0 && !organisations.query;
   const byId = new Map(organisations.items.map((item) => [item.id, item]));
   return html`${heading(t.organisationHeading)}
@@ -32,28 +31,25 @@ export const organisationView = (view: ViewContext) => {
       ? errorPanel(error, view)
       : firstLoad
         ? progress(t.loading)
-        : html`<autopilot-connect-listbox
-              exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
-              .items=${organisationItems(organisations.items, t)}
-              .labels=${{
+        : html`${picker(
+              view,
+              organisations,
+              organisationItems(organisations.items, t),
+              {
                 search: t.searchOrganisations,
                 list: t.organisationHeading,
                 count: t.organisationsFound(organisations.total),
                 none: t.organisationsNone,
                 loadMore: t.loadMore,
-              }}
-              .query=${organisations.query}
-              .selectedId=${organisation?.id ?? null}
-              .total=${organisations.total}
-              .hasMore=${organisations.nextCursor !== null}
-              .busy=${busy}
-              @picker-search=${(event: { query: string }) => send({ type: 'user.searchOrganisations', query: event.query })}
-              @picker-select=${(event: { id: string }) => {
+              },
+              organisation?.id ?? null,
+              (event) => send({ type: 'user.searchOrganisations', query: event.query }),
+              (event) => {
                 const chosen = byId.get(event.id);
                 if (chosen) send({ type: 'user.selectOrganisation', organisation: chosen });
-              }}
-              @picker-more=${() => send({ type: 'user.loadMoreOrganisations' })}
-            ></autopilot-connect-listbox>
+              },
+              () => send({ type: 'user.loadMoreOrganisations' }),
+            )}
             <div class="actions">
               ${primaryButton(t.confirm, () => send({ type: 'user.confirmOrganisation' }), {
                 disabled: organisation === null,

@@ -1,6 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/api-error.js';
 import { errorMessage } from '../i18n/error-message.js';
+import type { ListState } from '../machine/types.js';
+import type { PickerItem, PickerLabels, PickerSearchEvent, PickerSelectEvent } from '../picker/search-listbox.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -63,3 +65,34 @@ export const flowNav = ({ t, send }: ViewContext, options: { back?: boolean } = 
     ${options.back ? secondaryButton(t.back, () => send({ type: 'user.back' })) : nothing}
     <button type="button" class="button link" part="button cancel-button" @click=${() => send({ type: 'user.cancel' })}>${t.cancel}</button>
   </div>`;
+
+/**
+ * A step's picker (organisations, administrations): the list the machine holds, its rows and
+ * labels, the chosen row's id, and the listeners for a search, a choice and `Meer laden`; busy
+ * while the machine is. Its parts are passed on as `picker-…`, so a host styles them with
+ * `autopilot-connect::part(picker-option)`. The list is written out here, once and literally,
+ * because scripts/check-manifest.mjs reads it to check it against the manifest.
+ */
+export const picker = (
+  { snapshot }: ViewContext,
+  list: ListState<unknown>,
+  items: PickerItem[],
+  labels: PickerLabels,
+  selectedId: string | null,
+  search: (event: PickerSearchEvent) => void,
+  select: (event: PickerSelectEvent) => void,
+  more: () => void,
+) =>
+  html`<autopilot-connect-listbox
+    exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
+    .items=${items}
+    .labels=${labels}
+    .query=${list.query}
+    .selectedId=${selectedId}
+    .total=${list.total}
+    .hasMore=${list.nextCursor !== null}
+    .busy=${snapshot.hasTag('busy')}
+    @picker-search=${search}
+    @picker-select=${select}
+    @picker-more=${more}
+  ></autopilot-connect-listbox>`;

@@ -71,10 +71,10 @@ describe('<autopilot-connect> focus management', function () {
     resetBackends();
     sessionStorage.clear();
   });
-  afterEach(() => {
+  afterEach(async () => {
     popup?.restore();
     popup = null;
-    removeMounted();
+    await removeMounted();
     sessionStorage.clear();
   });
 

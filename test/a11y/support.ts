@@ -57,9 +57,11 @@ export function mountWith(scenario: ScenarioName, attributes: Record<string, str
   return element;
 }
 
-export function removeMounted(): void {
+/** Removes the elements, then waits a task: their flows stop and give up their resume records. */
+export async function removeMounted(): Promise<void> {
   for (const element of mounted.splice(0)) element.remove();
   document.documentElement.style.removeProperty('font-size');
+  await new Promise((resolve) => setTimeout(resolve));
 }
 
 // --- real input -------------------------------------------------------------------------
@@ -277,10 +279,10 @@ export function accessibilityState(name: string, reach: () => Promise<ConnectEle
       const element = await reach();
       report = await checkState(element);
     });
-    after(() => {
+    after(async () => {
       popupStub?.restore();
       popupStub = null;
-      removeMounted();
+      await removeMounted();
       sessionStorage.clear();
     });
     it('axe: no WCAG 2.0/2.1/2.2 A/AA violations', () => expectNone(report.violations));

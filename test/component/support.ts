@@ -23,8 +23,10 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
     resetBackends();
     sessionStorage.clear();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const element of mounted.splice(0)) element.remove();
+    // A task later the removed elements' flows have stopped and given up their resume records.
+    await new Promise((resolve) => setTimeout(resolve));
     sessionStorage.clear();
   });
 }

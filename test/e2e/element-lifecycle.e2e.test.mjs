@@ -6,20 +6,9 @@ import { consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 const closedText = 'We kunnen het inlogvenster niet meer zien.';
 const waitingText = 'Het inlogvenster van Exact Online is open. Log daar in en geef toestemming.';
 
-/** New Connection → the organisation → Bevestigen → Exact Online, on one of several elements. */
-async function toLoginStep(element, organisation) {
-  await element.getByRole('button', { name: 'New Connection' }).click();
-  await element.getByRole('option', { name: organisation }).click();
-  await element.getByRole('button', { name: 'Bevestigen' }).click();
-  await element.getByRole('button', { name: 'Exact Online' }).click();
-  await element.getByRole('button', { name: 'Open', exact: true }).waitFor();
-}
-
 /** Clicks this element's Open; returns its login popup, loaded. */
 async function openPopupOf(page, element) {
-  const opened = page.waitForEvent('popup');
-  await element.getByRole('button', { name: 'Open', exact: true }).click();
-  const popup = await opened;
+  const popup = await openLoginPopup(page, element);
   await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
   return popup;
 }
@@ -60,8 +49,8 @@ describe('the element in a living page (real popups)', () => {
     await page.goto(`${harness.origin}/test/e2e/pages/two-elements.html`);
     const first = page.locator('autopilot-connect').nth(0);
     const second = page.locator('autopilot-connect').nth(1);
-    await toLoginStep(first, /eLien test company/);
-    await toLoginStep(second, /Fietsenmakerij Van Dijk/);
+    await goToLogin(page, { element: first });
+    await goToLogin(page, { element: second, organisation: /Fietsenmakerij Van Dijk/ });
 
     const firstPopup = await openPopupOf(page, first);
     const secondPopup = await openPopupOf(page, second);

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
+import { clickOpenWithoutActivation, connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 
 /** What the element said before a report became a hint: a login called closed while it went on. */
 const closedText = 'gesloten';
@@ -247,10 +247,7 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/?scenario=default`);
     const element = await goToLogin(page);
-    // A click without a (recent) user gesture is what a blocker refuses; activation lasts ~5 s.
-    await element
-      .getByRole('button', { name: 'Open', exact: true })
-      .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
+    await clickOpenWithoutActivation(element);
     await shown(element, 'Je browser heeft het inlogvenster tegengehouden.', { exact: false }).waitFor();
     assert.equal(await element.getByRole('button', { name: 'Open', exact: true }).count(), 1);
     await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
@@ -266,9 +263,7 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/?scenario=default`);
     const element = await goToLogin(page);
-    await element
-      .getByRole('button', { name: 'Open', exact: true })
-      .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
+    await clickOpenWithoutActivation(element);
     await shown(element, 'Je browser heeft het inlogvenster tegengehouden.', { exact: false }).waitFor();
     await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
     await consent(page, { allow: false });

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
-import { connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
+import { clickOpenWithoutActivation, connectElement, consent, goToLogin, openLoginPopup, shown } from './steps.mjs';
 
 /**
  * A same-tab login leaves a return address in sessionStorage, and a popup opened later starts
@@ -23,10 +23,7 @@ import { connectElement, consent, goToLogin, openLoginPopup, shown } from './ste
       const platform = `${harness.origin}/?scenario=coop`;
       await page.goto(platform);
       const element = await goToLogin(page);
-      // A click without a (recent) user gesture is what a blocker refuses; activation lasts ~5 s.
-      await element
-        .getByRole('button', { name: 'Open', exact: true })
-        .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
+      await clickOpenWithoutActivation(element);
       await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
       await page.getByRole('button', { name: 'Inloggen' }).waitFor();
       assert.notEqual(new URL(page.url()).origin, harness.origin, 'the same-tab login left for the Exact pages');
@@ -52,6 +49,45 @@ import { connectElement, consent, goToLogin, openLoginPopup, shown } from './ste
       await again.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();
       await shown(again, 'eLien test company', { exact: false }).first().waitFor();
       await page.close();
+    });
+
+    it('a same-tab login slower than the login timeout still returns to the platform page', async () => {
+      await harness.reset('default');
+      const page = await harness.browser.newPage();
+      const platform = `${harness.origin}/?scenario=default&login-timeout=1`;
+      await page.goto(platform);
+      const element = await goToLogin(page);
+      await clickOpenWithoutActivation(element);
+      await element.getByRole('button', { name: 'In dit tabblad inloggen' }).click();
+      await page.getByRole('button', { name: 'Inloggen' }).waitFor();
+      await page.waitForTimeout(1500); // the user takes longer at Exact Online than the element's login timeout
+      await consent(page);
+      await page.waitForURL(platform);
+      await connectElement(page).getByRole('heading', { name: 'Selecteer afdeling' }).waitFor({ timeout: 10_000 });
+      await page.close();
+    });
+
+    it('the callback page in a tab with no opener and no return address offers the way back to the platform, not "close this tab"', async () => {
+      const context = await harness.browser.newContext();
+      const violations = [];
+      await context.exposeFunction('reportViolation', (text) => violations.push(text));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => window.reportViolation(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      const page = await context.newPage();
+      // As after a same-tab login whose return address is gone (cleared by Back, or storage blocked).
+      await page.goto(`${harness.origin}/callback.html?authorization=auth_gone&status=authorized`);
+      const back = page.getByRole('link', { name: 'Terug naar het platform' });
+      await back.waitFor();
+      assert.equal(await page.getByText('De verbinding met Exact Online is gelegd.').count(), 1);
+      assert.equal(await page.getByText('tabblad', { exact: false }).count(), 0, 'no advice to close the platform’s own tab');
+      await page.waitForTimeout(500); // past the moment the page tries to close itself
+      assert.equal(page.isClosed(), false);
+      await back.click();
+      await page.waitForURL(`${harness.origin}/`);
+      await connectElement(page).getByRole('button', { name: 'New Connection' }).waitFor();
+      assert.deepEqual(violations, [], 'the strict Content-Security-Policy holds');
+      await context.close();
     });
   });
 }

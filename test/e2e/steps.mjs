@@ -2,9 +2,11 @@
 
 export const connectElement = (page) => page.locator('autopilot-connect');
 
-/** New Connection → eLien test company → Bevestigen → Exact Online: the login step. */
-export async function goToLogin(page, { organisation = /eLien test company/ } = {}) {
-  const element = connectElement(page);
+/**
+ * New Connection → eLien test company → Bevestigen → Exact Online: the login step, on the page's
+ * element or on `element` (a locator, when the page has several).
+ */
+export async function goToLogin(page, { organisation = /eLien test company/, element = connectElement(page) } = {}) {
   await element.getByRole('button', { name: 'New Connection' }).click();
   await element.getByRole('option', { name: organisation }).click();
   await element.getByRole('button', { name: 'Bevestigen' }).click();
@@ -19,11 +21,21 @@ export async function consent(page, { allow = true } = {}) {
   await page.getByRole('button', { name: allow ? 'Toestaan' : 'Weigeren' }).click();
 }
 
-/** Clicks Open and returns the login popup. */
-export async function openLoginPopup(page) {
+/** Clicks Open (of the page's element, or of `element`) and returns the login popup. */
+export async function openLoginPopup(page, element = connectElement(page)) {
   const popupOpened = page.waitForEvent('popup');
-  await connectElement(page).getByRole('button', { name: 'Open', exact: true }).click();
+  await element.getByRole('button', { name: 'Open', exact: true }).click();
   return popupOpened;
+}
+
+/**
+ * Clicks Open without a recent user gesture: 5.5 s after the last one, when the click's
+ * activation (about 5 s) has lapsed. That is the click a popup blocker refuses.
+ */
+export async function clickOpenWithoutActivation(element) {
+  await element
+    .getByRole('button', { name: 'Open', exact: true })
+    .evaluate((button) => new Promise((resolve) => setTimeout(() => resolve(button.click()), 5500)));
 }
 
 /** Text on the step itself (the live region repeats some of it for screen readers). */

@@ -6,6 +6,7 @@ import {
   createMockBackend,
   divisionCodes,
   escapeHtml,
+  getBackend,
   handleMockRequest,
   matchMockPath,
   organisationIds,
@@ -317,6 +318,15 @@ describe('mock backend: connections', () => {
 });
 
 describe('mock backend: login at the simulated Exact Online', () => {
+  it('ends each login on the callback page of the host that serves it, however many hosts share the module', async () => {
+    resetBackends();
+    const atRoot = await logIn(getBackend('default', BASE));
+    const inVendor = await logIn(getBackend('default', BASE, { callbackPath: '/vendor/autopilot/callback.html' }));
+    const inApp = await logIn(getBackend('default', BASE, { callbackPath: '/app/callback.html' }));
+    expect([atRoot, inVendor, inApp].map((login) => login.callback.pathname)).to.deep.equal(['/callback.html', '/vendor/autopilot/callback.html', '/app/callback.html']);
+    resetBackends();
+  });
+
   it('starts a pending login whose URL leads to the simulated Exact Online', async () => {
     const backend = backendFor();
     const { status, body } = await call(backend, 'startAuthorization', 'POST', '/authorizations', {

@@ -16,6 +16,7 @@ import {
   listbox,
   mount,
   option,
+  pause,
   pointerClick,
   recordFetches,
   recordIssuedCodes,
@@ -112,8 +113,9 @@ describe('robustness 4: resume after reload', () => {
     expect(record!.authorizationId).to.equal(authorizationId);
     expect((record!.organisation as { id: string }).id).to.equal(organisationIds.elien);
 
-    // The reload: the element goes, a new one comes on the same api-base.
+    // The reload: the element goes (for good: a task passes), a new one comes on the same api-base.
     first.remove();
+    await pause(0);
     popup = stubWindowOpen();
     fetches = recordFetches();
     const second = mount();
@@ -150,6 +152,7 @@ describe('robustness 4: resume after reload', () => {
       }
     }
     first.remove();
+    await pause(0);
     popup = stubWindowOpen();
     const second = mount();
     await waitForHeading(second, nl.administrationHeading);
