@@ -54,11 +54,10 @@ export const POPUP_CLOSED_GRACE_MS = 1_500;
 export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
 /**
  * A window that reads as closed this soon after opening was not closed by a person: a
- * Cross-Origin-Opener-Policy on the login page severed it. Then only the BroadcastChannel and
- * the backend can tell the outcome, so the machine polls the backend instead of saying "closed".
+ * Cross-Origin-Opener-Policy on the login page severed it. It is out of sight at once, without
+ * the grace a closed window gets.
  */
 export const SEVERED_WINDOW_MS = 3_000;
-export const SEVERED_POLL_MS = 2_500;
 /**
  * A report is only a hint to ask the backend, so anyone who can post one can make the element
  * ask. One check runs at a time, reports during it are answered by one more check, and between
@@ -66,9 +65,9 @@ export const SEVERED_POLL_MS = 2_500;
  */
 export const CHECK_GAP_MS = 2_000;
 /**
- * A window that reads closed while the backend says the login is still pending may have been
- * severed late (a Cross-Origin-Opener-Policy on a later page) rather than closed: the backend
- * is asked after 2 s, then at doubling intervals up to 15 s, until the login timeout.
+ * A window out of sight (severed by a Cross-Origin-Opener-Policy, at once or on a later page, or
+ * closed while the backend says the login is pending) cannot say how the login ends, so the
+ * backend is asked after 2 s, then at doubling intervals up to 15 s, until the login timeout.
  */
 export const UNSEEN_POLL_FIRST_MS = 2_000;
 export const UNSEEN_POLL_MAX_MS = 15_000;
@@ -114,7 +113,6 @@ export const connectMachine = setup({
     popupClosedGrace: POPUP_CLOSED_GRACE_MS,
     loginTimeout: ({ context }) => context.loginTimeout,
     severedWindow: SEVERED_WINDOW_MS,
-    severedPoll: SEVERED_POLL_MS,
     retryAfter: ({ context }) => automaticRetryDelayMs(context.error),
     checkGap: CHECK_GAP_MS,
     unseenPoll: ({ context }) => Math.min(UNSEEN_POLL_FIRST_MS * 2 ** context.unseenPolls, UNSEEN_POLL_MAX_MS),
@@ -163,6 +161,7 @@ export const connectMachine = setup({
     raiseRetry: raise({ type: 'user.retry' }),
     /** The window region wants the backend asked; the backend region asks when it may. */
     raiseCheck: raise({ type: 'login.check' }),
+    noteUnseen: assign({ loginProblem: 'unseen' }),
     queueCheck: assign({ checkQueued: true }),
     /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
     raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
@@ -462,28 +461,28 @@ export const connectMachine = setup({
               states: {
                 window: {
                   initial: 'opening',
-                  // The backend could not be asked: say so, unless the window is out of sight (below).
-                  on: { 'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') } },
+                  // A failed check changes nothing while the window may still be in use (the
+                  // report was only a hint); `confirming` alone treats it as the end.
                   states: {
                     /** Just opened: a window that reads closed now was severed, not closed by a person. */
-                    opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
+                    opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'unseen' } },
                     watching: { on: { 'popup.closed': 'closing' } },
-                    /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
-                    severed: {
-                      // A passing network fault must not end a login that is still going on: ask again later.
-                      on: { 'authorization.unknown': { actions: [] } },
-                      after: { severedPoll: { target: 'severed', reenter: true, actions: 'raiseCheck' } },
-                    },
                     /** The window closed: give its last message a moment before asking the backend. */
                     closing: { after: { popupClosedGrace: 'confirming' } },
-                    confirming: { entry: 'raiseCheck', on: { 'authorization.pending': 'unseen' } },
+                    confirming: {
+                      entry: 'raiseCheck',
+                      on: {
+                        'authorization.pending': { target: 'unseen', actions: 'noteUnseen' },
+                        'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') },
+                      },
+                    },
                     /**
-                     * Closed, or severed late: the element cannot tell which, and says so. It keeps
-                     * listening and keeps asking the backend, less often as time goes by.
+                     * Out of sight: severed (at once or late) or closed, the element cannot tell
+                     * which. It keeps listening and asks the backend, less often as time goes by;
+                     * once the backend says pending it says it can no longer see the window.
                      */
                     unseen: {
-                      entry: assign({ loginProblem: 'unseen' }),
-                      on: { 'authorization.unknown': { actions: [] } },
+                      on: { 'authorization.pending': { actions: 'noteUnseen' } },
                       after: {
                         unseenPoll: {
                           target: 'unseen',

@@ -19,14 +19,15 @@ const state = (view: ViewContext) => {
       </div>`;
   }
   if (snapshot.matches({ flow: { login: 'leavingForLogin' } })) return progress(t.leavingForLogin);
-  if (snapshot.matches({ flow: { login: { open: { window: 'unseen' } } } })) {
-    return html`<p class="notice" data-alert>${t.loginProblem_unseen}</p>
-      <div class="actions start">${openButton}</div>`;
-  }
-  if (snapshot.matches({ flow: { login: { open: { window: 'closing' } } } }) || snapshot.matches({ flow: { login: { open: { window: 'confirming' } } } })) {
-    return progress(t.loginChecking);
-  }
   if (snapshot.matches({ flow: { login: 'open' } })) {
+    // While open, the one problem is a window out of sight that the backend calls pending.
+    if (loginProblem) {
+      return html`<p class="notice" data-alert>${t.loginProblem_unseen}</p>
+        <div class="actions start">${openButton}</div>`;
+    }
+    if (snapshot.matches({ flow: { login: { open: { window: 'closing' } } } }) || snapshot.matches({ flow: { login: { open: { window: 'confirming' } } } })) {
+      return progress(t.loginChecking);
+    }
     return html`${progress(t.loginWaiting)}
       <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
   }
