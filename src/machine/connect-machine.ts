@@ -1,6 +1,6 @@
 import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
-import { automaticRetryDelayMs, rateLimitWait } from './retry-policy.js';
+import { automaticRetryDelayMs, backedOff, rateLimitWait } from './retry-policy.js';
 import type {
   Authorization,
   Connection,
@@ -132,7 +132,14 @@ export const connectMachine = setup({
     isCheckQueued: ({ context }) => context.checkQueued,
   },
   actions: {
-    rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
+    /** A 429 extends the run of them (its wait backed off, see retry-policy); any other failure ends it. */
+    rememberError: assign(({ context }, params: { error: unknown; operation: string }) => {
+      const error = toApiError(params.error, params.operation);
+      const rateLimited = error.status === 429 ? context.rateLimited + 1 : 0;
+      return { error: rateLimited ? backedOff(error, rateLimited) : error, rateLimited };
+    }),
+    /** A request that answered (or was left) ends the run of 429s; one that failed leaves it to rememberError. */
+    endRateLimitRun: assign({ rateLimited: ({ context, event }) => (event.type.startsWith('xstate.error.actor') ? context.rateLimited : 0) }),
     reportError: emit(({ context }) => ({ type: 'failed' as const, error: context.error! })),
     clearError: assign({ error: null }),
     /** A first page of administrations for the current grant and query. */
@@ -196,12 +203,14 @@ export const connectMachine = setup({
     resume: input.resume ?? null,
     checkQueued: false,
     unseenPolls: 0,
+    rateLimited: 0,
   }),
   initial: 'checkingStatus',
   states: {
     /** Step 0: is the Autopilot app installed on this account? */
     checkingStatus: {
       entry: 'clearError',
+      exit: 'endRateLimitRun',
       invoke: {
         src: 'getStatus',
         onDone: [
@@ -230,6 +239,7 @@ export const connectMachine = setup({
      * confirms the grant. Only ids and names were kept, never a code or token.
      */
     resuming: {
+      exit: 'endRateLimitRun',
       invoke: {
         src: 'getAuthorization',
         input: ({ context }) => ({ authorizationId: context.resume!.authorizationId }),
@@ -281,6 +291,7 @@ export const connectMachine = setup({
       entry: 'resetFlow',
       states: {
         loading: {
+          exit: 'endRateLimitRun',
           invoke: {
             src: 'listConnections',
             onDone: { target: 'list', actions: assign({ connections: ({ event }) => event.output }) },
@@ -323,6 +334,7 @@ export const connectMachine = setup({
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listOrganisations',
                 input: ({ context }) => ({ query: context.organisations.query }),
@@ -338,6 +350,7 @@ export const connectMachine = setup({
             },
             loadingMore: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listOrganisations',
                 input: ({ context }) => ({ query: context.organisations.query, cursor: context.organisations.nextCursor }),
@@ -401,6 +414,7 @@ export const connectMachine = setup({
                   initial: 'loading',
                   states: {
                     loading: {
+                      exit: 'endRateLimitRun',
                       invoke: {
                         src: 'startLogin',
                         onDone: { target: 'done', actions: assign({ login: ({ event }) => event.output }) },
@@ -468,8 +482,9 @@ export const connectMachine = setup({
                     opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'unseen' } },
                     watching: { on: { 'popup.closed': 'closing' } },
                     /** The window closed: give its last message a moment before asking the backend. */
-                    closing: { after: { popupClosedGrace: 'confirming' } },
+                    closing: { tags: ['checking'], after: { popupClosedGrace: 'confirming' } },
                     confirming: {
+                      tags: ['checking'],
                       entry: 'raiseCheck',
                       on: {
                         'authorization.pending': { target: 'unseen', actions: 'noteUnseen' },
@@ -496,10 +511,11 @@ export const connectMachine = setup({
                 /** One question to the backend at a time; reasons to ask that arrive meanwhile make one more. */
                 backend: {
                   initial: 'idle',
+                  // A report or a check asked for while one runs or rests: kept for the end of the gap.
+                  on: { 'login.*': { actions: 'queueCheck' } },
                   states: {
-                    idle: { on: { 'login.reported': 'checking', 'login.check': 'checking' } },
+                    idle: { on: { 'login.*': 'checking' } },
                     checking: {
-                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
                       invoke: {
                         src: 'getAuthorization',
                         input: ({ context }) => ({ authorizationId: context.login!.id }),
@@ -521,7 +537,6 @@ export const connectMachine = setup({
                     },
                     /** The gap between two checks; a reason to ask that arrives now is kept for its end. */
                     resting: {
-                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
                       after: {
                         checkGap: [
                           { guard: 'isCheckQueued', target: 'checking', actions: assign({ checkQueued: false }) },
@@ -549,6 +564,7 @@ export const connectMachine = setup({
                     /** `Ga door` while the list is on its way: wait for it rather than ask twice. */
                     continuing: { tags: ['busy'], on: { 'prefetch.settled': '#connect.flow.administration' } },
                   },
+                  exit: 'endRateLimitRun',
                   invoke: {
                     src: 'listDivisions',
                     input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
@@ -612,6 +628,7 @@ export const connectMachine = setup({
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listDivisions',
                 input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
@@ -624,6 +641,7 @@ export const connectMachine = setup({
             },
             loadingMore: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listDivisions',
                 input: ({ context }) => ({
@@ -666,6 +684,7 @@ export const connectMachine = setup({
               tags: ['busy'],
               entry: 'clearError',
               on: { 'user.searchDivisions': { actions: [] }, 'user.back': { actions: [] }, 'user.cancel': { actions: [] } },
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'createConnection',
                 input: ({ context }) => ({
@@ -729,6 +748,7 @@ export const connectMachine = setup({
       states: {
         editing: { on: { 'user.submitRedelivery': 'submitting' } },
         submitting: {
+          exit: 'endRateLimitRun',
           invoke: {
             src: 'createRedelivery',
             input: ({ context, event }) => ({
