@@ -28,10 +28,23 @@ const mswWorker = {
   },
 };
 
+/**
+ * `executeServerCommand('emulate-timezone', { timezoneId })` sets the test page's time zone
+ * (none: back to the machine's), so code that must not depend on it is tested outside UTC.
+ */
+const emulateTimezone = {
+  name: 'emulate-timezone',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'emulate-timezone') return undefined;
+    await session.browser.getPage(session.id).emulateTimezone(payload?.timezoneId);
+    return true;
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker, ssrPlugin],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker, ssrPlugin, emulateTimezone],
   browsers: [chromium()],
   // One page at a time: focus and keyboard tests need the page to be the focused one.
   concurrency: 1,

@@ -18,7 +18,7 @@ export function announcement(snapshot: SnapshotFrom<ConnectMachine>, t: Messages
   }
   if (snapshot.matches({ connections: 'list' })) parts.push(t.connectionsCount(snapshot.context.connections.length));
   const { error, loginProblem } = snapshot.context;
-  if (loginProblem && (snapshot.matches({ flow: { login: 'problem' } }) || snapshot.matches({ flow: { login: { open: { window: 'unseen' } } } }))) {
+  if (loginProblem && (snapshot.matches({ flow: { login: 'problem' } }) || snapshot.matches({ flow: { login: 'open' } }))) {
     parts.push(t[`loginProblem_${loginProblem}`]);
   } else if (error) {
     parts.push(errorMessage(error, t));

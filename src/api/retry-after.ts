@@ -13,6 +13,7 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   const value = header?.trim() ?? '';
   if (delaySeconds.test(value)) return Number(value);
   if (!httpDate.test(value)) return null;
-  const date = Date.parse(value);
+  // asctime names no zone but means GMT (RFC 9110 §5.6.7): Date.parse would read it as local time.
+  const date = Date.parse(value.endsWith('GMT') ? value : `${value} GMT`);
   return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }

@@ -20,7 +20,7 @@ const inTimeFormatter = (locale: string) => {
     const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
     format = (seconds: number) => {
       if (seconds < 90) return relative.format(Math.ceil(seconds), 'second');
-      if (seconds < 90 * 60) return relative.format(Math.ceil(seconds / 60), 'minute');
+      if (seconds < 90 * 60) return relative.format(Math.round(seconds / 60), 'minute');
       if (seconds < 36 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
       return relative.format(Math.round(seconds / 86_400), 'day');
     };
@@ -150,7 +150,7 @@ export const messages = (locale = 'nl') => {
     error_timeout: msg('Het platform reageert niet op tijd. Probeer het opnieuw.', { id: 'error_timeout' }),
     error_server: msg('Er ging iets mis bij het platform. Probeer het opnieuw.', { id: 'error_server' }),
     error_unavailable: msg('Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_unavailable' }),
-    error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Over ${number(seconds)} seconden proberen we het vanzelf opnieuw.`, { id: 'error_rateLimited' }),
+    error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. We proberen het ${inTime(seconds)} vanzelf opnieuw.`, { id: 'error_rateLimited' }),
     /** A wait too long to sit out by ourselves: when to try again, and the user does it. */
     error_rateLimitedLater: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Probeer het ${inTime(seconds)} opnieuw.`, { id: 'error_rateLimitedLater' }),
     error_malformed: msg('Het platform gaf een antwoord dat de koppeling niet begrijpt. Probeer het opnieuw.', { id: 'error_malformed' }),

@@ -1,6 +1,6 @@
 import { assign, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 import { ApiError, isApiError } from '../api/api-error.js';
-import { automaticRetryDelayMs, rateLimitWait } from './retry-policy.js';
+import { automaticRetryDelayMs, backedOff, rateLimitWait } from './retry-policy.js';
 import type {
   Authorization,
   Connection,
@@ -54,11 +54,10 @@ export const POPUP_CLOSED_GRACE_MS = 1_500;
 export const DEFAULT_LOGIN_TIMEOUT_MS = 10 * 60_000;
 /**
  * A window that reads as closed this soon after opening was not closed by a person: a
- * Cross-Origin-Opener-Policy on the login page severed it. Then only the BroadcastChannel and
- * the backend can tell the outcome, so the machine polls the backend instead of saying "closed".
+ * Cross-Origin-Opener-Policy on the login page severed it. It is out of sight at once, without
+ * the grace a closed window gets.
  */
 export const SEVERED_WINDOW_MS = 3_000;
-export const SEVERED_POLL_MS = 2_500;
 /**
  * A report is only a hint to ask the backend, so anyone who can post one can make the element
  * ask. One check runs at a time, reports during it are answered by one more check, and between
@@ -66,9 +65,9 @@ export const SEVERED_POLL_MS = 2_500;
  */
 export const CHECK_GAP_MS = 2_000;
 /**
- * A window that reads closed while the backend says the login is still pending may have been
- * severed late (a Cross-Origin-Opener-Policy on a later page) rather than closed: the backend
- * is asked after 2 s, then at doubling intervals up to 15 s, until the login timeout.
+ * A window out of sight (severed by a Cross-Origin-Opener-Policy, at once or on a later page, or
+ * closed while the backend says the login is pending) cannot say how the login ends, so the
+ * backend is asked after 2 s, then at doubling intervals up to 15 s, until the login timeout.
  */
 export const UNSEEN_POLL_FIRST_MS = 2_000;
 export const UNSEEN_POLL_MAX_MS = 15_000;
@@ -114,7 +113,6 @@ export const connectMachine = setup({
     popupClosedGrace: POPUP_CLOSED_GRACE_MS,
     loginTimeout: ({ context }) => context.loginTimeout,
     severedWindow: SEVERED_WINDOW_MS,
-    severedPoll: SEVERED_POLL_MS,
     retryAfter: ({ context }) => automaticRetryDelayMs(context.error),
     checkGap: CHECK_GAP_MS,
     unseenPoll: ({ context }) => Math.min(UNSEEN_POLL_FIRST_MS * 2 ** context.unseenPolls, UNSEEN_POLL_MAX_MS),
@@ -134,7 +132,14 @@ export const connectMachine = setup({
     isCheckQueued: ({ context }) => context.checkQueued,
   },
   actions: {
-    rememberError: assign({ error: (_, params: { error: unknown; operation: string }) => toApiError(params.error, params.operation) }),
+    /** A 429 extends the run of them (its wait backed off, see retry-policy); any other failure ends it. */
+    rememberError: assign(({ context }, params: { error: unknown; operation: string }) => {
+      const error = toApiError(params.error, params.operation);
+      const rateLimited = error.status === 429 ? context.rateLimited + 1 : 0;
+      return { error: rateLimited ? backedOff(error, rateLimited) : error, rateLimited };
+    }),
+    /** A request that answered (or was left) ends the run of 429s; one that failed leaves it to rememberError. */
+    endRateLimitRun: assign({ rateLimited: ({ context, event }) => (event.type.startsWith('xstate.error.actor') ? context.rateLimited : 0) }),
     reportError: emit(({ context }) => ({ type: 'failed' as const, error: context.error! })),
     clearError: assign({ error: null }),
     /** A first page of administrations for the current grant and query. */
@@ -163,6 +168,7 @@ export const connectMachine = setup({
     raiseRetry: raise({ type: 'user.retry' }),
     /** The window region wants the backend asked; the backend region asks when it may. */
     raiseCheck: raise({ type: 'login.check' }),
+    noteUnseen: assign({ loginProblem: 'unseen' }),
     queueCheck: assign({ checkQueued: true }),
     /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
     raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
@@ -197,12 +203,14 @@ export const connectMachine = setup({
     resume: input.resume ?? null,
     checkQueued: false,
     unseenPolls: 0,
+    rateLimited: 0,
   }),
   initial: 'checkingStatus',
   states: {
     /** Step 0: is the Autopilot app installed on this account? */
     checkingStatus: {
       entry: 'clearError',
+      exit: 'endRateLimitRun',
       invoke: {
         src: 'getStatus',
         onDone: [
@@ -231,6 +239,7 @@ export const connectMachine = setup({
      * confirms the grant. Only ids and names were kept, never a code or token.
      */
     resuming: {
+      exit: 'endRateLimitRun',
       invoke: {
         src: 'getAuthorization',
         input: ({ context }) => ({ authorizationId: context.resume!.authorizationId }),
@@ -282,6 +291,7 @@ export const connectMachine = setup({
       entry: 'resetFlow',
       states: {
         loading: {
+          exit: 'endRateLimitRun',
           invoke: {
             src: 'listConnections',
             onDone: { target: 'list', actions: assign({ connections: ({ event }) => event.output }) },
@@ -324,6 +334,7 @@ export const connectMachine = setup({
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listOrganisations',
                 input: ({ context }) => ({ query: context.organisations.query }),
@@ -339,6 +350,7 @@ export const connectMachine = setup({
             },
             loadingMore: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listOrganisations',
                 input: ({ context }) => ({ query: context.organisations.query, cursor: context.organisations.nextCursor }),
@@ -402,6 +414,7 @@ export const connectMachine = setup({
                   initial: 'loading',
                   states: {
                     loading: {
+                      exit: 'endRateLimitRun',
                       invoke: {
                         src: 'startLogin',
                         onDone: { target: 'done', actions: assign({ login: ({ event }) => event.output }) },
@@ -462,28 +475,29 @@ export const connectMachine = setup({
               states: {
                 window: {
                   initial: 'opening',
-                  // The backend could not be asked: say so, unless the window is out of sight (below).
-                  on: { 'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') } },
+                  // A failed check changes nothing while the window may still be in use (the
+                  // report was only a hint); `confirming` alone treats it as the end.
                   states: {
                     /** Just opened: a window that reads closed now was severed, not closed by a person. */
-                    opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'severed' } },
+                    opening: { after: { severedWindow: 'watching' }, on: { 'popup.closed': 'unseen' } },
                     watching: { on: { 'popup.closed': 'closing' } },
-                    /** Severed by a Cross-Origin-Opener-Policy: the login goes on; ask the backend now and then. */
-                    severed: {
-                      // A passing network fault must not end a login that is still going on: ask again later.
-                      on: { 'authorization.unknown': { actions: [] } },
-                      after: { severedPoll: { target: 'severed', reenter: true, actions: 'raiseCheck' } },
-                    },
                     /** The window closed: give its last message a moment before asking the backend. */
-                    closing: { after: { popupClosedGrace: 'confirming' } },
-                    confirming: { entry: 'raiseCheck', on: { 'authorization.pending': 'unseen' } },
+                    closing: { tags: ['checking'], after: { popupClosedGrace: 'confirming' } },
+                    confirming: {
+                      tags: ['checking'],
+                      entry: 'raiseCheck',
+                      on: {
+                        'authorization.pending': { target: 'unseen', actions: 'noteUnseen' },
+                        'authorization.unknown': { target: '#connect.flow.login.failed', actions: failedRequest('getAuthorization') },
+                      },
+                    },
                     /**
-                     * Closed, or severed late: the element cannot tell which, and says so. It keeps
-                     * listening and keeps asking the backend, less often as time goes by.
+                     * Out of sight: severed (at once or late) or closed, the element cannot tell
+                     * which. It keeps listening and asks the backend, less often as time goes by;
+                     * once the backend says pending it says it can no longer see the window.
                      */
                     unseen: {
-                      entry: assign({ loginProblem: 'unseen' }),
-                      on: { 'authorization.unknown': { actions: [] } },
+                      on: { 'authorization.pending': { actions: 'noteUnseen' } },
                       after: {
                         unseenPoll: {
                           target: 'unseen',
@@ -497,10 +511,11 @@ export const connectMachine = setup({
                 /** One question to the backend at a time; reasons to ask that arrive meanwhile make one more. */
                 backend: {
                   initial: 'idle',
+                  // A report or a check asked for while one runs or rests: kept for the end of the gap.
+                  on: { 'login.*': { actions: 'queueCheck' } },
                   states: {
-                    idle: { on: { 'login.reported': 'checking', 'login.check': 'checking' } },
+                    idle: { on: { 'login.*': 'checking' } },
                     checking: {
-                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
                       invoke: {
                         src: 'getAuthorization',
                         input: ({ context }) => ({ authorizationId: context.login!.id }),
@@ -522,7 +537,6 @@ export const connectMachine = setup({
                     },
                     /** The gap between two checks; a reason to ask that arrives now is kept for its end. */
                     resting: {
-                      on: { 'login.reported': { actions: 'queueCheck' }, 'login.check': { actions: 'queueCheck' } },
                       after: {
                         checkGap: [
                           { guard: 'isCheckQueued', target: 'checking', actions: assign({ checkQueued: false }) },
@@ -550,6 +564,7 @@ export const connectMachine = setup({
                     /** `Ga door` while the list is on its way: wait for it rather than ask twice. */
                     continuing: { tags: ['busy'], on: { 'prefetch.settled': '#connect.flow.administration' } },
                   },
+                  exit: 'endRateLimitRun',
                   invoke: {
                     src: 'listDivisions',
                     input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
@@ -613,6 +628,7 @@ export const connectMachine = setup({
             debouncing: { tags: ['busy'], after: { searchDebounce: 'loading' } },
             loading: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listDivisions',
                 input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.divisions.query }),
@@ -625,6 +641,7 @@ export const connectMachine = setup({
             },
             loadingMore: {
               tags: ['busy'],
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'listDivisions',
                 input: ({ context }) => ({
@@ -667,6 +684,7 @@ export const connectMachine = setup({
               tags: ['busy'],
               entry: 'clearError',
               on: { 'user.searchDivisions': { actions: [] }, 'user.back': { actions: [] }, 'user.cancel': { actions: [] } },
+              exit: 'endRateLimitRun',
               invoke: {
                 src: 'createConnection',
                 input: ({ context }) => ({
@@ -730,6 +748,7 @@ export const connectMachine = setup({
       states: {
         editing: { on: { 'user.submitRedelivery': 'submitting' } },
         submitting: {
+          exit: 'endRateLimitRun',
           invoke: {
             src: 'createRedelivery',
             input: ({ context, event }) => ({

@@ -1,4 +1,4 @@
-import type { ApiError } from '../api/api-error.js';
+import { ApiError } from '../api/api-error.js';
 
 /**
  * How long the element waits after a 429 before it retries by itself, whatever the backend's
@@ -27,6 +27,18 @@ export function rateLimitWait(error: ApiError | null): RateLimitWait | null {
   const asked = error.retryAfter !== null && Number.isFinite(error.retryAfter) ? error.retryAfter : DEFAULT_RETRY_AFTER_S;
   const seconds = Math.max(MIN_RETRY_AFTER_S, Math.ceil(asked));
   return { seconds, automatic: seconds <= MAX_AUTOMATIC_RETRY_AFTER_S };
+}
+
+/**
+ * The n-th 429 in a row waits at least the floor doubled n - 1 times (1, 2, 4 … s, up to the
+ * ceiling), whatever Retry-After says, so a backend that keeps saying "now" is asked less and
+ * less often. The error keeps the wait the element will sit out, so the message says it.
+ */
+export function backedOff(error: ApiError, run: number): ApiError {
+  const floor = Math.min(MIN_RETRY_AFTER_S * 2 ** (run - 1), MAX_AUTOMATIC_RETRY_AFTER_S);
+  return floor <= rateLimitWait(error)!.seconds
+    ? error
+    : new ApiError(error.kind, error.operation, error.status, error.code, floor, error.detail);
 }
 
 /** Milliseconds until the automatic retry; never beyond the ceiling, so the timer stays sane. */

@@ -58,6 +58,8 @@ export interface ConnectContext {
   checkQueued: boolean;
   /** How often the backend was asked since the window went out of sight (for the backoff). */
   unseenPolls: number;
+  /** 429 answers in a row, for the backoff of automatic retries (retry-policy). */
+  rateLimited: number;
 }
 
 /**

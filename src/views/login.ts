@@ -5,10 +5,12 @@ import type { ViewContext } from './view-context.js';
 const state = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { authorization, loginProblem, error } = snapshot.context;
+  const at = (step: 'preparing' | 'ready' | 'choosingGrant' | 'leavingForLogin' | 'open' | 'authorized' | 'problem') =>
+    snapshot.matches({ flow: { login: step } });
   const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }), { next: true });
-  if (snapshot.matches({ flow: { login: 'preparing' } })) return progress(t.loginPreparing);
-  if (snapshot.matches({ flow: { login: 'ready' } })) return html`<div class="actions start">${openButton}</div>`;
-  if (snapshot.matches({ flow: { login: 'choosingGrant' } })) {
+  if (at('preparing')) return progress(t.loginPreparing);
+  if (at('ready')) return html`<div class="actions start">${openButton}</div>`;
+  if (at('choosingGrant')) {
     const grant = snapshot.context.grants.find((candidate) => candidate.status === 'authorized')!;
     const user = grant.exactUser ? `${grant.exactUser.name}${grant.exactUser.email ? ` (${grant.exactUser.email})` : ''}` : grant.id;
     return html`<p>${t.grantIntro(isolate(user))}</p>
@@ -18,31 +20,26 @@ const state = (view: ViewContext) => {
         ${secondaryButton(t.loginAsOther, () => send({ type: 'user.openLogin' }))}
       </div>`;
   }
-  if (snapshot.matches({ flow: { login: 'leavingForLogin' } })) return progress(t.leavingForLogin);
-  if (snapshot.matches({ flow: { login: { open: { window: 'unseen' } } } })) {
-    return html`<p class="notice" data-alert>${t.loginProblem_unseen}</p>
-      <div class="actions start">${openButton}</div>`;
+  if (at('leavingForLogin')) return progress(t.leavingForLogin);
+  // A settled problem, or (while open) a window out of sight that the backend calls pending: `unseen`.
+  if (loginProblem && (at('problem') || at('open'))) {
+    return html`<p class="notice" data-alert>${t[`loginProblem_${loginProblem}`]}</p>
+      <div class="actions start">
+        ${loginProblem === 'blocked' || loginProblem === 'unseen'
+          ? html`${openButton}${loginProblem === 'blocked' ? secondaryButton(t.loginSameTab, () => send({ type: 'user.loginSameTab' })) : nothing}`
+          : primaryButton(t.loginAgain, () => send({ type: 'user.retry' }))}
+      </div>`;
   }
-  if (snapshot.matches({ flow: { login: { open: { window: 'closing' } } } }) || snapshot.matches({ flow: { login: { open: { window: 'confirming' } } } })) {
-    return progress(t.loginChecking);
-  }
-  if (snapshot.matches({ flow: { login: 'open' } })) {
+  if (snapshot.hasTag('checking')) return progress(t.loginChecking);
+  if (at('open')) {
     return html`${progress(t.loginWaiting)}
       <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
   }
-  if (snapshot.matches({ flow: { login: 'authorized' } })) {
+  if (at('authorized')) {
     const user = authorization?.exactUser?.name;
     return html`<p class="success">${user ? t.loginAuthorizedAs(isolate(user)) : t.loginAuthorized}</p>
       <div class="actions start">
         ${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true, busy: snapshot.hasTag('busy') })}
-      </div>`;
-  }
-  if (snapshot.matches({ flow: { login: 'problem' } }) && loginProblem) {
-    return html`<p class="notice" data-alert>${t[`loginProblem_${loginProblem}`]}</p>
-      <div class="actions start">
-        ${loginProblem === 'blocked'
-          ? html`${openButton}${secondaryButton(t.loginSameTab, () => send({ type: 'user.loginSameTab' }))}`
-          : primaryButton(t.loginAgain, () => send({ type: 'user.retry' }))}
       </div>`;
   }
   return errorPanel(error, view);

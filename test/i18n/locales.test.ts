@@ -79,4 +79,12 @@ describe('locales', () => {
     expect(matchLocale('pt')).to.equal(null);
     expect(matchLocale(null)).to.equal(null);
   });
+
+  it('writes the apostrophe one way in every language (the straight one)', async () => {
+    for (const locale of allLocales) {
+      await useLocale(locale);
+      const curly = [...render(messages(locale))].filter(([, text]) => text.includes('\u2019')).map(([key]) => `${locale}:${key}`);
+      expect(curly).to.deep.equal([]);
+    }
+  });
 });

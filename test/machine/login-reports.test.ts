@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { describe, it } from './mocha.js';
-import { advance, authorization, CHECK_GAP_MS, flushAnswers, POPUP_CLOSED_GRACE_MS, startMachine, toLoginOpen } from './fakes.js';
+import { ApiError } from '../../src/api/api-error.js';
+import { advance, authorization, CHECK_GAP_MS, flushAnswers, POPUP_CLOSED_GRACE_MS, startMachine, toLoginOpen, toLoginReady } from './fakes.js';
 import type { Harness } from './fakes.js';
 import { apiError } from './fakes.js';
 
@@ -44,6 +45,36 @@ describe('connect machine: a report is only a hint to ask the backend', () => {
     h.fakes.loginWindow.report(loginId(h));
     await h.reach({ flow: { login: 'authorized' } });
     expect(h.fakes.getAuthorization.calls).to.have.length(2);
+  });
+
+  for (const [name, error] of [
+    ['503', apiError('getAuthorization', 503)],
+    ['429 with Retry-After 5', new ApiError('problem', 'getAuthorization', 429, 'rate_limited', 5)],
+  ] as const) {
+    it(`a report whose check fails (${name}) changes nothing: no error, no second login, the genuine report counts`, async () => {
+      const h = await openAndPending();
+      h.fakes.getAuthorization.fails(error);
+      h.fakes.loginWindow.report(loginId(h));
+      await advance(h, 10_000);
+      expect(h.matches(watching), 'still watching the open window').to.equal(true);
+      expect(h.emitted, 'nothing to tell the host').to.deep.equal([]);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      expect(h.fakes.startLogin.calls, 'no second login behind the real window').to.have.length(1);
+      expect(h.fakes.loginWindow.stops, 'the window actor still listens').to.equal(0);
+
+      h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
+      h.fakes.loginWindow.report(loginId(h));
+      await h.reach({ flow: { login: 'authorized' } });
+    });
+  }
+
+  it('a report in the first seconds whose check fails changes nothing either', async () => {
+    const h = await toLoginReady((fakes) => fakes.getAuthorization.fails(apiError('getAuthorization', 503)));
+    h.actor.send({ type: 'user.openLogin' });
+    h.fakes.loginWindow.report(loginId(h));
+    await advance(h, 1000);
+    expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
+    expect(h.emitted).to.deep.equal([]);
   });
 
   it('a report during the first seconds does not change how a later close is read', async () => {

@@ -114,10 +114,13 @@ describe('connect machine: login step', () => {
       });
     }
 
-    it('goes to failed when the backend cannot be asked, emitting "failed"', async () => {
+    // A report is only a hint: a check that fails after one changes nothing (login-reports.test.ts).
+    // A window that closed and had its grace is another matter: then the failed check is the end.
+    it('goes to failed when the window closed and the backend cannot be asked, emitting "failed"', async () => {
       const error = apiError('getAuthorization');
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(error));
-      h.fakes.loginWindow.report(loginId(h));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
       const failed = await h.reach({ flow: { login: 'failed' } });
       expect(failed.context.error).to.equal(error);
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
@@ -125,7 +128,8 @@ describe('connect machine: login step', () => {
 
     it('turns a non-ApiError authorization failure into a contract ApiError', async () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(42));
-      h.fakes.loginWindow.report(loginId(h));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
       const failed = await h.reach({ flow: { login: 'failed' } });
       expect(failed.context.error?.kind).to.equal('contract');
       expect(failed.context.error?.operation).to.equal('getAuthorization');
@@ -133,7 +137,8 @@ describe('connect machine: login step', () => {
 
     it('prepares a fresh login on retry after the failure', async () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(apiError('getAuthorization')));
-      h.fakes.loginWindow.report(loginId(h));
+      h.fakes.loginWindow.close();
+      h.clock.increment(POPUP_CLOSED_GRACE_MS);
       await h.reach({ flow: { login: 'failed' } });
       h.actor.send({ type: 'user.retry' });
       expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);

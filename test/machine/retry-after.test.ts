@@ -27,18 +27,67 @@ async function aMinuteOf429(retryAfter: number | null): Promise<Harness> {
 const timers = (h: Harness) => [...(h.clock as unknown as { timeouts: Map<number, { timeout: number }> }).timeouts.values()].map((t) => t.timeout);
 
 describe('connect machine: 429 and Retry-After, bounded', () => {
-  it('Retry-After: 0 (or a date in the past): one retry per second at most, not a storm', async () => {
-    const h = await aMinuteOf429(0);
+  /** When each further GET connections went out, in simulated ms; each meets a 429 with Retry-After: 0. */
+  function requestTimes(h: Harness): number[] {
+    const times: number[] = [];
+    h.fakes.listConnections.returns(() => {
+      times.push(h.clock.now());
+      throw rateLimited(0);
+    });
+    return times;
+  }
+
+  it('Retry-After: 0 (or a date in the past) for ten minutes: the waits double, 1, 2, 4 … 120 s: 11 requests, not 600', async () => {
+    const h = startMachine((fakes) => fakes.listConnections.fails(rateLimited(0)));
+    await h.reach({ connections: 'failed' });
+    const times = requestTimes(h);
+    await advance(h, 10 * 60_000, 500);
+    // The first request went out at 0.
+    const gaps = times.map((time, index) => time - (index === 0 ? 0 : times[index - 1]!));
+    expect(gaps).to.deep.equal([1000, 2000, 4000, 8000, 16_000, 32_000, 64_000, 120_000, 120_000, 120_000]);
     const requests = h.fakes.listConnections.calls.length;
-    expect(requests, `${requests} requests in a minute`).to.be.at.most(61);
-    expect(requests).to.be.at.least(50);
+    expect(requests).to.equal(11);
     expect(failures(h), 'one autopilot-error per request').to.have.length(requests);
+    expect(h.actor.getSnapshot().context.error?.retryAfter, 'the wait it says is the wait it sits out').to.equal(120);
   });
 
-  it('Retry-After: 3: waits 3 s before each retry, again after a retry that meets 429 again', async () => {
+  it('Retry-After: 3: waits 3 s while that is longer than the backoff, then the backoff', async () => {
     const h = await aMinuteOf429(3);
-    expect(h.fakes.listConnections.calls).to.have.length(21);
-    expect(failures(h)).to.have.length(21);
+    // Requests at 0, 3, 6, 10, 18, 34 s; the next would be at 66 s.
+    expect(h.fakes.listConnections.calls).to.have.length(6);
+    expect(failures(h)).to.have.length(6);
+  });
+
+  it('an answer ends the run: after a success, the next 429 waits the floor again', async () => {
+    const h = startMachine((fakes) => fakes.listConnections.fails(rateLimited(0)));
+    await h.reach({ connections: 'failed' });
+    await advance(h, 1000 + 2000 + 4000);
+    expect(h.fakes.listConnections.calls).to.have.length(4);
+    expect(h.actor.getSnapshot().context.error?.retryAfter, 'the fourth waits 8 s').to.equal(8);
+    h.fakes.listConnections.returns([]);
+    await advance(h, 8000);
+    await h.reach({ connections: 'list' });
+    h.fakes.listOrganisations.fails(new ApiError('problem', 'listOrganisations', 429, 'rate_limited', 0));
+    h.actor.send({ type: 'user.newConnection' });
+    await h.reach({ flow: { organisation: 'failed' } });
+    expect(h.actor.getSnapshot().context.error?.retryAfter, 'a new run starts at 1 s').to.equal(0);
+    await advance(h, 900);
+    expect(h.fakes.listOrganisations.calls).to.have.length(1);
+    await advance(h, 100);
+    expect(h.fakes.listOrganisations.calls, 'retried after 1 s').to.have.length(2);
+  });
+
+  it('another failure ends the run too', async () => {
+    const h = startMachine((fakes) => fakes.listConnections.fails(rateLimited(0)));
+    await h.reach({ connections: 'failed' });
+    await advance(h, 1000 + 2000);
+    expect(h.actor.getSnapshot().context.error?.retryAfter).to.equal(4);
+    h.fakes.listConnections.fails(new ApiError('http', 'listConnections', 503));
+    await advance(h, 4000);
+    h.fakes.listConnections.fails(rateLimited(0));
+    h.actor.send({ type: 'user.retry' });
+    await h.reach({ connections: 'failed' });
+    expect(h.actor.getSnapshot().context.error?.retryAfter, 'back to the floor').to.equal(0);
   });
 
   it('an unreadable Retry-After waits the default 30 s', async () => {

@@ -7,6 +7,7 @@ import {
   organisation,
   started,
   startMachine,
+  advance,
   toAdministration,
   toLoginReady,
   toSystem,
@@ -14,36 +15,58 @@ import {
 } from './fakes.js';
 
 const SEVERED_WINDOW_MS = 3000;
-const SEVERED_POLL_MS = 2500;
+/** The first question to the backend about a window out of sight. */
+const UNSEEN_POLL_FIRST_MS = 2000;
 
 describe('connect machine: a login that never loses its result', () => {
   describe('a window severed by Cross-Origin-Opener-Policy', () => {
-    it('does not call a window that reads closed right after opening "closed": it keeps waiting', async () => {
+    it('does not call a window that reads closed right after opening "closed": it is out of sight, no problem yet', async () => {
       const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
       h.actor.send({ type: 'user.openLogin' });
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS + 100);
-      expect(h.matches({ flow: { login: { open: { window: 'severed' } } } })).to.equal(true);
+      expect(h.matches({ flow: { login: { open: { window: 'unseen' } } } })).to.equal(true);
       expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
     });
 
-    it('asks the backend now and then while severed, and keeps waiting while it says pending', async () => {
+    it('asks the backend after 2 s, and once it says pending, says it can no longer see the window', async () => {
       const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')));
       h.actor.send({ type: 'user.openLogin' });
       h.fakes.loginWindow.close();
-      h.clock.increment(SEVERED_POLL_MS - 1);
+      h.clock.increment(UNSEEN_POLL_FIRST_MS - 1);
       expect(h.fakes.getAuthorization.calls).to.have.length(0);
       h.clock.increment(1);
       expect(h.fakes.getAuthorization.calls).to.have.length(1);
-      await h.reach({ flow: { login: { open: { window: 'severed' } } } });
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+      await h.reach({ flow: { login: { open: { window: 'unseen', backend: 'resting' } } } });
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('unseen');
+      expect(h.fakes.loginWindow.open, 'still listening').to.equal(true);
+    });
+
+    it('is one out-of-sight state with one backoff: about 40 questions in ten minutes, not one every 2.5 s', async () => {
+      const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'pending')), { loginTimeout: 10 * 60_000 });
+      await h.reach({ connections: 'list' });
+      h.actor.send({ type: 'user.newConnection' });
+      await h.reach({ flow: { organisation: 'ready' } });
+      h.actor.send({ type: 'user.selectOrganisation', organisation: organisation('org-1') });
+      h.actor.send({ type: 'user.confirmOrganisation' });
+      h.actor.send({ type: 'user.chooseExact' });
+      await h.reach({ flow: { login: 'ready' } });
+      h.actor.send({ type: 'user.openLogin' });
+      h.fakes.loginWindow.close();
+      await advance(h, 10 * 60_000 - 100, 500);
+      const requests = h.fakes.getAuthorization.calls.length;
+      // 2, 4, 8, then every 15 s: 3 + (600 - 14) / 15.
+      expect(requests, `${requests} requests`).to.equal(42);
+      expect(h.matches({ flow: { login: { open: { window: 'unseen' } } } })).to.equal(true);
+      await advance(h, 100);
+      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
     });
 
     it('continues when the backend says authorized while severed', async () => {
       const h = await toLoginReady((fakes) => fakes.getAuthorization.returns(authorization('auth-1', 'authorized')));
       h.actor.send({ type: 'user.openLogin' });
       h.fakes.loginWindow.close();
-      h.clock.increment(SEVERED_POLL_MS);
+      h.clock.increment(UNSEEN_POLL_FIRST_MS);
       await h.reach({ flow: { login: 'authorized' } });
     });
 

@@ -111,7 +111,7 @@ export const templates: LocaleTemplates = {
   error_timeout: 'Die Plattform antwortet nicht rechtzeitig. Bitte versuchen Sie es erneut.',
   error_server: 'Bei der Plattform ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   error_unavailable: 'Die Plattform ist vorübergehend nicht erreichbar. Versuchen Sie es in ein paar Minuten erneut.',
-  error_rateLimited: str`Zu viele Anfragen auf einmal. In ${0} Sekunden versuchen wir es automatisch erneut.`,
+  error_rateLimited: str`Zu viele Anfragen auf einmal. Wir versuchen es ${0} automatisch erneut.`,
   error_rateLimitedLater: str`Zu viele Anfragen auf einmal. Versuchen Sie es ${0} erneut.`,
   error_malformed: 'Die Plattform hat eine Antwort gegeben, die die Verbindung nicht versteht. Bitte versuchen Sie es erneut.',
   error_unauthenticated:

@@ -110,7 +110,7 @@ export const templates: LocaleTemplates = {
   error_timeout: 'La plataforma no responde a tiempo. Inténtelo de nuevo.',
   error_server: 'Algo salió mal en la plataforma. Inténtelo de nuevo.',
   error_unavailable: 'La plataforma no está disponible temporalmente. Inténtelo de nuevo en unos minutos.',
-  error_rateLimited: str`Demasiadas solicitudes a la vez. Lo reintentaremos automáticamente en ${0} segundos.`,
+  error_rateLimited: str`Demasiadas solicitudes a la vez. Lo reintentaremos automáticamente ${0}.`,
   error_rateLimitedLater: str`Demasiadas solicitudes a la vez. Inténtelo de nuevo ${0}.`,
   error_malformed: 'La plataforma dio una respuesta que la conexión no entiende. Inténtelo de nuevo.',
   error_unauthenticated:

@@ -55,7 +55,7 @@ export const templates: LocaleTemplates = {
   continue: 'Continuer',
   loginProblem_blocked:
     'Votre navigateur a bloqué la fenêtre de connexion. Cliquez encore sur Ouvrir, ou autorisez les fenêtres pop-up pour ce site.',
-  loginProblem_unseen: 'Nous ne voyons plus la fenêtre de connexion. Si vous êtes encore en train de vous connecter, nous continuons dès que c’est fait. Cliquez sur Ouvrir pour recommencer.',
+  loginProblem_unseen: "Nous ne voyons plus la fenêtre de connexion. Si vous êtes encore en train de vous connecter, nous continuons dès que c'est fait. Cliquez sur Ouvrir pour recommencer.",
   loginProblem_denied: "Vous n'avez pas donné votre accord dans Exact Online. Sans accord, l'Autopilot ne peut pas se connecter.",
   loginProblem_expired: 'La connexion a pris trop de temps et a expiré. Recommencez.',
   loginProblem_failed: 'La connexion à Exact Online a échoué. Veuillez réessayer.',
@@ -109,7 +109,7 @@ export const templates: LocaleTemplates = {
   error_timeout: 'La plateforme ne répond pas à temps. Veuillez réessayer.',
   error_server: "Une erreur s'est produite sur la plateforme. Veuillez réessayer.",
   error_unavailable: 'La plateforme est momentanément indisponible. Réessayez dans quelques minutes.',
-  error_rateLimited: str`Trop de demandes à la fois. Nous réessayerons automatiquement dans ${0} secondes.`,
+  error_rateLimited: str`Trop de demandes à la fois. Nous réessayerons automatiquement ${0}.`,
   error_rateLimitedLater: str`Trop de demandes à la fois. Réessayez ${0}.`,
   error_malformed: 'La plateforme a donné une réponse incompréhensible pour la connexion. Veuillez réessayer.',
   error_unauthenticated: 'Votre session sur la plateforme a expiré. Reconnectez-vous à la plateforme ; vos choix ici sont conservés.',
