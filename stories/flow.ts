@@ -86,9 +86,15 @@ export function settleLogin(scenario: ScenarioName, authorizationId: string, out
   platform.finishLogin(authorizationId, { code, redirectUri });
 }
 
-/** What the callback page tells the element when the login window is done. */
+/**
+ * What the callback page tells the element when the login window is done. The real page reports
+ * twice (postMessage and its BroadcastChannel, src/popup/callback.ts); so does this, by
+ * postMessage only, as a channel would also reach the other story pages open in the same browser.
+ */
 export function reportLogin(authorizationId: string, status: AuthorizationStatus): void {
-  window.postMessage({ type: 'autopilot-connect:login', authorizationId, status }, location.origin);
+  const report = { type: 'autopilot-connect:login', authorizationId, status };
+  window.postMessage(report, location.origin);
+  window.postMessage(report, location.origin);
 }
 
 /** Step 4: `Open`, log in at (fake) Exact Online, and the callback page reports back. */
