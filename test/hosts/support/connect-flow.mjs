@@ -1,4 +1,4 @@
-import { consent } from '../../e2e/steps.mjs';
+import { consent, goToLogin, openLoginPopup } from '../../e2e/steps.mjs';
 
 /**
  * The help article's flow on one element of a host page (a locator, since a host page may
@@ -7,14 +7,8 @@ import { consent } from '../../e2e/steps.mjs';
  * Ga door → the administration → Afronden. Resolves when the element says the connection is made.
  */
 export async function connectELien(page, element) {
-  await element.getByRole('button', { name: 'New Connection' }).click();
-  await element.getByRole('option', { name: /eLien test company/ }).click();
-  await element.getByRole('button', { name: 'Bevestigen' }).click();
-  await element.getByRole('button', { name: 'Exact Online' }).click();
-
-  const popupOpened = page.waitForEvent('popup');
-  await element.getByRole('button', { name: 'Open', exact: true }).click();
-  const popup = await popupOpened;
+  await goToLogin(page, { element });
+  const popup = await openLoginPopup(page, element);
   const popupClosed = popup.waitForEvent('close', { timeout: 15_000 });
   await consent(popup);
   await popupClosed.catch(() => {
