@@ -1,24 +1,25 @@
-import type { SnapshotFrom } from 'xstate';
 import { errorMessage } from './i18n/error-message.js';
 import type { Messages } from './i18n/messages.js';
-import type { ConnectMachine } from './machine/connect-machine.js';
+import { signInOf, type ConnectSnapshot } from './machine/steps.js';
 
 /**
  * What the polite live region says for a snapshot: the step ("Stap 2 van 5"), how many
  * results a list holds once loaded, how a login ended, and what went wrong. Derived, never
  * stored: the region re-reads it on every render, and a screen reader speaks what changed.
  */
-export function announcement(snapshot: SnapshotFrom<ConnectMachine>, t: Messages, step: string | null): string {
+export function announcement(snapshot: ConnectSnapshot, t: Messages, step: string | null): string {
   const parts: string[] = step ? [step] : [];
-  const { organisations, divisions, authorization } = snapshot.context;
+  const { organisations, administrations, authorization } = snapshot.context;
+  const signIn = signInOf(snapshot);
   if (snapshot.matches({ flow: { organisation: 'ready' } })) parts.push(t.organisationsFound(organisations.total));
-  if (snapshot.matches({ flow: { administration: 'ready' } })) parts.push(t.divisionsFound(divisions.total));
+  if (snapshot.matches({ flow: { administration: 'ready' } })) parts.push(t.divisionsFound(administrations.total));
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     parts.push(authorization?.exactUser ? t.loginAuthorizedAs(authorization.exactUser.name) : t.loginAuthorized);
   }
   if (snapshot.matches({ connections: 'list' })) parts.push(t.connectionsCount(snapshot.context.connections.length));
-  const { error, loginProblem } = snapshot.context;
-  if (loginProblem && (snapshot.matches({ flow: { login: 'problem' } }) || snapshot.matches({ flow: { login: 'open' } }))) {
+  const loginProblem = signIn?.context.loginProblem;
+  const error = signIn ? signIn.context.error : snapshot.context.error;
+  if (loginProblem && (signIn!.matches('problem') || signIn!.matches('open'))) {
     parts.push(t[`loginProblem_${loginProblem}`]);
   } else if (error) {
     parts.push(errorMessage(error, t));

@@ -1,7 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import type { SnapshotFrom } from 'xstate';
 import { ApiClient } from './api/client.js';
 import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
@@ -10,8 +9,10 @@ import { provideEffects } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotErrorEvent } from './events.js';
 import { matchLocale, sourceLocale, useLocale, type Locale } from './i18n/localization.js';
 import { messages } from './i18n/messages.js';
-import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS, type ConnectMachine } from './machine/connect-machine.js';
+import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
+import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
+import { FocusController } from './focus-controller.js';
 import { definePicker } from './picker/define-picker.js';
 import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
 import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
@@ -27,17 +28,19 @@ import { systemView } from './views/system.js';
 import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
 
-type Snapshot = SnapshotFrom<ConnectMachine>;
-
-/** The flow's steps in order, for the step indicator ("Stap 2 van 5"). */
-const flowSteps = ['organisation', 'system', 'login', 'administration', 'done'] as const;
-
-const stepOf = (snapshot: Snapshot): string => {
-  if (snapshot.matches('flow')) {
-    const value = snapshot.value as { flow: Record<string, unknown> | string };
-    return typeof value.flow === 'string' ? value.flow : Object.keys(value.flow)[0]!;
-  }
-  return typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+/** Each view of the flow, by the name the machine's state meta gives it (see machine/steps.ts). */
+const views: Record<View, (view: ViewContext) => TemplateResult> = {
+  checkingStatus: checkingStatusView,
+  statusFailed: statusFailedView,
+  notInstalled: notInstalledView,
+  resuming: resumingView,
+  connections: connectionsView,
+  organisation: organisationView,
+  system: systemView,
+  login: loginView,
+  administration: administrationView,
+  done: doneView,
+  redelivery: redeliveryView,
 };
 
 /**
@@ -125,13 +128,6 @@ export class AutopilotConnect extends LitElement {
    */
   @property({ type: Number, attribute: 'login-timeout' }) loginTimeout: number = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
 
-  private lastStep: string | null = null;
-  private lastStateKey = '';
-  /** Focus went to the heading because its control vanished: the next action may claim it. */
-  private focusFellBack = false;
-  /** Focus follows the steps only once the user works in the element: never steal it on load. */
-  private userInteracted = false;
-  private readonly noteInteraction = () => (this.userInteracted = true);
   /**
    * Arrived with a shadow root a server rendered (declarative shadow DOM). Lit's hydration takes
    * over the server's DOM as it is, assuming the browser's first render has the server's values;
@@ -183,6 +179,7 @@ export class AutopilotConnect extends LitElement {
           saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
           window.location.assign(url);
         },
+        resume: { save: (record) => saveResume(this.resumeKey, record), clear: () => clearResume(this.resumeKey) },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
@@ -191,9 +188,13 @@ export class AutopilotConnect extends LitElement {
       },
     }),
     (event) => this.forward(event),
-    (snapshot) => this.remember(snapshot),
     () => releaseResumeKey(this.resumeKey),
   );
+
+  private readonly focusPolicy = new FocusController(this, () => {
+    const snapshot = this.connect.snapshot;
+    return snapshot && !this.fromServer ? { view: currentStep(snapshot).view, key: stateKey(snapshot) } : null;
+  });
 
   /**
    * Tries the failed request again, e.g. after the host renewed the platform session on an
@@ -203,35 +204,18 @@ export class AutopilotConnect extends LitElement {
     this.connect.send({ type: 'user.retry' });
   }
 
-  /** Keeps what is needed to continue after a reload (ids and choices only, in this tab). */
-  private remember(snapshot: Snapshot): void {
-    const { organisation, authorization, login, division, bookingFlow, idempotencyKey } = snapshot.context;
-    let record: ResumeRecord | null = null;
-    if (organisation && authorization && (snapshot.matches({ flow: 'administration' }) || snapshot.matches({ flow: { login: 'authorized' } }))) {
-      record = { organisation, authorizationId: authorization.id, division, bookingFlow, idempotencyKey };
-    } else if (organisation && login && snapshot.matches({ flow: { login: 'leavingForLogin' } })) {
-      record = { organisation, authorizationId: login.id, division: null, bookingFlow, idempotencyKey: null };
-    }
-    if (record) saveResume(this.resumeKey, record);
-    else if (!snapshot.matches('checkingStatus') && !snapshot.matches('resuming') && !snapshot.matches('resumeFailed')) {
-      clearResume(this.resumeKey);
-    }
-  }
-
   /**
    * Back from a same-tab login may restore the page from the back-forward cache, just as it was
    * left: waiting for the login. Then start again from the record, as a reload would.
    */
   private readonly onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && this.connect.snapshot?.matches({ flow: { login: 'leavingForLogin' } })) this.connect.restart();
+    if (event.persisted && this.connect.snapshot?.hasTag('leftForLogin')) this.connect.restart();
   };
 
   override connectedCallback(): void {
     // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
     definePicker();
     super.connectedCallback();
-    this.addEventListener('pointerdown', this.noteInteraction);
-    this.addEventListener('keydown', this.noteInteraction);
     window.addEventListener('pageshow', this.onPageShow);
     this.langObserver ??= new MutationObserver(() => this.requestUpdate());
     this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
@@ -239,8 +223,6 @@ export class AutopilotConnect extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.removeEventListener('pointerdown', this.noteInteraction);
-    this.removeEventListener('keydown', this.noteInteraction);
     window.removeEventListener('pageshow', this.onPageShow);
     this.langObserver?.disconnect();
   }
@@ -254,36 +236,8 @@ export class AutopilotConnect extends LitElement {
     if (this.fromServer) {
       this.fromServer = false;
       this.requestUpdate();
-      return;
     }
-    const snapshot = this.connect.snapshot;
-    if (!snapshot) return;
-    const step = stepOf(snapshot);
-    const stateKey = JSON.stringify(snapshot.value);
-    if (this.userInteracted && this.lastStep !== null && step !== this.lastStep) {
-      // A new step: its heading takes focus, so keyboard and screen-reader users start there.
-      this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
-    } else if (this.userInteracted && stateKey !== this.lastStateKey) {
-      // Within a step, the focused control may be gone (Open, once the login window is open):
-      // focus then sits on the page or on the heading it fell back to. It moves to the step's
-      // next action when one appears (`Ga door` after the login), else to the heading.
-      const focused = this.shadowRoot?.activeElement;
-      const dropped = document.activeElement === document.body || (this.matches(':focus-within') && !focused);
-      const waitingOnHeading = this.focusFellBack && (focused?.hasAttribute('data-step-heading') ?? false);
-      const next = this.renderRoot.querySelector<HTMLElement>('[data-next-action]');
-      if (next && (dropped || waitingOnHeading)) {
-        next.focus();
-        this.focusFellBack = false;
-      } else if (dropped) {
-        this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
-        this.focusFellBack = true;
-      }
-    }
-    if (step !== this.lastStep) this.focusFellBack = false;
-    this.lastStep = step;
-    this.lastStateKey = stateKey;
   }
-
 
   private forward(event: ConnectEmitted): void {
     if (event.type === 'connected') this.dispatchEvent(new AutopilotConnectedEvent(event.connection));
@@ -294,39 +248,14 @@ export class AutopilotConnect extends LitElement {
   private formatDate = (isoDate: string): string =>
     new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(new Date(isoDate));
 
-  private renderStep(view: ViewContext): TemplateResult {
+  private renderStep(view: ViewContext, step: View): TemplateResult {
     const { snapshot, t } = view;
     if (snapshot.status === 'error') {
       return html`${heading(t.title)}
         <div class="error" data-alert part="error"><p>${t.error_server}</p></div>
         <div class="actions start">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
     }
-    const step = stepOf(snapshot);
-    switch (step) {
-      case 'checkingStatus':
-        return checkingStatusView(view);
-      case 'statusFailed':
-        return statusFailedView(view);
-      case 'notInstalled':
-        return notInstalledView(view);
-      case 'resuming':
-      case 'resumeFailed':
-        return resumingView(view);
-      case 'organisation':
-        return organisationView(view);
-      case 'system':
-        return systemView(view);
-      case 'login':
-        return loginView(view);
-      case 'administration':
-        return administrationView(view);
-      case 'done':
-        return doneView(view);
-      case 'redelivery':
-        return redeliveryView(view);
-      default:
-        return connectionsView(view);
-    }
+    return views[step](view);
   }
 
   protected override render() {
@@ -337,14 +266,16 @@ export class AutopilotConnect extends LitElement {
     const t = messages(locale);
     // No flow before the first update: a server render (which starts none) shows the first step,
     // checking the status, with the templates the browser renders first, so it hydrates.
-    const step = snapshot ? stepOf(snapshot) : 'checkingStatus';
-    const index = flowSteps.indexOf(step as (typeof flowSteps)[number]);
-    const stepText = index >= 0 ? t.stepOf(index + 1, flowSteps.length) : null;
+    const step = snapshot ? currentStep(snapshot) : null;
+    const stepText = step?.number ? t.stepOf(step.number, step.total) : null;
     return this.frame({
       lang: locale,
       title: t.title,
       stepText,
-      body: snapshot ? this.renderStep({ snapshot, send: this.connect.send, t, formatDate: this.formatDate }) : checkingStatusView({ t }),
+      body:
+        snapshot && step
+          ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate }, step.view)
+          : checkingStatusView({ t }),
       said: snapshot ? announcement(snapshot, t, stepText) : '',
     });
   }

@@ -5,7 +5,7 @@ import type { ConnectEmitted, ConnectEvent, ConnectInput } from './machine/types
 
 /**
  * Runs the connect machine for a Lit host: starts it before the host's first render, re-renders on
- * every snapshot, forwards emitted events, and stops it when the host is removed from the page.
+ * every snapshot (its own and its login's), forwards emitted events, and stops it when the host is removed from the page.
  *
  * A move is not a removal: `otherParent.append(host)` (what frameworks do when they reorder or
  * re-parent) disconnects and reconnects the host within one task. So a disconnect only schedules
@@ -23,7 +23,6 @@ export class ConnectController implements ReactiveController {
     private readonly host: ReactiveControllerHost,
     private readonly create: () => { machine: ConnectMachine; input: ConnectInput },
     private readonly onEmitted: (event: ConnectEmitted) => void,
-    private readonly onSnapshot: (snapshot: SnapshotFrom<ConnectMachine>) => void = () => {},
     /** After a running flow stopped: removed for good, or restarted (its next start follows). */
     private readonly onStop: () => void = () => {},
   ) {
@@ -71,12 +70,17 @@ export class ConnectController implements ReactiveController {
 
   private start(): void {
     const { machine, input } = this.create();
-    const actor = createActor(machine, { input });
+    // The login is a child machine: its own changes (a timer, an answer) re-render too.
+    const actor = createActor(machine, {
+      input,
+      inspect: (event) => {
+        if (event.type === '@xstate.snapshot' && event.actorRef !== this.actor && this.actor) this.host.requestUpdate();
+      },
+    });
     actor.on('*', (event) => this.onEmitted(event));
     actor.subscribe({
       next: (snapshot) => {
         this.snapshotValue = snapshot;
-        this.onSnapshot(snapshot);
         this.host.requestUpdate();
       },
       // A bug in an action must not blank the element: the error snapshot renders a way on.

@@ -1,6 +1,8 @@
 import { fromPromise } from 'xstate';
 import type { ApiClient } from './api/client.js';
 import type { ConnectMachine } from './machine/connect-machine.js';
+import { signInMachine } from './machine/sign-in-machine.js';
+import type { ResumeRecord } from './machine/types.js';
 import { createLoginWindowActor } from './popup/login-window.js';
 
 export interface EffectsEnvironment {
@@ -11,29 +13,42 @@ export interface EffectsEnvironment {
   locale: () => string;
   /** Same-tab login: leave the page for the login of `authorizationId`; the element resumes on return. */
   navigate: (url: string, authorizationId: string) => void;
+  /** Where this flow's resume record lives; the machine decides when to write and drop it. */
+  resume: { save: (record: ResumeRecord) => void; clear: () => void };
 }
 
-/** The real side effects of the connect machine: the backend contract and the login window. */
-export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate }: EffectsEnvironment) {
+/**
+ * The real side effects of the connect machine: the backend contract (each actor named as its
+ * operation), the login window, the page's address and the resume record.
+ */
+export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate, resume }: EffectsEnvironment) {
+  const getAuthorization = fromPromise<Awaited<ReturnType<ApiClient['getAuthorization']>>, { authorizationId: string }>(({ input, signal }) =>
+    api.getAuthorization(input.authorizationId, signal),
+  );
   return machine.provide({
-    actions: { navigateToLogin: (_, { url, authorizationId }) => navigate(url, authorizationId) },
+    actions: {
+      navigateToLogin: (_, { url, authorizationId }) => navigate(url, authorizationId),
+      saveResume: (_, record) => resume.save(record),
+      clearResume: () => resume.clear(),
+    },
     actors: {
       getStatus: fromPromise(({ signal }) => api.getStatus(signal)),
       listConnections: fromPromise(async ({ signal }) => (await api.listConnections(signal)).items),
       listOrganisations: fromPromise(({ input, signal }) => api.listOrganisations(input, signal)),
-      startLogin: fromPromise(({ signal }) =>
-        api.startAuthorization({ returnOrigin: callbackOrigin, locale: locale() }, signal),
-      ),
-      listGrants: fromPromise(async ({ signal }) => (await api.listAuthorizations(signal)).items),
-      loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
-      getAuthorization: fromPromise(({ input, signal }) => api.getAuthorization(input.authorizationId, signal)),
-      listDivisions: fromPromise(({ input: { authorizationId, ...page }, signal }) =>
-        api.listDivisions(authorizationId, page, signal),
-      ),
+      getAuthorization,
+      listDivisions: fromPromise(({ input: { authorizationId, ...page }, signal }) => api.listDivisions(authorizationId, page, signal)),
       createConnection: fromPromise(({ input: { idempotencyKey, ...request }, signal }) =>
         api.createConnection(request, idempotencyKey, signal),
       ),
       createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, signal)),
+      signIn: signInMachine.provide({
+        actors: {
+          startAuthorization: fromPromise(({ signal }) => api.startAuthorization({ returnOrigin: callbackOrigin, locale: locale() }, signal)),
+          listAuthorizations: fromPromise(async ({ signal }) => (await api.listAuthorizations(signal)).items),
+          loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
+          getAuthorization,
+        },
+      }),
     },
   });
 }

@@ -31,7 +31,7 @@ function parseRecord(text: string | null): ResumeRecord | null {
     return {
       organisation: value.organisation,
       authorizationId: value.authorizationId,
-      division: isDivision(value.division) ? value.division : null,
+      administration: isDivision(value.administration) ? value.administration : null,
       bookingFlow: value.bookingFlow === 'advanced' ? 'advanced' : 'simple',
       idempotencyKey: typeof value.idempotencyKey === 'string' ? value.idempotencyKey : null,
     };

@@ -21,26 +21,26 @@ export interface ListState<T> {
 }
 
 /**
- * Why a login did not (yet) produce a grant. Each has its own message and way on. `unseen`: the
- * window reads closed while the backend still says pending (closed, or severed late by a
+ * Why an Exact login did not (yet) produce a grant. Each has its own message and way on. `unseen`:
+ * the window reads closed while the backend still says pending (closed, or severed late by a
  * Cross-Origin-Opener-Policy): the login may still finish, so the element keeps asking.
  */
 export type LoginProblem = 'blocked' | 'unseen' | 'denied' | 'expired' | 'failed' | 'timedOut';
 
+/** The connect flow's context. Words as in the README's glossary: an administration is Exact's division. */
 export interface ConnectContext {
   status: Status | null;
   connections: Connection[];
   organisations: ListState<Organisation>;
   organisation: Organisation | null;
-  login: StartedAuthorization | null;
+  /** The confirmed Exact login (grant) the administrations come from. */
   authorization: Authorization | null;
-  loginProblem: LoginProblem | null;
-  divisions: ListState<Division>;
-  /** The grant whose administrations `divisions` holds: set by a fetch, so a second visit needs none. */
-  divisionsOf: string | null;
-  division: Division | null;
+  administrations: ListState<Division>;
+  /** The grant whose administrations `administrations` holds: set by a fetch, so a second visit needs none. */
+  administrationsOf: string | null;
+  administration: Division | null;
   bookingFlow: BookingFlow;
-  /** One key per attempt at one (organisation, division, flow): a retry or double click reuses it. */
+  /** One key per attempt at one (organisation, administration, flow): a retry or double click reuses it. */
   idempotencyKey: string | null;
   connection: Connection | null;
   redeliveryConnection: Connection | null;
@@ -48,18 +48,44 @@ export interface ConnectContext {
   error: ApiError | null;
   loginTimeout: number;
   createId: () => string;
-  /** Grants the platform already holds for this user (GET authorizations). */
-  grants: Authorization[];
+  /** Today as YYYY-MM-DD (UTC), for the redelivery date rule. */
+  today: () => string;
   /** The user asked for a fresh login (to grant more administrations): don't offer a grant. */
   forceNewLogin: boolean;
   /** Where to continue after a reload or the same-tab login, until the backend confirmed it. */
   resume: ResumeRecord | null;
+  /** A login the backend settled without a grant while the page was away (same-tab login). */
+  resumedProblem: LoginProblem | null;
+  /** 429 answers in a row, for the backoff of automatic retries (retry-policy). */
+  rateLimited: number;
+}
+
+/** The Exact login's own context (the child machine `signIn`). */
+export interface SignInContext {
+  /** The login being made: its authorize URL, fetched before `Open` so the window opens inside the click. */
+  started: StartedAuthorization | null;
+  /** The confirmed grant: the child's output. */
+  authorization: Authorization | null;
+  /** Grants the platform already holds (GET authorizations). */
+  authorizations: Authorization[];
+  /** The grant offered instead of a second login (one Exact user, one token chain), if any. */
+  reusable: Authorization | null;
+  forceNewLogin: boolean;
+  loginProblem: LoginProblem | null;
+  error: ApiError | null;
+  loginTimeout: number;
   /** A reason to ask the backend about the login arrived while it could not be asked yet. */
   checkQueued: boolean;
   /** How often the backend was asked since the window went out of sight (for the backoff). */
   unseenPolls: number;
-  /** 429 answers in a row, for the backoff of automatic retries (retry-policy). */
   rateLimited: number;
+}
+
+export interface SignInInput {
+  loginTimeout: number;
+  forceNewLogin: boolean;
+  /** Start on this problem (a same-tab login settled without a grant while the page was away). */
+  problem: LoginProblem | null;
 }
 
 /**
@@ -69,7 +95,7 @@ export interface ConnectContext {
 export interface ResumeRecord {
   organisation: Organisation;
   authorizationId: string;
-  division: Division | null;
+  administration: Division | null;
   bookingFlow: BookingFlow;
   idempotencyKey: string | null;
 }
@@ -79,6 +105,8 @@ export interface ConnectInput {
   loginTimeout?: number;
   /** Makes idempotency keys; the element passes crypto.randomUUID. */
   createId: () => string;
+  /** Today as YYYY-MM-DD; the machine's default reads the system clock. */
+  today?: () => string;
   resume?: ResumeRecord | null;
 }
 
@@ -88,9 +116,25 @@ export type LoginWindowEvent =
   | { type: 'popup.blocked' }
   | { type: 'popup.closed' };
 
-export type ConnectEvent =
+/** What the user does on the login step; the connect machine passes these on to the login. */
+export type SignInUserEvent =
+  | { type: 'user.openLogin' }
+  | { type: 'user.reuseGrant'; authorization: Authorization }
+  | { type: 'user.loginSameTab' }
+  | { type: 'user.retry' };
+
+export type SignInEvent =
   | LoginWindowEvent
-  | { type: 'user.retry' }
+  | SignInUserEvent
+  /** Internal: the login window's state wants the backend asked about the login. */
+  | { type: 'login.check' }
+  /** Internal: the backend says the login is still pending. */
+  | { type: 'authorization.pending' }
+  /** Internal: the backend could not be asked about the login. */
+  | { type: 'authorization.unknown'; error: unknown };
+
+export type ConnectEvent =
+  | SignInUserEvent
   | { type: 'user.back' }
   | { type: 'user.cancel' }
   | { type: 'user.newConnection' }
@@ -99,14 +143,11 @@ export type ConnectEvent =
   | { type: 'user.selectOrganisation'; organisation: Organisation }
   | { type: 'user.confirmOrganisation' }
   | { type: 'user.chooseExact' }
-  | { type: 'user.openLogin' }
-  | { type: 'user.reuseGrant'; authorization: Authorization }
-  | { type: 'user.loginSameTab' }
   | { type: 'user.loginAgain' }
   | { type: 'user.continue' }
-  | { type: 'user.searchDivisions'; query: string }
-  | { type: 'user.loadMoreDivisions' }
-  | { type: 'user.selectDivision'; division: Division }
+  | { type: 'user.searchAdministrations'; query: string }
+  | { type: 'user.loadMoreAdministrations' }
+  | { type: 'user.selectAdministration'; administration: Division }
   | { type: 'user.selectBookingFlow'; bookingFlow: BookingFlow }
   | { type: 'user.finish' }
   | { type: 'user.redeliver'; connection: Connection }
@@ -114,12 +155,10 @@ export type ConnectEvent =
   | { type: 'user.done' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
   | { type: 'prefetch.settled' }
-  /** Internal: the login window's state wants the backend asked about the login. */
-  | { type: 'login.check' }
-  /** Internal: the backend says the login is still pending. */
-  | { type: 'authorization.pending' }
-  /** Internal: the backend could not be asked about the login. */
-  | { type: 'authorization.unknown'; error: unknown };
+  /** Internal: the login machine's request failed; the host is told, as for any request. */
+  | { type: 'signIn.failed'; error: ApiError }
+  /** Internal: the login asks to leave the page for the same-tab login (popups blocked). */
+  | { type: 'signIn.leave'; started: StartedAuthorization };
 
 /** Events the machine emits for the host page. */
 export type ConnectEmitted =
@@ -127,7 +166,7 @@ export type ConnectEmitted =
   | { type: 'cancelled' }
   | { type: 'failed'; error: ApiError };
 
-export interface DivisionPageRequest extends PageRequest {
+export interface AdministrationPageRequest extends PageRequest {
   authorizationId: string;
 }
 

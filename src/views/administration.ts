@@ -33,14 +33,14 @@ const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, l
     <span><span class="radio-label">${label}</span><span class="hint">${hint}</span></span>
   </label>`;
 
-/** Step 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
+/** Step 4 of 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
 export const administrationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
-  const { divisions, division, bookingFlow, organisation, error } = snapshot.context;
+  const { administrations, administration, organisation, error } = snapshot.context;
   const inAdministration = (state: string) => snapshot.matches({ flow: { administration: state } } as never);
   const finishing = inAdministration('finishing');
-  const firstLoad = inAdministration('loading') && divisions.items.length === 0 && !divisions.query;
-  const byCode = new Map(divisions.items.map((item) => [String(item.code), item]));
+  const firstLoad = inAdministration('loading') && administrations.items.length === 0 && !administrations.query;
+  const byCode = new Map(administrations.items.map((item) => [String(item.code), item]));
   if (inAdministration('failed')) {
     return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
   }
@@ -50,22 +50,22 @@ export const administrationView = (view: ViewContext) => {
       ? progress(t.loading)
       : picker(
           view,
-          divisions,
-          divisionItems(divisions.items, t),
+          administrations,
+          divisionItems(administrations.items, t),
           {
             search: t.searchDivisions,
             list: t.administrationHeading,
-            count: t.divisionsFound(divisions.total),
+            count: t.divisionsFound(administrations.total),
             none: t.divisionsNone,
             loadMore: t.loadMore,
           },
-          division ? String(division.code) : null,
-          (event) => send({ type: 'user.searchDivisions', query: event.query }),
+          administration ? String(administration.code) : null,
+          (event) => send({ type: 'user.searchAdministrations', query: event.query }),
           (event) => {
             const chosen = byCode.get(event.id);
-            if (chosen) send({ type: 'user.selectDivision', division: chosen });
+            if (chosen) send({ type: 'user.selectAdministration', administration: chosen });
           },
-          () => send({ type: 'user.loadMoreDivisions' }),
+          () => send({ type: 'user.loadMoreAdministrations' }),
         )}
     <div class="missing">
       <p class="hint">${t.divisionMissing}</p>
@@ -79,11 +79,12 @@ export const administrationView = (view: ViewContext) => {
     ${inAdministration('finishFailed') && error
       ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
       : nothing}
-    ${!division ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
+    ${!administration ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
     <div class="actions">
       ${inAdministration('finishFailed') ? secondaryButton(t.retry, () => send({ type: 'user.retry' })) : nothing}
       ${primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
-        disabled: !division || bookingFlow !== 'simple',
+        // The machine's own rule (canFinish): an administration, and the simple booking flow.
+        disabled: !finishing && !snapshot.can({ type: 'user.finish' }),
         busy: finishing,
       })}
     </div>

@@ -3,13 +3,11 @@ import { errorMessage } from '../i18n/error-message.js';
 import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-const isoDate = (date: Date) => date.toISOString().slice(0, 10);
-
 /** `API-download opnieuw aanbieden`: choose the date from which documents are offered again. */
 export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) => {
   const { redeliveryConnection, redelivery, error } = snapshot.context;
   const organisation = redeliveryConnection?.organisation.name ?? '';
-  const today = isoDate(new Date());
+  const today = snapshot.context.today();
   // Default: the day the connection was made, the start of the gap the article warns about.
   const defaultFrom = redeliveryConnection ? redeliveryConnection.createdAt.slice(0, 10) : today;
   if (snapshot.matches({ redelivery: 'submitted' }) && redelivery) {
@@ -21,7 +19,9 @@ export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) =
   const submit = (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('from') as HTMLInputElement;
-    if (!input.value || input.value > today) {
+    if (submitting) return; // One request at a time; the button says it is on its way.
+    // The machine's rule (isRedeliveryDateAllowed): a day that has been, not empty, not in the future.
+    if (!snapshot.can({ type: 'user.submitRedelivery', from: input.value })) {
       input.setCustomValidity(t.redeliveryDateInvalid);
       input.reportValidity();
       return;

@@ -66,7 +66,7 @@ describe('<autopilot-connect> accessibility in every state', function () {
         JSON.stringify({
           organisation: { id: 'org-x', name: 'eLien test company', blockers: [] },
           authorizationId: 'auth-unknown',
-          division: null,
+          administration: null,
           bookingFlow: 'simple',
           idempotencyKey: null,
         }),

@@ -46,7 +46,7 @@ describe('<autopilot-connect> step: checking status', () => {
       JSON.stringify({
         organisation: { id: 'org_0001', name: 'eLien test company', kvk: null, connectionId: null, blockers: [] },
         authorizationId: 'auth_unknown_to_the_backend',
-        division: null,
+        administration: null,
         bookingFlow: 'simple',
         idempotencyKey: null,
       }),

@@ -109,7 +109,7 @@ describe('robustness 4: resume after reload', () => {
       | Record<string, unknown>
       | undefined;
     expect(record, 'the resume record').to.not.equal(undefined);
-    expect(Object.keys(record!).sort(), 'only ids and choices').to.deep.equal(['authorizationId', 'bookingFlow', 'division', 'idempotencyKey', 'organisation']);
+    expect(Object.keys(record!).sort(), 'only ids and choices').to.deep.equal(['administration', 'authorizationId', 'bookingFlow', 'idempotencyKey', 'organisation']);
     expect(record!.authorizationId).to.equal(authorizationId);
     expect((record!.organisation as { id: string }).id).to.equal(organisationIds.elien);
 
@@ -142,12 +142,12 @@ describe('robustness 4: resume after reload', () => {
     await toAdministrationViaCallback(first);
     pointerClick(option(first, 'eLien test company'));
     await waitFor(() => option(first, 'eLien test company').getAttribute('aria-selected') === 'true', { message: 'selected' });
-    await waitFor(() => storageEntries().some(({ value }) => value.includes('"division":{')), { message: 'the choice kept' });
+    await waitFor(() => storageEntries().some(({ value }) => value.includes('"administration":{')), { message: 'the choice kept' });
     for (const { key, value } of storageEntries()) {
       expectNoSecrets(`sessionStorage[${key}]`, value, issued.codes);
       for (const entry of keysOf(parse(value))) {
-        // The one `code` allowed is the administration's number, under `division`.
-        if (entry.path.endsWith('.division.code')) expect(entry.value).to.equal(divisionCodes.elien);
+        // The one `code` allowed is the administration's number, under `administration`.
+        if (entry.path.endsWith('.administration.code')) expect(entry.value).to.equal(divisionCodes.elien);
         else expect(entry.key, entry.path).to.not.match(tokenLike);
       }
     }

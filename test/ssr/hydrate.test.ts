@@ -75,7 +75,7 @@ describe('<autopilot-connect> rendered on a server', () => {
     // A reload in the middle of the flow: this tab kept where the user was. The grant is gone
     // from the backend, so the element starts afresh on the overview.
     const organisation = { id: organisationIds.elien, name: 'eLien test company', connectionId: null, blockers: [] };
-    saveResume('/mock/default/api', { organisation, authorizationId: 'auth_gone', division: null, bookingFlow: 'simple', idempotencyKey: null });
+    saveResume('/mock/default/api', { organisation, authorizationId: 'auth_gone', administration: null, bookingFlow: 'simple', idempotencyKey: null });
     const { host, element } = await serverRendered('api-base=/mock/default/api&locale=nl');
     try {
       const errors = await uncaught(async () => {

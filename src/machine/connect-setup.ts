@@ -1,0 +1,153 @@
+import { assign, emit, forwardTo, fromPromise, raise, setup } from 'xstate';
+import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, Status } from '../api/types.js';
+import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
+import { signInMachine } from './sign-in-machine.js';
+import { SEARCH_DEBOUNCE_MS } from './timing.js';
+import type {
+  AdministrationPageRequest,
+  ConnectContext,
+  ConnectEmitted,
+  ConnectEvent,
+  ConnectInput,
+  CreateConnectionInput,
+  ListState,
+  Page,
+  PageRequest,
+  ResumeRecord,
+} from './types.js';
+
+/** The two searchable lists of the flow, by their context key. */
+export type ListKey = 'organisations' | 'administrations';
+
+export const emptyList = <T>(): ListState<T> => ({ query: '', items: [], total: 0, nextCursor: null });
+
+/** A search's first page replaces the list (the query it was asked with stays); a further page is appended. */
+const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListState<T> =>
+  append ? { ...list, items: [...list.items, ...page.items], nextCursor: page.nextCursor, total: page.total } : { query: list.query, ...page };
+
+/** Today in UTC as YYYY-MM-DD, the form a date input gives. */
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The connect machine's vocabulary: its actors (named as the contract's operations), guards (each
+ * a question), delays and actions. Its states are in connect-machine.ts and the files it imports.
+ * Nothing here touches the DOM, fetch or Lit: effects are provided from outside.
+ */
+export const connectSetup = setup({
+  types: {
+    context: {} as ConnectContext,
+    events: {} as ConnectEvent,
+    input: {} as ConnectInput,
+    emitted: {} as ConnectEmitted,
+  },
+  actors: {
+    getStatus: fromPromise<Status>(notProvided('getStatus')),
+    listConnections: fromPromise<Connection[]>(notProvided('listConnections')),
+    listOrganisations: fromPromise<Page<Organisation>, PageRequest>(notProvided('listOrganisations')),
+    getAuthorization: fromPromise<Authorization, { authorizationId: string }>(notProvided('getAuthorization')),
+    listDivisions: fromPromise<Page<Division>, AdministrationPageRequest>(notProvided('listDivisions')),
+    createConnection: fromPromise<Connection, CreateConnectionInput>(notProvided('createConnection')),
+    createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string }>(notProvided('createRedelivery')),
+    /** The Exact login, a child machine whose output is the grant. */
+    signIn: signInMachine,
+  },
+  delays: {
+    searchDebounce: SEARCH_DEBOUNCE_MS,
+    retryAfter: retryDelay,
+  },
+  guards: {
+    isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
+    hasResume: ({ context }) => context.resume !== null,
+    isOrganisationSelectable: (_, organisation: Organisation) =>
+      organisation.blockers.length === 0 && organisation.connectionId === null,
+    hasOrganisation: ({ context }) => context.organisation !== null,
+    hasMore: ({ context }, list: ListKey) => context[list].nextCursor !== null,
+    isAdministrationSelectable: (_, administration: Division) =>
+      !administration.blocked && administration.connectedOrganisation === null,
+    /** The administrations in the context are the current grant's (prefetched, or fetched on an earlier visit). */
+    hasAdministrations: ({ context }) => context.administrationsOf !== null && context.administrationsOf === context.authorization?.id,
+    hasError: ({ context }) => context.error !== null,
+    /** `Afronden` needs an administration and the simple booking flow (the advanced one needs eConnect first). */
+    canFinish: ({ context }) => context.administration !== null && context.bookingFlow === 'simple',
+    /** Documents can be offered again from a day that has been: not empty, not in the future. */
+    isRedeliveryDateAllowed: ({ context }, from: string) => /^\d{4}-\d{2}-\d{2}$/.test(from) && from <= context.today(),
+    isRetriedAutomatically,
+    isNotFound: (_, error: unknown) => (error as { status?: unknown } | null)?.status === 404,
+    isResumedAuthorized: (_, status: string) => status === 'authorized',
+    isResumedSettled: (_, status: string) => status !== 'pending',
+  },
+  actions: {
+    rememberError: assign(({ context }, params: { error: unknown; operation: string }) =>
+      rememberedError(context, params.error, params.operation),
+    ),
+    endRateLimitRun: assign({ rateLimited: ({ context, event }) => rateLimitRunAfter(context, event.type) }),
+    reportError: emit(({ context }) => ({ type: 'failed' as const, error: context.error! })),
+    /** The login's request failed: the host hears of it as of any other. */
+    reportLoginError: emit(({ event }) => ({ type: 'failed' as const, error: (event as Extract<ConnectEvent, { type: 'signIn.failed' }>).error })),
+    clearError: assign({ error: null }),
+    rememberPage: assign(({ context }, { list, page, append }: { list: ListKey; page: Page<never>; append: boolean }) =>
+      list === 'organisations'
+        ? { organisations: withPage(context.organisations, page as Page<Organisation>, append) }
+        : {
+            administrations: withPage(context.administrations, page as Page<Division>, append),
+            administrationsOf: context.authorization!.id,
+          },
+    ),
+    rememberQuery: assign(({ context }, { list, query }: { list: ListKey; query: string }) =>
+      list === 'organisations'
+        ? { organisations: { ...context.organisations, query } }
+        : { administrations: { ...context.administrations, query } },
+    ),
+    resetFlow: assign({
+      organisations: () => emptyList<Organisation>(),
+      organisation: null,
+      authorization: null,
+      administrations: () => emptyList<Division>(),
+      administrationsOf: null,
+      administration: null,
+      bookingFlow: 'simple',
+      idempotencyKey: null,
+      connection: null,
+      error: null,
+      forceNewLogin: false,
+      resume: null,
+      resumedProblem: null,
+    }),
+    /** A new login may reach other administrations: earlier choices there are void. */
+    forgetGrant: assign({
+      authorization: null,
+      error: null,
+      administrations: () => emptyList<Division>(),
+      administrationsOf: null,
+      administration: null,
+      idempotencyKey: null,
+    }),
+    /** A choice on the administration step voids the key of an earlier attempt at another one. */
+    chooseAdministration: assign((_, administration: Division) => ({ administration, idempotencyKey: null, error: null })),
+    chooseBookingFlow: assign((_, bookingFlow: BookingFlow) => ({ bookingFlow, idempotencyKey: null, error: null })),
+    chooseRedelivery: assign((_, redeliveryConnection: Connection) => ({ redeliveryConnection })),
+    /** What the user does on the login step is the login's to handle. */
+    forwardToSignIn: forwardTo('signIn'),
+    emitCancelled: emit({ type: 'cancelled' }),
+    raiseRetry: raise({ type: 'user.retry' }),
+    /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
+    raisePrefetchSettled: raise({ type: 'prefetch.settled' }),
+    /** Keep what is needed to continue after a reload (ids and choices only, in this tab): provided by the element. */
+    saveResume: (_, _record: ResumeRecord) => {},
+    /** Nothing to continue from any more. */
+    clearResume: () => {},
+    /** Same-tab fallback when popups are blocked: the element navigates the page to the login. */
+    navigateToLogin: (_, _params: { url: string; authorizationId: string }) => {
+      throw new Error('The connect machine\'s "navigateToLogin" action was not provided.');
+    },
+  },
+});
+
+/** The record to resume from while the user is on the administration step (or just logged in). */
+export const resumeRecord = ({ context }: { context: ConnectContext }): ResumeRecord => ({
+  organisation: context.organisation!,
+  authorizationId: context.authorization!.id,
+  administration: context.administration,
+  bookingFlow: context.bookingFlow,
+  idempotencyKey: context.idempotencyKey,
+});
