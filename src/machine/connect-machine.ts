@@ -68,7 +68,8 @@ export const connectMachine = connectSetup.createMachine({
       },
     },
     installed: { always: [{ guard: 'hasResume', target: 'resuming' }, { target: 'connections' }] },
-    statusFailed: { meta: { view: 'statusFailed' }, ...retryWhenRateLimited, on: { 'user.retry': 'checkingStatus' } },
+    // A flow that cannot start cannot resume either: the record goes (the user starts afresh).
+    statusFailed: { meta: { view: 'statusFailed' }, entry: 'clearResume', ...retryWhenRateLimited, on: { 'user.retry': 'checkingStatus' } },
 
     /**
      * After a reload or the same-tab login: continue where the user was, once the backend
