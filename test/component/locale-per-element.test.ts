@@ -86,7 +86,11 @@ describe('<autopilot-connect> locale: each element speaks its own', () => {
     pointerClick(option(switched, 'eLien test company'));
     await waitFor(() => !isDisabled(button(switched, 'Confirm')));
 
+    // French is loaded by no other test here: until its chunk is in, the element speaks English still.
     switched.locale = 'fr';
+    await switched.updateComplete;
+    expect(heading(switched), 'the previous language while French loads').to.equal('Choose the organisation');
+    expect(switched.shadowRoot!.querySelector('section')?.getAttribute('lang')).to.equal('en');
     await waitForHeading(switched, "Choisissez l'organisation");
     expect(isDisabled(button(switched, 'Confirmer')), 'the chosen organisation is still chosen').to.equal(false);
     expect(option(switched, 'eLien test company').getAttribute('aria-selected')).to.equal('true');
@@ -112,8 +116,8 @@ describe('<autopilot-connect> locale: each element speaks its own', () => {
     expect(await rendersAfter(element, () => (outer.lang = 'es')), "the outer ancestor's lang").to.equal(true);
     await waitForHeading(element, 'Conexiones activas');
     // The nearest lang decides, also one that appears on an ancestor that had none.
-    inner.lang = 'fr';
-    await waitForHeading(element, 'Connexions actives');
+    inner.lang = 'nl';
+    await waitForHeading(element, 'Actieve verbindingen');
     // And its own lang is nearer still.
     element.lang = 'en';
     await waitForHeading(element, 'Active connections');
