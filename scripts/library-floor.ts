@@ -1,11 +1,10 @@
 /**
- * The libraries alone: every value src/ imports from lit, xstate, @lit/task and @lit/localize,
+ * The libraries alone: every value src/ imports from lit, xstate and @lit/task,
  * kept alive so tree-shaking keeps what the element's bundle keeps. `npm run check:size` builds
  * it with the element's settings and prints it as the floor under the element's size: what the
  * element's own code has left within the budget.
  */
 import { Task } from '@lit/task';
-import { configureLocalization, msg, str } from '@lit/localize';
 import { LitElement, css, html, noChange, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Directive, PartType, directive } from 'lit/directive.js';
@@ -13,7 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { assign, createActor, emit, fromCallback, fromPromise, raise, setup } from 'xstate';
 
 export default [
-  Task, configureLocalization, msg, str,
+  Task,
   LitElement, css, html, noChange, nothing, property, query, state, Directive, PartType, directive, repeat,
   assign, createActor, emit, fromCallback, fromPromise, raise, setup,
 ];

@@ -7,8 +7,9 @@ import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
 import { provideEffects } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotErrorEvent } from './events.js';
-import { matchLocale, sourceLocale, useLocale, type Locale } from './i18n/localization.js';
+import { loadedTemplates, loadLocale, matchLocale, sourceLocale, type Locale } from './i18n/localization.js';
 import { messages } from './i18n/messages.js';
+import { observeLang } from './i18n/observe-lang.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
 import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
@@ -136,9 +137,15 @@ export class AutopilotConnect extends LitElement {
    */
   private fromServer = !isServer && this.shadowRoot !== null;
 
-  /** Loads the locale's strings; until they are in, the element keeps speaking the previous language. */
+  /**
+   * The language the element speaks: the one asked for (`resolvedLocale`) once its messages are
+   * loaded, until then the one it spoke before. Its own, whatever other elements on the page speak.
+   */
+  private spokenLocale: Locale = sourceLocale;
+
+  /** Loads the asked locale's messages (once per page, for every element); the update it then requests speaks it. */
   private readonly localeTask = new Task(this, {
-    task: ([locale]: readonly [Locale]) => useLocale(locale),
+    task: ([locale]: readonly [Locale]) => loadLocale(locale),
     args: () => [this.resolvedLocale] as const,
   });
 
@@ -149,8 +156,8 @@ export class AutopilotConnect extends LitElement {
     return matchLocale(this.locale) ?? matchLocale(hostLang) ?? sourceLocale;
   }
 
-  /** Follows the host page's `lang` when it changes; made on connect, as a server has no MutationObserver. */
-  private langObserver: MutationObserver | null = null;
+  /** Stops following the `lang` around the element; it follows from connect, as a server has no MutationObserver. */
+  private stopObservingLang: (() => void) | null = null;
 
   /** The running flow's resume record (see `claimResumeKey`): taken when it starts, given back when it stops. */
   private resumeKey = '';
@@ -217,14 +224,15 @@ export class AutopilotConnect extends LitElement {
     definePicker();
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
-    this.langObserver ??= new MutationObserver(() => this.requestUpdate());
-    this.langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    this.stopObservingLang = observeLang(this, () => this.requestUpdate());
+    // Moved, it may have come under another `lang`.
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('pageshow', this.onPageShow);
-    this.langObserver?.disconnect();
+    this.stopObservingLang?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -262,7 +270,8 @@ export class AutopilotConnect extends LitElement {
     // The server's first frame (checking the status) with blank values: see `fromServer`.
     if (this.fromServer) return this.frame({ lang: '', title: '', stepText: null, body: checkingStatusView({ t: { title: '', loading: '' } }), said: '' });
     const snapshot = this.connect.snapshot;
-    const locale = this.resolvedLocale;
+    if (loadedTemplates(this.resolvedLocale)) this.spokenLocale = this.resolvedLocale;
+    const locale = this.spokenLocale;
     const t = messages(locale);
     // No flow before the first update: a server render (which starts none) shows the first step,
     // checking the status, with the templates the browser renders first, so it hydrates.

@@ -1,4 +1,6 @@
-import { configureLocalization, type LocaleModule } from '@lit/localize';
+import type { LocaleTemplates } from './template.js';
+
+export type { LocaleTemplates } from './template.js';
 
 /** nl is the source locale (the help article's wording); the others are Exact Online's markets. */
 export const sourceLocale = 'nl';
@@ -6,9 +8,8 @@ export const targetLocales = ['en', 'fr', 'de', 'es'] as const;
 export const allLocales = [sourceLocale, ...targetLocales] as const;
 export type Locale = (typeof allLocales)[number];
 
-export type LocaleTemplates = LocaleModule['templates'];
-
-const loaders: Record<(typeof targetLocales)[number], () => Promise<LocaleModule>> = {
+/** One chunk per language, imported when an element first asks for it. */
+const loaders: Record<(typeof targetLocales)[number], () => Promise<{ templates: LocaleTemplates }>> = {
   en: () => import('./locales/en.js'),
   fr: () => import('./locales/fr.js'),
   de: () => import('./locales/de.js'),
@@ -24,17 +25,22 @@ export function matchLocale(value: string | null | undefined): Locale | null {
   return allLocales.find((locale) => locale === language) ?? null;
 }
 
-let localization: ReturnType<typeof configureLocalization> | null = null;
+/**
+ * Each loaded locale's messages, shared by every element on the page. No locale is "active":
+ * each element asks for the one it speaks. Dutch is the source, in messages.ts itself.
+ */
+const loaded = new Map<Locale, LocaleTemplates>([[sourceLocale, {}]]);
+
+/** The locale's messages, or undefined while its chunk is not loaded. */
+export const loadedTemplates = (locale: Locale): LocaleTemplates | undefined => loaded.get(locale);
 
 /**
- * Switches the page's active locale (lit-localize keeps one per document) and resolves when
- * its strings are loaded. Locale modules are loaded once, on first use.
+ * Loads the locale's messages into the cache, once: the browser's module map answers a second
+ * import of the same chunk (also one made while the first is on its way). A failed load may be
+ * tried again.
  */
-export function useLocale(locale: Locale): Promise<void> {
-  localization ??= configureLocalization({
-    sourceLocale,
-    targetLocales,
-    loadLocale: (code) => loaders[code as (typeof targetLocales)[number]](),
-  });
-  return localization.setLocale(locale);
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return;
+  const { templates } = await loaders[locale as (typeof targetLocales)[number]]();
+  loaded.set(locale, templates);
 }

@@ -1,4 +1,5 @@
-import { msg, str } from '@lit/localize';
+import { loadedTemplates, sourceLocale, type Locale } from './localization.js';
+import { str, translator } from './template.js';
 
 /** One formatter per locale: messages() runs on every render, a new Intl object each time would not. */
 const formatters = new Map<string, (value: number) => string>();
@@ -35,9 +36,13 @@ const inTimeFormatter = (locale: string) => {
  * "Geavanceerde flow", "Afronden", "API-download opnieuw aanbieden") are kept word for word so
  * the article stays true. Other languages are in ./locales/, keyed by the ids given here.
  *
- * Call it during render: `msg` answers in the locale that is active at that moment.
+ * Call it during render, with the locale the element speaks; a locale other than Dutch must be
+ * loaded first (`loadLocale`).
  */
-export const messages = (locale = 'nl') => {
+export const messages = (locale: Locale = sourceLocale) => {
+  const templates = loadedTemplates(locale);
+  if (!templates) throw new Error(`The messages of locale ${locale} are not loaded yet: await loadLocale('${locale}') first.`);
+  const msg = translator(templates);
   const number = numberFormatter(locale);
   const inTime = inTimeFormatter(locale);
   return {

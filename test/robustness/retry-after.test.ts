@@ -8,7 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import type { ApiError } from '../../src/api/api-error.js';
 import { parseRetryAfter } from '../../src/api/retry-after.js';
-import { useLocale } from '../../src/i18n/localization.js';
+import { loadLocale, type Locale } from '../../src/i18n/localization.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   alertText,
@@ -66,9 +66,8 @@ describe('robustness 9: an HTTP-date means GMT in whatever zone the browser is',
 });
 
 describe('robustness 9: the wait is said in words that fit the number', () => {
-  after(() => useLocale('nl'));
   // The floor makes a wait of 1 s common: "1 seconden" would be wrong in every language.
-  const oneSecond: Record<Parameters<typeof useLocale>[0], string> = {
+  const oneSecond: Record<Locale, string> = {
     nl: 'Te veel verzoeken tegelijk. We proberen het over 1 seconde vanzelf opnieuw.',
     en: 'Too many requests at once. We will try again by ourselves in 1 second.',
     fr: 'Trop de demandes à la fois. Nous réessayerons automatiquement dans 1 seconde.',
@@ -77,13 +76,12 @@ describe('robustness 9: the wait is said in words that fit the number', () => {
   };
   for (const [locale, sentence] of Object.entries(oneSecond) as Array<[keyof typeof oneSecond, string]>) {
     it(`${locale}: a wait of 1 s is one second, singular`, async () => {
-      await useLocale(locale);
+      await loadLocale(locale);
       expect(messages(locale).error_rateLimited(1)).to.equal(sentence);
     });
   }
 
-  it('nl: 30 s, and a manual wait of 121 s is "over 2 minuten", not 3', async () => {
-    await useLocale('nl');
+  it('nl: 30 s, and a manual wait of 121 s is "over 2 minuten", not 3', () => {
     const t = messages('nl');
     expect(t.error_rateLimited(30)).to.equal('Te veel verzoeken tegelijk. We proberen het over 30 seconden vanzelf opnieuw.');
     expect(t.error_rateLimitedLater(121)).to.equal('Te veel verzoeken tegelijk. Probeer het over 2 minuten opnieuw.');

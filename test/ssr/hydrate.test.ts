@@ -90,7 +90,6 @@ describe('<autopilot-connect> rendered on a server', () => {
     }
   });
 
-  // Last: it loads English into the page's one lit-localize.
   it("speaks the page's language once hydrated, though the server rendered Dutch", async function () {
     this.timeout(15000);
     const { host, element } = await serverRendered('api-base=/mock/default/api', 'en');

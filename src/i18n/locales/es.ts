@@ -1,4 +1,4 @@
-import { str } from '@lit/localize';
+import { str } from '../template.js';
 import type { LocaleTemplates } from '../localization.js';
 
 /** Spanish. Keys are the ids in ../messages.ts; ${0}, ${1} are that message's values in order. */

@@ -23,7 +23,7 @@ export function App() {
         onError={onError}
         onCancelled={(event) => setLastError(event.type)}
       />
-      {/* The bare tag beside the wrapper; lit-localize keeps one locale per page, so both say nl. */}
+      {/* The bare tag beside the wrapper, on another backend. */}
       <BareTag apiBase="/mock/empty/api" />
     </main>
   );
