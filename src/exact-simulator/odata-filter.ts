@@ -9,9 +9,9 @@ export type ODataRow = Readonly<Record<string, ODataValue>>;
 export type ODataType = 'Edm.Int32' | 'Edm.Int64' | 'Edm.Int16' | 'Edm.String' | 'Edm.Guid' | 'Edm.Boolean' | 'Edm.DateTime';
 export type Predicate = (row: ODataRow) => boolean;
 
-type Token = { kind: 'open' | 'close' } | { kind: 'word'; text: string } | { kind: 'literal'; value: ODataValue; type: ODataType | 'null' };
+type Token = { kind: 'open' | 'close' | 'comma' } | { kind: 'word'; text: string } | { kind: 'literal'; value: ODataValue; type: ODataType | 'null' };
 
-const tokenPattern = /\s*(?:(\()|(\))|'((?:[^']|'')*)'|guid'([0-9a-fA-F-]{36})'|(-?\d+)(?![\w.])|([A-Za-z_][A-Za-z0-9_]*))/y;
+const tokenPattern = /\s*(?:(\()|(\))|(,)|'((?:[^']|'')*)'|guid'([0-9a-fA-F-]{36})'|(-?\d+)(?![\w.])|([A-Za-z_][A-Za-z0-9_]*))/y;
 
 function tokenize(text: string): Token[] | string {
   const tokens: Token[] = [];
@@ -21,9 +21,10 @@ function tokenize(text: string): Token[] | string {
     const at = tokenPattern.lastIndex;
     const match = tokenPattern.exec(text);
     if (!match) return `Syntax error at position ${at} in '${text}'.`;
-    const [, open, close, quoted, guid, number, word] = match;
+    const [, open, close, comma, quoted, guid, number, word] = match;
     if (open) tokens.push({ kind: 'open' });
     else if (close) tokens.push({ kind: 'close' });
+    else if (comma) tokens.push({ kind: 'comma' });
     else if (quoted !== undefined) tokens.push({ kind: 'literal', value: quoted.replace(/''/g, "'"), type: 'Edm.String' });
     else if (guid) tokens.push({ kind: 'literal', value: guid.toLowerCase(), type: 'Edm.Guid' });
     else if (number) tokens.push({ kind: 'literal', value: Number(number), type: 'Edm.Int64' });

@@ -13,7 +13,7 @@ export interface RateDecision {
 
 /**
  * 60 calls a minute and 5,000 a day per app per company, in fixed windows; resets in epoch ms.
- * unconfirmed: whether Exact's minute counts is fixed or sliding.
+ * unconfirmed: whether Exact's minute window is fixed or sliding.
  */
 export function countCall(ctx: RequestContext, clientId: string, company: string): RateDecision {
   const now = ctx.now();
@@ -27,7 +27,7 @@ export function countCall(ctx: RequestContext, clientId: string, company: string
 
   const { callsPerMinute, callsPerDay } = ctx.options.limits;
   const exhausted = ctx.faults.take('rateLimitExhausted');
-  if (exhausted?.counts === 'daily') counts.dayCount = callsPerDay;
+  if (exhausted?.window === 'daily') counts.dayCount = callsPerDay;
   else if (exhausted) counts.minuteCount = callsPerMinute;
 
   const over = counts.minuteCount >= callsPerMinute || counts.dayCount >= callsPerDay;
