@@ -16,10 +16,22 @@ async function jsonBody(request: Request): Promise<unknown> {
 }
 
 /**
- * `GET counters`, `GET|POST faults` (one fault or a list), `POST reset`, `GET|POST clock`
+ * The simulator-only endpoints: `GET counters`, `GET|POST faults` (one fault or a list), `POST reset`, `GET|POST clock`
  * (`{ "advanceMs": n }`), `GET users` (the seeded logins, for a demo page).
  */
 export async function control(simulator: ExactSimulator, request: Request, path: string): Promise<Response> {
+  // A demo page on another origin may reset the simulator or read its counters: nothing here is secret.
+  if (request.method === 'OPTIONS') {
+    return new Response(null, { status: 204, headers: { ...openToPages, 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' } });
+  }
+  const answer = await act(simulator, request, path);
+  for (const [name, value] of Object.entries(openToPages)) answer.headers.set(name, value);
+  return answer;
+}
+
+const openToPages = { 'Access-Control-Allow-Origin': '*' };
+
+async function act(simulator: ExactSimulator, request: Request, path: string): Promise<Response> {
   const action = `${request.method} ${path.slice(CONTROL_PREFIX.length)}`;
   switch (action) {
     case 'GET counters':

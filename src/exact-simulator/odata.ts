@@ -26,7 +26,7 @@ function queryWithout(url: URL, name: string): string[] {
   return url.search
     .replace(/^\?/, '')
     .split('&')
-    .filter((part) => part && decodeURIComponent(part.split('=')[0] ?? '') !== name);
+    .filter((part) => part && !new URLSearchParams(part).has(name));
 }
 
 /**

@@ -10,12 +10,21 @@ export const SESSION_COOKIE = 'ExactOnlineSession';
 export const SIMULATOR_COOKIE_HEADER = 'X-Simulator-Cookie';
 export const SIMULATOR_SET_COOKIE_HEADER = 'X-Simulator-Set-Cookie';
 
+/** A cookie value as sent; a malformed escape is kept as is (it then names no session). */
+const safeDecode = (text: string): string => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+};
+
 /** The session id the browser sent for this host, if any. */
 export function sessionIdOf(request: Request): string | undefined {
   const header = request.headers.get('cookie') ?? request.headers.get(SIMULATOR_COOKIE_HEADER) ?? '';
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === SESSION_COOKIE) return safeDecode(value.join('='));
   }
   return undefined;
 }

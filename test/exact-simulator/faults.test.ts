@@ -123,3 +123,20 @@ describe('the simulated Exact Online faults and counters', () => {
     expect(NL).to.equal('https://start.exactonline.nl');
   });
 });
+
+describe('the simulator-only endpoints from another origin', () => {
+  it('answer a preflight and carry Access-Control-Allow-Origin, so a demo page can reset the simulator', async () => {
+    const simulator = newSimulator();
+    const preflight = await simulator.handle(new Request('http://127.0.0.1:9/_simulator/reset', { method: 'OPTIONS' }));
+    expect(preflight.status).to.equal(204);
+    expect(preflight.headers.get('Access-Control-Allow-Origin')).to.equal('*');
+    expect(preflight.headers.get('Access-Control-Allow-Methods')).to.contain('POST');
+    const reset = await simulator.handle(new Request('http://127.0.0.1:9/_simulator/reset', { method: 'POST' }));
+    expect(reset.headers.get('Access-Control-Allow-Origin')).to.equal('*');
+  });
+
+  it('leave Exact’s own endpoints without CORS headers, as Exact has none', async () => {
+    const answer = await newSimulator().handle(new Request(`${NL}/api/oauth2/token`, { method: 'POST' }));
+    expect(answer.headers.get('Access-Control-Allow-Origin')).to.equal(null);
+  });
+});

@@ -3,7 +3,7 @@
  * Reason 403s, rate-limit headers and the 429.
  */
 import { expect } from '@esm-bundle/chai';
-import { api, connect, errorValue, MINUTE, newSimulator, BE } from './simulator-driver.js';
+import { api, connect, errorValue, MINUTE, newSimulator, BE, NL } from './simulator-driver.js';
 
 interface Page {
   d: { results: Record<string, unknown>[]; __next?: string };
@@ -144,5 +144,16 @@ describe('the simulated Exact Online REST API', () => {
     expect(page.d.results.map((row) => row.Code)).to.deep.equal([401001, 401002]);
     expect((page.d.results[0]?.__metadata as { uri: string }).uri).to.equal('https://start.exactonline.be/api/v1/401001/system/Divisions(401001)');
     expect(MINUTE).to.equal(60_000);
+  });
+});
+
+describe('the simulated Exact Online with odd input', () => {
+  it('keeps a malformed escape in the query or cookie from breaking the answer', async () => {
+    const simulator = newSimulator();
+    const tokens = await connect(simulator, 'groot@groot-accountants.nl', 'groot');
+    const page = (await (await api(simulator, tokens.access_token, '/api/v1/300001/system/Divisions?%ZZ=1')).json()) as Page;
+    expect(page.d.__next).to.contain('%ZZ=1&$skiptoken=300060');
+    const login = await simulator.handle(new Request(`${NL}/api/oauth2/auth?client_id=autopilot-test&redirect_uri=${encodeURIComponent('https://platform.example/oauth/callback')}&response_type=code`, { headers: { 'X-Simulator-Cookie': 'ExactOnlineSession=%E0%A4%A' } }));
+    expect(login.status).to.equal(200);
   });
 });
