@@ -30,7 +30,7 @@ function queryWithout(url: URL, name: string): string[] {
 }
 
 /**
- * One page of an entity set: `$filter`, `$select`, 60 rows, and `__next` with a `$skiptoken`
+ * One page of an entity set: `$filter`, `$select`, `$top`, 60 rows, and `__next` with a `$skiptoken`
  * (the key of the page's last row) while more rows follow. `__next` keeps the query as sent.
  */
 export function odataPage(ctx: RequestContext, set: EntitySet, rows: readonly ODataRow[]): Response | { body: unknown } {
@@ -53,11 +53,17 @@ export function odataPage(ctx: RequestContext, set: EntitySet, rows: readonly OD
     selected = selected.filter((row) => (row[set.key] ?? '') > after);
   }
   selected = [...selected].sort((a, b) => ((a[set.key] ?? '') < (b[set.key] ?? '') ? -1 : 1));
-  const pageRows = selected.slice(0, ctx.options.limits.pageSize);
+  const topText = query.get('$top');
+  if (topText !== null && !/^\d+$/.test(topText)) return odataError(400, `The $top value '${topText}' is not a whole number of 0 or more.`);
+  // $top caps the whole answer; a page's __next carries what is left of it.
+  const top = topText === null ? Infinity : Number(topText);
+  const wanted = selected.slice(0, top);
+  const pageRows = wanted.slice(0, ctx.options.limits.pageSize);
   const results = pageRows.map((row) => shape(ctx, set, row, fields));
   const last = pageRows[pageRows.length - 1];
-  if (selected.length > pageRows.length && last) {
-    const rest = [...queryWithout(ctx.url, '$skiptoken'), `$skiptoken=${formatKey(keyType, last[set.key])}`];
+  if (wanted.length > pageRows.length && last) {
+    const kept = queryWithout(ctx.url, '$skiptoken').filter((part) => topText === null || !new URLSearchParams(part).has('$top'));
+    const rest = [...kept, ...(topText === null ? [] : [`$top=${top - pageRows.length}`]), `$skiptoken=${formatKey(keyType, last[set.key])}`];
     return { body: { d: { results, __next: `${ctx.route.base}${ctx.route.path}?${rest.join('&')}` } } };
   }
   return { body: { d: { results } } };

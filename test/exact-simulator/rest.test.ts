@@ -81,6 +81,18 @@ describe('the simulated Exact Online REST API', () => {
     expect(one.d.results.map((row) => row.Code)).to.deep.equal([300002, 300003]);
   });
 
+  it('caps the answer with $top, across pages too', async () => {
+    const simulator = newSimulator();
+    const tokens = await connect(simulator, 'groot@groot-accountants.nl', 'groot');
+    const one = (await (await api(simulator, tokens.access_token, '/api/v1/300001/system/Divisions?$top=1')).json()) as Page;
+    expect([one.d.results.length, one.d.__next]).to.deep.equal([1, undefined]);
+    const first = (await (await api(simulator, tokens.access_token, '/api/v1/300001/system/Divisions?$top=70&$select=Code')).json()) as Page;
+    expect(first.d.__next).to.match(/\?\$select=Code&\$top=10&\$skiptoken=300060$/);
+    const second = (await (await api(simulator, tokens.access_token, first.d.__next!)).json()) as Page;
+    expect([second.d.results.length, second.d.results[0]?.Code, second.d.__next]).to.deep.equal([10, 300061, undefined]);
+    expect((await api(simulator, tokens.access_token, '/api/v1/300001/system/Divisions?$top=-1')).status).to.equal(400);
+  });
+
   it('answers a 400 with the reason for a filter or select it cannot read', async () => {
     const simulator = newSimulator();
     const tokens = await connect(simulator, 'jan@jansen-boekhouding.nl', 'jan');
