@@ -34,7 +34,7 @@ const failures: Readonly<Record<MailboxFailure, () => Response>> = {
   serverError: () => odataError(500, 'An error has occurred.'),
 };
 
-/** `mailbox/Mailboxes`: the subscription's mailboxes (not one division's); GET, POST, DELETE by ID. */
+/** `mailbox/Mailboxes`: the subscription's mailboxes (not one division's); GET, POST, and GET, PUT, DELETE by ID. */
 export async function mailboxes(ctx: RequestContext, caller: Caller, division: number, key: string | undefined): Promise<Response> {
   const company = caller.user.company;
   const own = ctx.world.mailboxes.filter((mailbox) => mailbox.company === company);
@@ -44,6 +44,7 @@ export async function mailboxes(ctx: RequestContext, caller: Caller, division: n
     const mailbox = own.find((candidate) => candidate.id === id);
     if (!mailbox) return odataError(404, 'Resource not found');
     if (ctx.request.method === 'GET') return jsonResponse(200, { d: shape(ctx, set, row(mailbox)) });
+    if (ctx.request.method === 'PUT') return update(ctx, mailbox);
     if (ctx.request.method === 'DELETE') {
       ctx.world.mailboxes.splice(ctx.world.mailboxes.indexOf(mailbox), 1);
       return new Response(null, { status: 204 });
@@ -99,4 +100,36 @@ async function create(ctx: RequestContext, caller: Caller, division: number): Pr
   };
   ctx.world.mailboxes.push(mailbox);
   return jsonResponse(201, { d: shape(ctx, mailboxSet(division), row(mailbox)) });
+}
+
+/** An OData date as Exact takes it: `/Date(ms)/` or an ISO text; null clears it; undefined when unreadable. */
+function readDate(value: unknown): number | null | undefined {
+  if (value === null) return null;
+  if (typeof value !== 'string') return undefined;
+  const odata = /^\/Date\((-?\d+)\)\/$/.exec(value);
+  const epoch = odata ? Number(odata[1]) : Date.parse(value);
+  return Number.isNaN(epoch) ? undefined : epoch;
+}
+
+/**
+ * PUT changes what it names (Exact's PUT merges): Description, ValidTo; 204 as Exact answers.
+ * unconfirmed: whether an ended mailbox (ValidTo passed) frees its address; here only DELETE does.
+ */
+async function update(ctx: RequestContext, mailbox: MailboxState): Promise<Response> {
+  let fields: Record<string, unknown>;
+  try {
+    const body: unknown = JSON.parse(await ctx.request.text());
+    fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  } catch {
+    return odataError(400, 'Error processing request stream. The request should be a valid top-level resource object.');
+  }
+  const unchangeable = Object.keys(fields).find((name) => name !== 'Description' && name !== 'ValidTo');
+  if (unchangeable) return odataError(400, `Ongeldig: ${unchangeable} (only Description and ValidTo can be changed)`);
+  if ('ValidTo' in fields) {
+    const validTo = readDate(fields.ValidTo);
+    if (validTo === undefined) return odataError(400, 'Ongeldig: ValidTo');
+    mailbox.validTo = validTo;
+  }
+  if (typeof fields.Description === 'string') mailbox.description = fields.Description;
+  return new Response(null, { status: 204 });
 }

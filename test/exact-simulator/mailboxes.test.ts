@@ -79,4 +79,18 @@ describe('the simulated Exact Online mailboxes', () => {
     expect((await api(simulator, token, `/api/v1/101001/mailbox/Mailboxes(guid'${id}')`, { method: 'DELETE' })).status).to.equal(204);
     expect((await post(simulator, token, 101001, { Mailbox: '12345678@facturen.econnect.eu', ForDivision: 101001 })).status).to.equal(201);
   });
+
+  it('ends a mailbox with PUT ValidTo, which keeps its address taken until it is deleted', async () => {
+    const simulator = newSimulator();
+    const { access_token: token } = await connect(simulator, 'jan@jansen-boekhouding.nl', 'jan');
+    const created = ((await (await post(simulator, token, 101001, { Mailbox: 'end@facturen.econnect.eu', ForDivision: 101001 })).json()) as { d: Mailbox }).d;
+    const url = `/api/v1/101001/mailbox/Mailboxes(guid'${created.ID}')`;
+    const put = (body: unknown) => api(simulator, token, url, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await put({ ValidTo: '/Date(1767603600000)/' })).status).to.equal(204);
+    const read = ((await (await api(simulator, token, url)).json()) as { d: Mailbox }).d;
+    expect(read.ValidTo).to.equal('/Date(1767603600000)/');
+    expect(await errorValue(await put({ ValidTo: 'someday' }))).to.equal('Ongeldig: ValidTo');
+    expect(await errorValue(await put({ Mailbox: 'other@facturen.econnect.eu' }))).to.contain('Ongeldig: Mailbox');
+    expect((await post(simulator, token, 101002, { Mailbox: 'end@facturen.econnect.eu', ForDivision: 101002 })).status).to.equal(400);
+  });
 });
