@@ -277,6 +277,32 @@ describe('connect machine: administration step', () => {
       expect(h.ids).to.deep.equal(['key-1']);
     });
 
+    for (const [name, wait] of [['debouncing', 0], ['loading', SEARCH_DEBOUNCE_MS]] as const) {
+      it(`Afronden during a search (${name}) finishes with the chosen administration; the search is dropped`, async () => {
+        const h = await toAdministration((fakes) => fakes.createConnection.hold());
+        h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
+        h.fakes.listDivisions.hold();
+        h.actor.send({ type: 'user.searchAdministrations', query: 'late' });
+        h.clock.increment(wait);
+        expect(h.matches({ flow: { administration: name } })).to.equal(true);
+        const searches = h.fakes.listDivisions.calls.length;
+        h.actor.send({ type: 'user.finish' });
+        expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+        expect(h.fakes.createConnection.last.input).to.include({ divisionCode: 101, idempotencyKey: 'key-1' });
+        h.clock.increment(SEARCH_DEBOUNCE_MS);
+        expect(h.fakes.listDivisions.calls, 'no search after Afronden').to.have.length(searches);
+        if (name === 'loading') expect(h.fakes.listDivisions.last.signal.aborted, 'the search in flight is aborted').to.equal(true);
+      });
+    }
+
+    it('Afronden during a search is refused without an administration, as from the list', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.searchAdministrations', query: 'x' });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'debouncing' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(0);
+    });
+
     // `Afronden` is handled by the step itself (issue 11): after a failure it is a retry of the
     // same attempt, never a second connection under a new key.
     it('Afronden again in finishFailed tries the same attempt once more, with the SAME key', async () => {

@@ -276,6 +276,8 @@ export interface Harness {
   navigations: string[];
   /** What the machine saved and cleared for resuming. */
   resume: FakeResumeStore;
+  /** The provided actions the machine ran (saveResume, clearResume, navigateToLogin), in order. */
+  effects: string[];
   /**
    * Resolves when the flow is in `state` (the login's states included); rejects after a short
    * while otherwise. It watches every actor of the system: a change in the login alone does not
@@ -297,6 +299,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   /** URLs the machine asked the page to go to (same-tab login). */
   const navigations: string[] = [];
   const resume = new FakeResumeStore();
+  const effects: string[] = [];
   const clock = new SimulatedClock();
   const ids: string[] = [];
   let n = 0;
@@ -319,9 +322,18 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       }),
     },
     actions: {
-      navigateToLogin: (_, { url }) => navigations.push(url),
-      saveResume: (_, record) => resume.calls.push(record),
-      clearResume: () => resume.calls.push('clear'),
+      navigateToLogin: (_, { url }) => {
+        effects.push('navigateToLogin');
+        navigations.push(url);
+      },
+      saveResume: (_, record) => {
+        effects.push('saveResume');
+        resume.calls.push(record);
+      },
+      clearResume: () => {
+        effects.push('clearResume');
+        resume.calls.push('clear');
+      },
     },
   });
   /** Called after any actor of the system took a new snapshot. */
@@ -376,6 +388,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
     ids,
     navigations,
     resume,
+    effects,
     matches: (state) => inState(actor.getSnapshot(), state),
     reach,
     signIn: () => signInOf(actor.getSnapshot()),
