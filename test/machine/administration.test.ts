@@ -138,7 +138,7 @@ describe('connect machine: administration step', () => {
       expect(h.actor.getSnapshot().context.administration).to.equal(null);
     });
 
-    it('refuses a administration already connected to another organisation', async () => {
+    it('refuses an administration already connected to another organisation', async () => {
       const h = await toAdministration();
       h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({
@@ -150,7 +150,7 @@ describe('connect machine: administration step', () => {
   });
 
   describe('finish', () => {
-    it('is refused without a administration', async () => {
+    it('is refused without an administration', async () => {
       const h = await toAdministration();
       h.actor.send({ type: 'user.finish' });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
@@ -350,7 +350,7 @@ describe('connect machine: administration step', () => {
     });
 
     // Leaving `finishing` would abort a request whose connection the backend may already have made.
-    it('a administration search while finishing does not abandon the createConnection request', async () => {
+    it('an administration search while finishing does not abandon the createConnection request', async () => {
       const h = await toAdministration((fakes) => fakes.createConnection.hold());
       h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
