@@ -3,7 +3,7 @@ import { describe, it } from './mocha.js';
 import {
   apiError,
   connection,
-  division,
+  administration,
   failures,
   organisation,
   page,
@@ -15,26 +15,26 @@ import type { Harness } from './fakes.js';
 
 const connectedEvents = (h: Harness) => h.emitted.filter((event) => event.type === 'connected');
 
-/** Selects division 101 and finishes with a createConnection that fails once. */
+/** Selects administration 101 and finishes with a createConnection that fails once. */
 async function toFinishFailed(error = apiError('createConnection', 409)) {
   const h = await toAdministration((fakes) => fakes.createConnection.fails(error));
-  h.actor.send({ type: 'user.selectDivision', division: division(101) });
+  h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
   h.actor.send({ type: 'user.finish' });
   await h.reach({ flow: { administration: 'finishFailed' } });
   return h;
 }
 
 describe('connect machine: administration step', () => {
-  it('has the divisions of the authorization (fetched when the login was confirmed) and is ready', async () => {
-    const first = page([division(101), division(102)], 'c-2', 7);
+  it('has the administrations of the authorization (fetched when the login was confirmed) and is ready', async () => {
+    const first = page([administration(101), administration(102)], 'c-2', 7);
     const h = await toAuthorized((fakes) => fakes.listDivisions.returns(first));
     h.actor.send({ type: 'user.continue' });
     const ready = await h.reach({ flow: { administration: 'ready' } });
-    expect(ready.context.divisions).to.deep.equal({ query: '', ...first });
+    expect(ready.context.administrations).to.deep.equal({ query: '', ...first });
     expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
   });
 
-  it('goes to failed when the divisions cannot be loaded, emitting "failed"; retry loads again', async () => {
+  it('goes to failed when the administrations cannot be loaded, emitting "failed"; retry loads again', async () => {
     const error = apiError('listDivisions');
     const h = await toAuthorized((fakes) => fakes.listDivisions.fails(error));
     h.actor.send({ type: 'user.continue' });
@@ -42,15 +42,15 @@ describe('connect machine: administration step', () => {
     expect(failed.context.error).to.equal(error);
     expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
 
-    h.fakes.listDivisions.returns(page([division(201)]));
+    h.fakes.listDivisions.returns(page([administration(201)]));
     h.actor.send({ type: 'user.retry' });
     expect(h.matches({ flow: { administration: 'loading' } })).to.equal(true);
     expect(h.actor.getSnapshot().context.error).to.equal(null);
     const ready = await h.reach({ flow: { administration: 'ready' } });
-    expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([201]);
+    expect(ready.context.administrations.items.map((d) => d.code)).to.deep.equal([201]);
   });
 
-  it('turns a non-ApiError divisions failure into a contract ApiError', async () => {
+  it('turns a non-ApiError administrations failure into a contract ApiError', async () => {
     const h = await toAuthorized((fakes) => fakes.listDivisions.fails({ weird: true }));
     h.actor.send({ type: 'user.continue' });
     const failed = await h.reach({ flow: { administration: 'failed' } });
@@ -61,10 +61,10 @@ describe('connect machine: administration step', () => {
   describe('search', () => {
     it('makes ONE request with the last query for two quick searches', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.searchDivisions', query: 'bv' });
+      h.actor.send({ type: 'user.searchAdministrations', query: 'bv' });
       expect(h.matches({ flow: { administration: 'debouncing' } })).to.equal(true);
       h.clock.increment(100);
-      h.actor.send({ type: 'user.searchDivisions', query: 'bv acme' });
+      h.actor.send({ type: 'user.searchAdministrations', query: 'bv acme' });
       h.clock.increment(SEARCH_DEBOUNCE_MS - 1);
       expect(h.fakes.listDivisions.calls).to.have.length(1);
       h.clock.increment(1);
@@ -77,47 +77,47 @@ describe('connect machine: administration step', () => {
     it('aborts the request in flight when a new search starts, and shows only the newer answer', async () => {
       const h = await toAdministration();
       h.fakes.listDivisions.hold();
-      h.actor.send({ type: 'user.searchDivisions', query: 'a' });
+      h.actor.send({ type: 'user.searchAdministrations', query: 'a' });
       h.clock.increment(SEARCH_DEBOUNCE_MS);
       const inFlight = h.fakes.listDivisions.last;
-      h.actor.send({ type: 'user.searchDivisions', query: 'ab' });
+      h.actor.send({ type: 'user.searchAdministrations', query: 'ab' });
       expect(inFlight.signal.aborted).to.equal(true);
       h.clock.increment(SEARCH_DEBOUNCE_MS);
-      inFlight.resolve(page([division(1)]));
-      h.fakes.listDivisions.last.resolve(page([division(2)], null, 1));
+      inFlight.resolve(page([administration(1)]));
+      h.fakes.listDivisions.last.resolve(page([administration(2)], null, 1));
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.divisions).to.deep.equal({ query: 'ab', ...page([division(2)], null, 1) });
+      expect(ready.context.administrations).to.deep.equal({ query: 'ab', ...page([administration(2)], null, 1) });
     });
   });
 
   describe('load more', () => {
     it('appends the next page, asking with the cursor and keeping the query', async () => {
       const h = await toAdministration();
-      h.fakes.listDivisions.returns(page([division(1)], 'cur-2', 2));
-      h.actor.send({ type: 'user.searchDivisions', query: 'x' });
+      h.fakes.listDivisions.returns(page([administration(1)], 'cur-2', 2));
+      h.actor.send({ type: 'user.searchAdministrations', query: 'x' });
       h.clock.increment(SEARCH_DEBOUNCE_MS);
       await h.reach({ flow: { administration: 'ready' } });
 
-      h.fakes.listDivisions.returns(page([division(2)], null, 2));
-      h.actor.send({ type: 'user.loadMoreDivisions' });
+      h.fakes.listDivisions.returns(page([administration(2)], null, 2));
+      h.actor.send({ type: 'user.loadMoreAdministrations' });
       expect(h.matches({ flow: { administration: 'loadingMore' } })).to.equal(true);
       expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: 'x', cursor: 'cur-2' });
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.divisions).to.deep.equal({ query: 'x', items: [division(1), division(2)], total: 2, nextCursor: null });
+      expect(ready.context.administrations).to.deep.equal({ query: 'x', items: [administration(1), administration(2)], total: 2, nextCursor: null });
     });
 
     it('does nothing when there is no next page', async () => {
-      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([division(1)], null)));
-      h.actor.send({ type: 'user.loadMoreDivisions' });
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([administration(1)], null)));
+      h.actor.send({ type: 'user.loadMoreAdministrations' });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
       expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
     it('goes to failed when the next page fails, emitting "failed"', async () => {
-      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([division(1)], 'c')));
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(page([administration(1)], 'c')));
       const error = apiError('listDivisions');
       h.fakes.listDivisions.fails(error);
-      h.actor.send({ type: 'user.loadMoreDivisions' });
+      h.actor.send({ type: 'user.loadMoreAdministrations' });
       const failed = await h.reach({ flow: { administration: 'failed' } });
       expect(failed.context.error).to.equal(error);
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
@@ -125,32 +125,32 @@ describe('connect machine: administration step', () => {
   });
 
   describe('selection', () => {
-    it('selects a selectable division; the booking flow defaults to simple', async () => {
+    it('selects a selectable administration; the booking flow defaults to simple', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.selectDivision', division: division(102) });
-      expect(h.actor.getSnapshot().context.division?.code).to.equal(102);
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(102) });
+      expect(h.actor.getSnapshot().context.administration?.code).to.equal(102);
       expect(h.actor.getSnapshot().context.bookingFlow).to.equal('simple');
     });
 
-    it('refuses a blocked division', async () => {
+    it('refuses a blocked administration', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.selectDivision', division: division(5, { blocked: true }) });
-      expect(h.actor.getSnapshot().context.division).to.equal(null);
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(5, { blocked: true }) });
+      expect(h.actor.getSnapshot().context.administration).to.equal(null);
     });
 
-    it('refuses a division already connected to another organisation', async () => {
+    it('refuses an administration already connected to another organisation', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({
-        type: 'user.selectDivision',
-        division: division(6, { connectedOrganisation: { id: 'org-x', name: 'X' } }),
+        type: 'user.selectAdministration',
+        administration: administration(6, { connectedOrganisation: { id: 'org-x', name: 'X' } }),
       });
-      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+      expect(h.actor.getSnapshot().context.administration?.code).to.equal(101);
     });
   });
 
   describe('finish', () => {
-    it('is refused without a division', async () => {
+    it('is refused without an administration', async () => {
       const h = await toAdministration();
       h.actor.send({ type: 'user.finish' });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
@@ -159,7 +159,7 @@ describe('connect machine: administration step', () => {
 
     it('is refused with the advanced booking flow, and allowed again after switching back to simple', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.selectBookingFlow', bookingFlow: 'advanced' });
       expect(h.actor.getSnapshot().context.bookingFlow).to.equal('advanced');
       h.actor.send({ type: 'user.finish' });
@@ -174,7 +174,7 @@ describe('connect machine: administration step', () => {
     it('creates the connection, goes to done and emits "connected" with it', async () => {
       const created = connection('con-42');
       const h = await toAdministration((fakes) => fakes.createConnection.returns(created));
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
       expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
       expect(h.fakes.createConnection.last.input).to.deep.equal({
@@ -191,7 +191,7 @@ describe('connect machine: administration step', () => {
 
     it('makes ONE createConnection call for a double Afronden', async () => {
       const h = await toAdministration((fakes) => fakes.createConnection.hold());
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.calls).to.have.length(1);
@@ -207,7 +207,7 @@ describe('connect machine: administration step', () => {
       const h = await toFinishFailed(error);
       const snapshot = h.actor.getSnapshot();
       expect(snapshot.context.error).to.equal(error);
-      expect(snapshot.context.division?.code).to.equal(101);
+      expect(snapshot.context.administration?.code).to.equal(101);
       expect(snapshot.context.idempotencyKey).to.equal('key-1');
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
       expect(connectedEvents(h)).to.have.length(0);
@@ -215,7 +215,7 @@ describe('connect machine: administration step', () => {
 
     it('turns a non-ApiError create failure into a contract ApiError', async () => {
       const h = await toAdministration((fakes) => fakes.createConnection.fails(new Error('oops')));
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
       const failed = await h.reach({ flow: { administration: 'finishFailed' } });
       expect(failed.context.error?.kind).to.equal('contract');
@@ -234,9 +234,9 @@ describe('connect machine: administration step', () => {
       expect(h.ids).to.deep.equal(['key-1']);
     });
 
-    it('selecting another division after a failure returns to ready, and the next finish uses a NEW key', async () => {
+    it('selecting another administration after a failure returns to ready, and the next finish uses a NEW key', async () => {
       const h = await toFinishFailed();
-      h.actor.send({ type: 'user.selectDivision', division: division(102) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(102) });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
       expect(h.actor.getSnapshot().context.error).to.equal(null);
       expect(h.actor.getSnapshot().context.idempotencyKey).to.equal(null);
@@ -246,11 +246,11 @@ describe('connect machine: administration step', () => {
       await h.reach('done');
     });
 
-    it('refuses a blocked division after a failure and stays in finishFailed', async () => {
+    it('refuses a blocked administration after a failure and stays in finishFailed', async () => {
       const h = await toFinishFailed();
-      h.actor.send({ type: 'user.selectDivision', division: division(7, { blocked: true }) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(7, { blocked: true }) });
       expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+      expect(h.actor.getSnapshot().context.administration?.code).to.equal(101);
       expect(h.actor.getSnapshot().context.idempotencyKey).to.equal('key-1');
     });
 
@@ -267,24 +267,59 @@ describe('connect machine: administration step', () => {
 
     it('keeps the key for the same choices: a search after a failure, then Afronden, reuses it', async () => {
       const h = await toFinishFailed();
-      h.actor.send({ type: 'user.searchDivisions', query: '10' });
+      h.actor.send({ type: 'user.searchAdministrations', query: '10' });
       h.clock.increment(SEARCH_DEBOUNCE_MS);
       await h.reach({ flow: { administration: 'ready' } });
-      expect(h.actor.getSnapshot().context.division?.code).to.equal(101);
+      expect(h.actor.getSnapshot().context.administration?.code).to.equal(101);
       h.fakes.createConnection.returns(connection('con-1'));
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.calls.map((call) => call.input.idempotencyKey)).to.deep.equal(['key-1', 'key-1']);
       expect(h.ids).to.deep.equal(['key-1']);
     });
 
-    it('a second Afronden in finishFailed does not call again (only retry does)', async () => {
-      const h = await toFinishFailed();
+    for (const [name, wait] of [['debouncing', 0], ['loading', SEARCH_DEBOUNCE_MS]] as const) {
+      it(`Afronden during a search (${name}) finishes with the chosen administration; the search is dropped`, async () => {
+        const h = await toAdministration((fakes) => fakes.createConnection.hold());
+        h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
+        h.fakes.listDivisions.hold();
+        h.actor.send({ type: 'user.searchAdministrations', query: 'late' });
+        h.clock.increment(wait);
+        expect(h.matches({ flow: { administration: name } })).to.equal(true);
+        const searches = h.fakes.listDivisions.calls.length;
+        h.actor.send({ type: 'user.finish' });
+        expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+        expect(h.fakes.createConnection.last.input).to.include({ divisionCode: 101, idempotencyKey: 'key-1' });
+        h.clock.increment(SEARCH_DEBOUNCE_MS);
+        expect(h.fakes.listDivisions.calls, 'no search after Afronden').to.have.length(searches);
+        if (name === 'loading') expect(h.fakes.listDivisions.last.signal.aborted, 'the search in flight is aborted').to.equal(true);
+      });
+    }
+
+    it('Afronden during a search is refused without an administration, as from the list', async () => {
+      const h = await toAdministration();
+      h.actor.send({ type: 'user.searchAdministrations', query: 'x' });
       h.actor.send({ type: 'user.finish' });
-      expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
-      expect(h.fakes.createConnection.calls).to.have.length(1);
+      expect(h.matches({ flow: { administration: 'debouncing' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(0);
     });
 
-    // One key per attempt at one (organisation, division, flow): a new organisation and login
+    // `Afronden` is handled by the step itself (issue 11): after a failure it is a retry of the
+    // same attempt, never a second connection under a new key.
+    it('Afronden again in finishFailed tries the same attempt once more, with the SAME key', async () => {
+      const h = await toFinishFailed();
+      h.fakes.createConnection.hold();
+      h.actor.send({ type: 'user.finish' });
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls.map((call) => call.input.idempotencyKey)).to.deep.equal(['key-1', 'key-1']);
+      expect(h.ids, 'no new key made').to.deep.equal(['key-1']);
+      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      h.fakes.createConnection.last.resolve(connection('con-1'));
+      await h.reach('done');
+      expect(connectedEvents(h)).to.have.length(1);
+    });
+
+    // One key per attempt at one (organisation, administration, flow): a new organisation and login
     // must never replay the earlier attempt's key.
     it('finishing for another organisation after a failed finish uses a new idempotency key', async () => {
       const h = await toFinishFailed();
@@ -297,16 +332,16 @@ describe('connect machine: administration step', () => {
       h.actor.send({ type: 'user.chooseExact' });
       await h.reach({ flow: { login: 'ready' } });
       h.actor.send({ type: 'user.openLogin' });
-      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
       await h.reach({ flow: { login: 'authorized' } });
       h.actor.send({ type: 'user.continue' });
       await h.reach({ flow: { administration: 'ready' } });
       h.fakes.createConnection.returns(connection('con-2'));
       // The new login voids the earlier choice: nothing is selected, `Afronden` waits for one.
-      expect(h.actor.getSnapshot().context.division).to.equal(null);
+      expect(h.actor.getSnapshot().context.administration).to.equal(null);
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.calls).to.have.length(1);
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.calls).to.have.length(2);
       const input = h.fakes.createConnection.last.input;
@@ -315,12 +350,12 @@ describe('connect machine: administration step', () => {
     });
 
     // Leaving `finishing` would abort a request whose connection the backend may already have made.
-    it('a division search while finishing does not abandon the createConnection request', async () => {
+    it('an administration search while finishing does not abandon the createConnection request', async () => {
       const h = await toAdministration((fakes) => fakes.createConnection.hold());
-      h.actor.send({ type: 'user.selectDivision', division: division(101) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
       h.actor.send({ type: 'user.finish' });
       const request = h.fakes.createConnection.last;
-      h.actor.send({ type: 'user.searchDivisions', query: 'late typing' });
+      h.actor.send({ type: 'user.searchAdministrations', query: 'late typing' });
       expect(request.signal.aborted).to.equal(false);
       expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
     });
@@ -331,6 +366,6 @@ describe('connect machine: administration step', () => {
     h.actor.send({ type: 'user.back' });
     expect(h.matches({ flow: { login: 'authorized' } })).to.equal(true);
     expect(h.actor.getSnapshot().context.authorization?.id).to.equal('auth-1');
-    expect(h.fakes.startLogin.calls).to.have.length(1);
+    expect(h.fakes.startAuthorization.calls).to.have.length(1);
   });
 });

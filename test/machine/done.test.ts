@@ -3,7 +3,7 @@ import { describe, it } from './mocha.js';
 import {
   apiError,
   connection,
-  division,
+  administration,
   failures,
   organisation,
   redelivery,
@@ -39,7 +39,7 @@ describe('connect machine: cancel', () => {
       expect(snapshot.matches({ connections: 'loading' })).to.equal(true);
       expect(cancelledEvents(h)).to.deep.equal([{ type: 'cancelled' }]);
       expect(snapshot.context.organisation).to.equal(null);
-      expect(snapshot.context.login).to.equal(null);
+      expect(h.signIn(), 'the login and what it started are gone').to.equal(null);
       expect(snapshot.context.authorization).to.equal(null);
       expect(h.fakes.loginWindow.open).to.equal(false);
       await h.reach({ connections: 'list' });
@@ -72,17 +72,18 @@ describe('connect machine: done', () => {
     expect(snapshot.matches({ connections: 'loading' })).to.equal(true);
     expect(snapshot.context).to.deep.include({
       organisation: null,
-      login: null,
       authorization: null,
-      loginProblem: null,
-      division: null,
+      administration: null,
       bookingFlow: 'simple',
       idempotencyKey: null,
       connection: null,
       error: null,
     });
+    // The login (its started authorization and its problem) ended with the login step.
+    expect(h.signIn()).to.equal(null);
+    expect(snapshot.context.resumedProblem).to.equal(null);
     expect(snapshot.context.organisations).to.deep.equal({ query: '', items: [], total: 0, nextCursor: null });
-    expect(snapshot.context.divisions).to.deep.equal({ query: '', items: [], total: 0, nextCursor: null });
+    expect(snapshot.context.administrations).to.deep.equal({ query: '', items: [], total: 0, nextCursor: null });
     await h.reach({ connections: 'list' });
     expect(h.fakes.listConnections.calls).to.have.length(2);
     expect(cancelledEvents(h)).to.have.length(0);
@@ -100,12 +101,12 @@ describe('connect machine: done', () => {
     h.actor.send({ type: 'user.chooseExact' });
     await h.reach({ flow: { login: 'ready' } });
     h.actor.send({ type: 'user.openLogin' });
-    h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+    h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
     await h.reach({ flow: { login: 'authorized' } });
     h.actor.send({ type: 'user.continue' });
     await h.reach({ flow: { administration: 'ready' } });
-    expect(h.actor.getSnapshot().context.division).to.equal(null);
-    h.actor.send({ type: 'user.selectDivision', division: division(102) });
+    expect(h.actor.getSnapshot().context.administration).to.equal(null);
+    h.actor.send({ type: 'user.selectAdministration', administration: administration(102) });
     h.actor.send({ type: 'user.finish' });
     expect(h.fakes.createConnection.calls.map((call) => call.input.idempotencyKey)).to.deep.equal(['key-1', 'key-2']);
     expect(h.fakes.createConnection.last.input).to.include({ organisationId: 'org-2', authorizationId: 'auth-2', divisionCode: 102 });
@@ -222,7 +223,7 @@ describe('connect machine: redelivery', () => {
 describe('connect machine: errors are cleared on the way', () => {
   it('a failed finish error does not survive into the next connection', async () => {
     const h = await toAdministration((fakes) => fakes.createConnection.fails(apiError('createConnection')));
-    h.actor.send({ type: 'user.selectDivision', division: division(101) });
+    h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
     h.actor.send({ type: 'user.finish' });
     await h.reach({ flow: { administration: 'finishFailed' } });
     h.actor.send({ type: 'user.cancel' });

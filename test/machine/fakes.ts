@@ -1,9 +1,10 @@
 /**
- * Fake effects for the connect machine: every actor the machine names, replaced by a recorder
- * whose answers the test decides. Requests answer at once by default; `hold()` keeps them
- * pending until the test settles them by hand. Time is a SimulatedClock, moved by the test.
+ * Fake effects for the connect machine: every actor the machine and its Exact login (the child
+ * machine `signIn`) name, replaced by a recorder whose answers the test decides. Requests answer
+ * at once by default; `hold()` keeps them pending until the test settles them by hand. Time is a
+ * SimulatedClock, moved by the test. The resume record goes to an in-memory store.
  */
-import { createActor, fromCallback, fromPromise, SimulatedClock, waitFor } from 'xstate';
+import { createActor, fromCallback, fromPromise, matchesState, SimulatedClock } from 'xstate';
 import type { Actor, SnapshotFrom } from 'xstate';
 import { ApiError } from '../../src/api/api-error.js';
 import type {
@@ -17,13 +18,17 @@ import type {
   Status,
 } from '../../src/api/types.js';
 import { connectMachine } from '../../src/machine/connect-machine.js';
+import { signInMachine } from '../../src/machine/sign-in-machine.js';
+import { signInOf } from '../../src/machine/steps.js';
+import type { SignInSnapshot } from '../../src/machine/steps.js';
 import type {
+  AdministrationPageRequest,
   ConnectEmitted,
   ConnectInput,
   CreateConnectionInput,
-  DivisionPageRequest,
   LoginWindowEvent,
   PageRequest,
+  ResumeRecord,
 } from '../../src/machine/types.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -42,7 +47,8 @@ export const organisation = (id: string, overrides: Partial<Organisation> = {}):
   ...overrides,
 });
 
-export const division = (code: number, overrides: Partial<Division> = {}): Division => ({
+/** An Exact Online administration (the contract's Division). */
+export const administration = (code: number, overrides: Partial<Division> = {}): Division => ({
   code,
   name: `Division ${code}`,
   blocked: false,
@@ -186,13 +192,14 @@ export function createFakes() {
     listOrganisations: new FakeRequest<PageRequest, Page<Organisation>>(() =>
       page([organisation('org-1'), organisation('org-2')]),
     ),
-    startLogin: new FakeRequest<unknown, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
-    listGrants: new FakeRequest<unknown, Authorization[]>(() => []),
+    startAuthorization: new FakeRequest<unknown, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
+    listAuthorizations: new FakeRequest<unknown, Authorization[]>(() => []),
     loginWindow: new FakeLoginWindow(),
+    /** Both machines ask it (resuming, and the login's checks), as the real effects share one. */
     getAuthorization: new FakeRequest<{ authorizationId: string }, Authorization>((input) =>
       authorization(input.authorizationId, 'authorized'),
     ),
-    listDivisions: new FakeRequest<DivisionPageRequest, Page<Division>>(() => page([division(101), division(102)])),
+    listDivisions: new FakeRequest<AdministrationPageRequest, Page<Division>>(() => page([administration(101), administration(102)])),
     createConnection: new FakeRequest<CreateConnectionInput, Connection>((input) =>
       connection('con-new', {
         organisation: { id: input.organisationId, name: 'Created' },
@@ -221,7 +228,41 @@ export const LOGIN_TIMEOUT = 60_000;
 
 export type ConnectActor = Actor<typeof connectMachine>;
 export type ConnectSnapshot = SnapshotFrom<typeof connectMachine>;
-type StateValue = Parameters<ConnectSnapshot['matches']>[0];
+type ConnectStateValue = Parameters<ConnectSnapshot['matches']>[0];
+type SignInStateValue = Parameters<SignInSnapshot['matches']>[0];
+/**
+ * A state of the flow. The login step's own states (ready, open, problem …) are the child
+ * machine's: `{ flow: { login: 'ready' } }` means the connect machine signs in and its login is
+ * ready, as the user sees it.
+ */
+export type FlowState = ConnectStateValue | { flow: { login: SignInStateValue } };
+
+/**
+ * The flow's state value with the running login's states in place of `signingIn`. A login that
+ * is done (its final `authorized`) is not shown: the connect machine is about to take its grant
+ * into its own `authorized`, and only that one counts as the step's.
+ */
+function flowValue(snapshot: ConnectSnapshot) {
+  const signIn = signInOf(snapshot);
+  return signIn?.status === 'active' && snapshot.matches({ flow: { login: 'signingIn' } })
+    ? { flow: { login: signIn.value } }
+    : snapshot.value;
+}
+
+/** In `state`, by the connect machine's own value or by the running login's. */
+const inState = (snapshot: ConnectSnapshot, state: FlowState) =>
+  snapshot.matches(state as ConnectStateValue) || matchesState(state, flowValue(snapshot));
+
+/** The resume record as the element's storage would hold it after the machine's saves and clears. */
+export class FakeResumeStore {
+  /** Every save (its record) and clear, in order. */
+  readonly calls: Array<ResumeRecord | 'clear'> = [];
+
+  get stored(): ResumeRecord | null {
+    const last = this.calls[this.calls.length - 1];
+    return last === undefined || last === 'clear' ? null : last;
+  }
+}
 
 export interface Harness {
   actor: ConnectActor;
@@ -233,9 +274,19 @@ export interface Harness {
   ids: string[];
   /** URLs the machine asked the page to go to (same-tab login). */
   navigations: string[];
-  /** Resolves when the machine is in `state`; rejects after a short while otherwise. */
-  reach(state: StateValue): Promise<ConnectSnapshot>;
-  matches(state: StateValue): boolean;
+  /** What the machine saved and cleared for resuming. */
+  resume: FakeResumeStore;
+  /** The provided actions the machine ran (saveResume, clearResume, navigateToLogin), in order. */
+  effects: string[];
+  /**
+   * Resolves when the flow is in `state` (the login's states included); rejects after a short
+   * while otherwise. It watches every actor of the system: a change in the login alone does not
+   * reach the connect machine's subscribers.
+   */
+  reach(state: FlowState): Promise<ConnectSnapshot>;
+  matches(state: FlowState): boolean;
+  /** The Exact login's snapshot while one runs (the connect machine is in `flow.login.signingIn`), else null. */
+  signIn(): SignInSnapshot | null;
 }
 
 /**
@@ -247,6 +298,8 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   configure(fakes);
   /** URLs the machine asked the page to go to (same-tab login). */
   const navigations: string[] = [];
+  const resume = new FakeResumeStore();
+  const effects: string[] = [];
   const clock = new SimulatedClock();
   const ids: string[] = [];
   let n = 0;
@@ -255,16 +308,36 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       getStatus: fakes.getStatus.actor(),
       listConnections: fakes.listConnections.actor(),
       listOrganisations: fakes.listOrganisations.actor(),
-      startLogin: fakes.startLogin.actor(),
-      listGrants: fakes.listGrants.actor(),
-      loginWindow: fakes.loginWindow.actor(),
       getAuthorization: fakes.getAuthorization.actor(),
       listDivisions: fakes.listDivisions.actor(),
       createConnection: fakes.createConnection.actor(),
       createRedelivery: fakes.createRedelivery.actor(),
+      signIn: signInMachine.provide({
+        actors: {
+          startAuthorization: fakes.startAuthorization.actor(),
+          listAuthorizations: fakes.listAuthorizations.actor(),
+          loginWindow: fakes.loginWindow.actor(),
+          getAuthorization: fakes.getAuthorization.actor(),
+        },
+      }),
     },
-    actions: { navigateToLogin: (_, { url }) => navigations.push(url) },
+    actions: {
+      navigateToLogin: (_, { url }) => {
+        effects.push('navigateToLogin');
+        navigations.push(url);
+      },
+      saveResume: (_, record) => {
+        effects.push('saveResume');
+        resume.calls.push(record);
+      },
+      clearResume: () => {
+        effects.push('clearResume');
+        resume.calls.push('clear');
+      },
+    },
   });
+  /** Called after any actor of the system took a new snapshot. */
+  const watchers = new Set<() => void>();
   const actor = createActor(machine, {
     clock,
     input: {
@@ -276,6 +349,9 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       loginTimeout: LOGIN_TIMEOUT,
       ...input,
     },
+    inspect: (event) => {
+      if (event.type === '@xstate.snapshot') for (const watcher of [...watchers]) watcher();
+    },
   });
   const emitted: ConnectEmitted[] = [];
   actor.on('connected', (event) => emitted.push(event));
@@ -283,6 +359,27 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   actor.on('failed', (event) => emitted.push(event));
   actor.subscribe({ error: () => {} });
   actor.start();
+
+  const reach = (state: FlowState) =>
+    new Promise<ConnectSnapshot>((resolve, reject) => {
+      const check = () => {
+        const snapshot = actor.getSnapshot();
+        if (!inState(snapshot, state)) return;
+        done();
+        resolve(snapshot);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`Not in ${JSON.stringify(state)} within 1 s; in ${JSON.stringify(flowValue(actor.getSnapshot()))}.`));
+      }, 1000);
+      const done = () => {
+        clearTimeout(timer);
+        watchers.delete(check);
+      };
+      watchers.add(check);
+      check();
+    });
+
   return {
     actor,
     fakes,
@@ -290,8 +387,11 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
     emitted,
     ids,
     navigations,
-    matches: (state) => actor.getSnapshot().matches(state),
-    reach: (state) => waitFor(actor, (snapshot) => snapshot.matches(state), { timeout: 1000 }),
+    resume,
+    effects,
+    matches: (state) => inState(actor.getSnapshot(), state),
+    reach,
+    signIn: () => signInOf(actor.getSnapshot()),
   };
 }
 
@@ -357,7 +457,7 @@ export async function toLoginOpen(configure?: (fakes: Fakes) => void): Promise<H
 
 export async function toAuthorized(configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toLoginOpen(configure);
-  h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+  h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
   // Confirmed, and the first page of administrations fetched ahead of `Ga door`.
   await h.reach({ flow: { login: { authorized: 'prefetched' } } });
   return h;
@@ -372,7 +472,7 @@ export async function toAdministration(configure?: (fakes: Fakes) => void): Prom
 
 export async function toDone(configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toAdministration(configure);
-  h.actor.send({ type: 'user.selectDivision', division: division(101) });
+  h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
   h.actor.send({ type: 'user.finish' });
   await h.reach('done');
   return h;

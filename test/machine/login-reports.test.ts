@@ -10,7 +10,7 @@ import { apiError } from './fakes.js';
  * and a window that reads closed is not a closed login: only the backend settles it.
  */
 
-const loginId = (h: Harness) => h.actor.getSnapshot().context.login!.id;
+const loginId = (h: Harness) => h.signIn()!.context.started!.id;
 const pending = () => authorization('auth-1', 'pending');
 const watching = { flow: { login: { open: { window: 'watching' } } } } as const;
 const unseen = { flow: { login: { open: { window: 'unseen' } } } } as const;
@@ -37,7 +37,7 @@ describe('connect machine: a report is only a hint to ask the backend', () => {
     expect(h.fakes.getAuthorization.calls).to.have.length(1);
     await flushAnswers();
     expect(h.matches(watching), 'still watching the window').to.equal(true);
-    expect(h.actor.getSnapshot().context.loginProblem, 'no problem shown').to.equal(null);
+    expect(h.signIn()?.context.loginProblem, 'no problem shown').to.equal(null);
     expect(h.fakes.loginWindow.open, 'the window actor still listens').to.equal(true);
 
     h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
@@ -58,8 +58,9 @@ describe('connect machine: a report is only a hint to ask the backend', () => {
       await advance(h, 10_000);
       expect(h.matches(watching), 'still watching the open window').to.equal(true);
       expect(h.emitted, 'nothing to tell the host').to.deep.equal([]);
+      expect(h.signIn()?.context.error).to.equal(null);
       expect(h.actor.getSnapshot().context.error).to.equal(null);
-      expect(h.fakes.startLogin.calls, 'no second login behind the real window').to.have.length(1);
+      expect(h.fakes.startAuthorization.calls, 'no second login behind the real window').to.have.length(1);
       expect(h.fakes.loginWindow.stops, 'the window actor still listens').to.equal(0);
 
       h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
@@ -127,7 +128,7 @@ describe('connect machine: a report is only a hint to ask the backend', () => {
     const gaps = times.slice(1).map((time, index) => time - times[index]!);
     expect(Math.min(...gaps), 'never closer than the gap').to.be.at.least(CHECK_GAP_MS);
     expect(h.matches(watching), 'the login goes on').to.equal(true);
-    expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+    expect(h.signIn()?.context.loginProblem).to.equal(null);
   });
 });
 
@@ -138,7 +139,7 @@ describe('connect machine: a window that reads closed while the login is pending
     h.fakes.loginWindow.close();
     await advance(h, POPUP_CLOSED_GRACE_MS);
     expect(h.matches(unseen)).to.equal(true);
-    expect(h.actor.getSnapshot().context.loginProblem).to.equal('unseen');
+    expect(h.signIn()?.context.loginProblem).to.equal('unseen');
     await advance(h, 44_000);
     const intervals = times.slice(1).map((time, index) => time - times[index]!);
     expect(intervals).to.deep.equal([2000, 4000, 8000, 15000, 15000]);
@@ -146,7 +147,7 @@ describe('connect machine: a window that reads closed while the login is pending
     // toLoginOpen spent 3 s; the login timeout (60 s in the tests) ends it.
     await advance(h, 60_000 - 3000 - POPUP_CLOSED_GRACE_MS - 44_000);
     expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
-    expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+    expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
   });
 
   it('continues as soon as the backend says authorized (a window severed late, the login finished)', async () => {
@@ -167,7 +168,7 @@ describe('connect machine: a window that reads closed while the login is pending
       h.fakes.getAuthorization.returns(authorization('auth-1', outcome));
       await advance(h, 2000);
       expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(outcome);
+      expect(h.signIn()?.context.loginProblem).to.equal(outcome);
     });
   }
 

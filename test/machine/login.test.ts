@@ -5,7 +5,7 @@ import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from '../../src/machine/conn
 import {
   apiError,
   authorization,
-  division,
+  administration,
   failures,
   LOGIN_TIMEOUT,
   page,
@@ -19,41 +19,41 @@ import {
 } from './fakes.js';
 import type { Harness } from './fakes.js';
 
-const loginId = (h: Harness) => h.actor.getSnapshot().context.login!.id;
+const loginId = (h: Harness) => h.signIn()!.context.started!.id;
 
 describe('connect machine: login step', () => {
   describe('preparing', () => {
     it('fetches the authorize URL and is ready with it in context', async () => {
       const h = await toSystem();
       h.actor.send({ type: 'user.chooseExact' });
-      expect(h.actor.getSnapshot().context.login).to.equal(null);
+      expect(h.signIn()?.context.started).to.equal(null);
       const ready = await h.reach({ flow: { login: 'ready' } });
-      expect(ready.context.login).to.deep.equal(started('auth-1'));
+      expect(h.signIn()?.context.started).to.deep.equal(started('auth-1'));
     });
 
     it('goes to failed when the login cannot be started, emitting "failed"; retry prepares again', async () => {
       const error = apiError('startAuthorization');
-      const h = await toSystem((fakes) => fakes.startLogin.fails(error));
+      const h = await toSystem((fakes) => fakes.startAuthorization.fails(error));
       h.actor.send({ type: 'user.chooseExact' });
-      const failed = await h.reach({ flow: { login: 'failed' } });
-      expect(failed.context.error).to.equal(error);
+      await h.reach({ flow: { login: 'failed' } });
+      expect(h.signIn()?.context.error).to.equal(error);
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
 
-      h.fakes.startLogin.returns(started('auth-2'));
+      h.fakes.startAuthorization.returns(started('auth-2'));
       h.actor.send({ type: 'user.retry' });
       expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.error).to.equal(null);
+      expect(h.signIn()?.context.error).to.equal(null);
       const ready = await h.reach({ flow: { login: 'ready' } });
-      expect(ready.context.login?.id).to.equal('auth-2');
-      expect(h.fakes.startLogin.calls).to.have.length(2);
+      expect(h.signIn()?.context.started?.id).to.equal('auth-2');
+      expect(h.fakes.startAuthorization.calls).to.have.length(2);
     });
 
     it('turns a non-ApiError start failure into a contract ApiError', async () => {
-      const h = await toSystem((fakes) => fakes.startLogin.fails(new Error('x')));
+      const h = await toSystem((fakes) => fakes.startAuthorization.fails(new Error('x')));
       h.actor.send({ type: 'user.chooseExact' });
-      const failed = await h.reach({ flow: { login: 'failed' } });
-      expect(failed.context.error?.kind).to.equal('contract');
-      expect(failed.context.error?.operation).to.equal('startAuthorization');
+      await h.reach({ flow: { login: 'failed' } });
+      expect(h.signIn()?.context.error?.kind).to.equal('contract');
+      expect(h.signIn()?.context.error?.operation).to.equal('startAuthorization');
     });
 
     it('goes back to the system step', async () => {
@@ -109,8 +109,9 @@ describe('connect machine: login step', () => {
         const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', outcome)));
         h.fakes.loginWindow.report(loginId(h));
         const problem = await h.reach({ flow: { login: 'problem' } });
-        expect(problem.context.loginProblem).to.equal(outcome);
+        expect(h.signIn()?.context.loginProblem).to.equal(outcome);
         expect(problem.context.authorization).to.equal(null);
+        expect(h.signIn()?.context.authorization).to.equal(null);
       });
     }
 
@@ -121,8 +122,8 @@ describe('connect machine: login step', () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(error));
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      const failed = await h.reach({ flow: { login: 'failed' } });
-      expect(failed.context.error).to.equal(error);
+      await h.reach({ flow: { login: 'failed' } });
+      expect(h.signIn()?.context.error).to.equal(error);
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
     });
 
@@ -130,9 +131,9 @@ describe('connect machine: login step', () => {
       const h = await toLoginOpen((fakes) => fakes.getAuthorization.fails(42));
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
-      const failed = await h.reach({ flow: { login: 'failed' } });
-      expect(failed.context.error?.kind).to.equal('contract');
-      expect(failed.context.error?.operation).to.equal('getAuthorization');
+      await h.reach({ flow: { login: 'failed' } });
+      expect(h.signIn()?.context.error?.kind).to.equal('contract');
+      expect(h.signIn()?.context.error?.operation).to.equal('getAuthorization');
     });
 
     it('prepares a fresh login on retry after the failure', async () => {
@@ -143,7 +144,7 @@ describe('connect machine: login step', () => {
       h.actor.send({ type: 'user.retry' });
       expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
       const ready = await h.reach({ flow: { login: 'ready' } });
-      expect(ready.context.login?.id).to.equal('auth-2');
+      expect(h.signIn()?.context.started?.id).to.equal('auth-2');
     });
   });
 
@@ -175,7 +176,7 @@ describe('connect machine: login step', () => {
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
       const unseen = await h.reach({ flow: { login: { open: { window: 'unseen', backend: 'resting' } } } });
-      expect(unseen.context.loginProblem).to.equal('unseen');
+      expect(h.signIn()?.context.loginProblem).to.equal('unseen');
       expect(h.fakes.loginWindow.open, 'still listening').to.equal(true);
 
       h.fakes.getAuthorization.returns(authorization('auth-1', 'authorized'));
@@ -196,7 +197,7 @@ describe('connect machine: login step', () => {
       h.actor.send({ type: 'user.openLogin' });
       expect(h.fakes.loginWindow.starts).to.have.length(2);
       expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+      expect(h.signIn()?.context.loginProblem).to.equal(null);
     });
   });
 
@@ -205,15 +206,15 @@ describe('connect machine: login step', () => {
       const h = await toLoginOpen();
       h.fakes.loginWindow.block();
       expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('blocked');
+      expect(h.signIn()?.context.loginProblem).to.equal('blocked');
       expect(h.fakes.loginWindow.open).to.equal(false);
 
       h.actor.send({ type: 'user.openLogin' });
       expect(h.fakes.loginWindow.starts).to.have.length(2);
       expect(h.fakes.loginWindow.starts[1]).to.deep.equal({ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' });
       expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
-      expect(h.fakes.startLogin.calls).to.have.length(1);
+      expect(h.signIn()?.context.loginProblem).to.equal(null);
+      expect(h.fakes.startAuthorization.calls).to.have.length(1);
     });
 
     it('Open is refused from a problem other than "blocked"', async () => {
@@ -234,7 +235,7 @@ describe('connect machine: login step', () => {
       expect(h.matches({ flow: { login: 'open' } })).to.equal(true);
       h.clock.increment(1);
       expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+      expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
       expect(h.fakes.loginWindow.open).to.equal(false);
     });
 
@@ -245,7 +246,7 @@ describe('connect machine: login step', () => {
       await h.reach({ flow: { login: { open: { window: 'unseen' } } } });
       h.clock.increment(LOGIN_TIMEOUT - 3000 - POPUP_CLOSED_GRACE_MS);
       expect(h.matches({ flow: { login: 'problem' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+      expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
     });
 
     it('restarts the timeout when the window is opened again', async () => {
@@ -255,7 +256,7 @@ describe('connect machine: login step', () => {
       h.clock.increment(LOGIN_TIMEOUT - 10);
       expect(h.matches({ flow: { login: 'open' } })).to.equal(true);
       h.clock.increment(10);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+      expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
     });
 
     it('uses the default timeout of ten minutes when none is given', () => {
@@ -271,11 +272,11 @@ describe('connect machine: login step', () => {
       h.fakes.loginWindow.block();
       h.actor.send({ type: 'user.retry' });
       expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
-      expect(h.actor.getSnapshot().context.login).to.equal(null);
+      expect(h.signIn()?.context.loginProblem).to.equal(null);
+      expect(h.signIn()?.context.started).to.equal(null);
       const ready = await h.reach({ flow: { login: 'ready' } });
-      expect(h.fakes.startLogin.calls).to.have.length(2);
-      expect(ready.context.login?.id).to.equal('auth-2');
+      expect(h.fakes.startAuthorization.calls).to.have.length(2);
+      expect(h.signIn()?.context.started?.id).to.equal('auth-2');
     });
 
     it('goes back to the system step', async () => {
@@ -290,23 +291,23 @@ describe('connect machine: login step', () => {
     it('fetches the administrations as soon as the login is confirmed, so Continue shows them at once', async () => {
       const h = await toLoginOpen();
       h.fakes.listDivisions.hold();
-      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
       await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       expect(h.fakes.listDivisions.calls).to.have.length(1);
       expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
-      h.fakes.listDivisions.last.resolve(page([division(101)], null, 1));
+      h.fakes.listDivisions.last.resolve(page([administration(101)], null, 1));
       await h.reach({ flow: { login: { authorized: 'prefetched' } } });
 
       h.actor.send({ type: 'user.continue' });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.divisions.items.map((d) => d.code)).to.deep.equal([101]);
+      expect(h.actor.getSnapshot().context.administrations.items.map((d) => d.code)).to.deep.equal([101]);
       expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
     it('Continue while the prefetch is still out waits for it (busy) instead of asking twice', async () => {
       const h = await toLoginOpen();
       h.fakes.listDivisions.hold();
-      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
       await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       const prefetch = h.fakes.listDivisions.last;
       h.actor.send({ type: 'user.continue' });
@@ -314,16 +315,16 @@ describe('connect machine: login step', () => {
       expect(h.actor.getSnapshot().hasTag('busy')).to.equal(true);
       expect(prefetch.signal.aborted).to.equal(false);
       h.actor.send({ type: 'user.continue' });
-      prefetch.resolve(page([division(103)], null, 1));
+      prefetch.resolve(page([administration(103)], null, 1));
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([103]);
+      expect(ready.context.administrations.items.map((d) => d.code)).to.deep.equal([103]);
       expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
     it('Continue while the prefetch is out, and the prefetch fails: the administration step shows the error', async () => {
       const h = await toLoginOpen();
       h.fakes.listDivisions.hold();
-      h.fakes.loginWindow.report(h.actor.getSnapshot().context.login!.id);
+      h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
       await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       h.actor.send({ type: 'user.continue' });
       const error = apiError('listDivisions', 503);
@@ -343,16 +344,16 @@ describe('connect machine: login step', () => {
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
       expect(h.fakes.listDivisions.calls).to.have.length(1);
 
-      h.fakes.listDivisions.returns(page([division(101)], null, 1));
+      h.fakes.listDivisions.returns(page([administration(101)], null, 1));
       h.actor.send({ type: 'user.retry' });
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.divisions.items.map((d) => d.code)).to.deep.equal([101]);
+      expect(ready.context.administrations.items.map((d) => d.code)).to.deep.equal([101]);
     });
 
     it('Back to the confirmation after a failed list fetches again there, and Continue shows the list', async () => {
       const h = await toAuthorized((fakes) => fakes.listDivisions.fails(apiError('listDivisions')));
       h.actor.send({ type: 'user.continue' });
-      h.fakes.listDivisions.returns(page([division(102)], null, 1));
+      h.fakes.listDivisions.returns(page([administration(102)], null, 1));
       h.actor.send({ type: 'user.back' });
       await h.reach({ flow: { login: { authorized: 'prefetched' } } });
       expect(h.actor.getSnapshot().context.error).to.equal(null);
@@ -362,14 +363,14 @@ describe('connect machine: login step', () => {
     });
 
     it('Back from the administration step and Continue again keeps the list and the choice, without a request', async () => {
-      const h = await toAuthorized((fakes) => fakes.listDivisions.returns(page([division(101), division(102)], null, 2)));
+      const h = await toAuthorized((fakes) => fakes.listDivisions.returns(page([administration(101), administration(102)], null, 2)));
       h.actor.send({ type: 'user.continue' });
-      h.actor.send({ type: 'user.selectDivision', division: division(102) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(102) });
       h.actor.send({ type: 'user.back' });
       expect(h.matches({ flow: { login: { authorized: 'prefetched' } } })).to.equal(true);
       h.actor.send({ type: 'user.continue' });
       expect(h.matches({ flow: { administration: 'ready' } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.division).to.deep.equal(division(102));
+      expect(h.actor.getSnapshot().context.administration).to.deep.equal(administration(102));
       expect(h.fakes.listDivisions.calls).to.have.length(1);
     });
 
@@ -386,7 +387,7 @@ describe('connect machine: login step', () => {
       h.actor.send({ type: 'user.chooseExact' });
       const snapshot = h.actor.getSnapshot();
       expect(snapshot.context.authorization).to.equal(null);
-      expect(snapshot.context.login).to.equal(null);
+      expect(h.signIn()?.context.started).to.equal(null);
     });
   });
 });

@@ -203,7 +203,7 @@ describe('connect machine: system step', () => {
     const h = await toSystem();
     h.actor.send({ type: 'user.chooseExact' });
     expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
-    expect(h.fakes.startLogin.calls).to.have.length(1);
+    expect(h.fakes.startAuthorization.calls).to.have.length(1);
   });
 
   it('goes back to the organisation step, keeping the selection', async () => {

@@ -3,7 +3,7 @@ import { ApiError } from '../../src/api/api-error.js';
 import type { ResumeRecord } from '../../src/machine/types.js';
 import {
   authorization,
-  division,
+  administration,
   organisation,
   started,
   startMachine,
@@ -26,7 +26,7 @@ describe('connect machine: a login that never loses its result', () => {
       h.fakes.loginWindow.close();
       h.clock.increment(POPUP_CLOSED_GRACE_MS + 100);
       expect(h.matches({ flow: { login: { open: { window: 'unseen' } } } })).to.equal(true);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal(null);
+      expect(h.signIn()?.context.loginProblem).to.equal(null);
     });
 
     it('asks the backend after 2 s, and once it says pending, says it can no longer see the window', async () => {
@@ -38,7 +38,7 @@ describe('connect machine: a login that never loses its result', () => {
       h.clock.increment(1);
       expect(h.fakes.getAuthorization.calls).to.have.length(1);
       await h.reach({ flow: { login: { open: { window: 'unseen', backend: 'resting' } } } });
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('unseen');
+      expect(h.signIn()?.context.loginProblem).to.equal('unseen');
       expect(h.fakes.loginWindow.open, 'still listening').to.equal(true);
     });
 
@@ -59,7 +59,7 @@ describe('connect machine: a login that never loses its result', () => {
       expect(requests, `${requests} requests`).to.equal(42);
       expect(h.matches({ flow: { login: { open: { window: 'unseen' } } } })).to.equal(true);
       await advance(h, 100);
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('timedOut');
+      expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
     });
 
     it('continues when the backend says authorized while severed', async () => {
@@ -86,17 +86,17 @@ describe('connect machine: a login that never loses its result', () => {
       expect(h.matches({ flow: { login: { open: { window: 'closing' } } } })).to.equal(true);
       h.clock.increment(POPUP_CLOSED_GRACE_MS);
       await h.reach({ flow: { login: { open: { window: 'unseen' } } } });
-      expect(h.actor.getSnapshot().context.loginProblem).to.equal('unseen');
+      expect(h.signIn()?.context.loginProblem).to.equal('unseen');
     });
   });
 
   describe('reusing a grant the platform holds', () => {
     it('offers the grant instead of a second login, and continues with it', async () => {
       const grant = { ...authorization('grant-1', 'authorized'), exactUser: { name: 'Lien de Vries' } };
-      const h = await toSystem((fakes) => fakes.listGrants.returns([grant]));
+      const h = await toSystem((fakes) => fakes.listAuthorizations.returns([grant]));
       h.actor.send({ type: 'user.chooseExact' });
       await h.reach({ flow: { login: 'choosingGrant' } });
-      expect(h.actor.getSnapshot().context.login?.id).to.equal('auth-1');
+      expect(h.signIn()?.context.started?.id).to.equal('auth-1');
       h.actor.send({ type: 'user.reuseGrant', authorization: grant });
       expect(h.matches({ flow: { login: 'authorized' } })).to.equal(true);
       expect(h.actor.getSnapshot().context.authorization?.id).to.equal('grant-1');
@@ -104,7 +104,7 @@ describe('connect machine: a login that never loses its result', () => {
     });
 
     it('logs in as another user from the offer, opening the window inside the click', async () => {
-      const h = await toSystem((fakes) => fakes.listGrants.returns([authorization('grant-1', 'authorized')]));
+      const h = await toSystem((fakes) => fakes.listAuthorizations.returns([authorization('grant-1', 'authorized')]));
       h.actor.send({ type: 'user.chooseExact' });
       await h.reach({ flow: { login: 'choosingGrant' } });
       h.actor.send({ type: 'user.openLogin' });
@@ -112,17 +112,17 @@ describe('connect machine: a login that never loses its result', () => {
     });
 
     it('goes straight to Open when the grant list fails or holds nothing authorized', async () => {
-      const h = await toSystem((fakes) => fakes.listGrants.fails(new ApiError('network', 'listAuthorizations')));
+      const h = await toSystem((fakes) => fakes.listAuthorizations.fails(new ApiError('network', 'listAuthorizations')));
       h.actor.send({ type: 'user.chooseExact' });
       await h.reach({ flow: { login: 'ready' } });
     });
 
     it('"log in again" from the administration step skips the offer, for a fresh consent', async () => {
       const h = await toAdministration();
-      h.fakes.listGrants.returns([authorization('grant-1', 'authorized')]);
+      h.fakes.listAuthorizations.returns([authorization('grant-1', 'authorized')]);
       h.actor.send({ type: 'user.loginAgain' });
       await h.reach({ flow: { login: 'ready' } });
-      expect(h.fakes.startLogin.calls).to.have.length(2);
+      expect(h.fakes.startAuthorization.calls).to.have.length(2);
     });
   });
 
@@ -132,7 +132,7 @@ describe('connect machine: a login that never loses its result', () => {
       h.actor.send({ type: 'user.openLogin' });
       h.fakes.loginWindow.block();
       h.actor.send({ type: 'user.loginSameTab' });
-      expect(h.matches({ flow: { login: 'leavingForLogin' } })).to.equal(true);
+      expect(h.matches({ flow: { login: 'leftForLogin' } })).to.equal(true);
       expect(h.navigations).to.deep.equal([started('auth-1').authorizeUrl]);
     });
 
@@ -147,7 +147,7 @@ describe('connect machine: a login that never loses its result', () => {
     const record: ResumeRecord = {
       organisation: organisation('org-7', { name: 'eLien test company' }),
       authorizationId: 'auth-9',
-      division: division(102),
+      administration: administration(102),
       bookingFlow: 'simple',
       idempotencyKey: 'key-kept',
     };
@@ -158,7 +158,7 @@ describe('connect machine: a login that never loses its result', () => {
       const context = h.actor.getSnapshot().context;
       expect(h.fakes.getAuthorization.last.input).to.deep.equal({ authorizationId: 'auth-9' });
       expect(context.organisation?.name).to.equal('eLien test company');
-      expect(context.division?.code).to.equal(102);
+      expect(context.administration?.code).to.equal(102);
       h.actor.send({ type: 'user.finish' });
       expect(h.fakes.createConnection.last.input.idempotencyKey).to.equal('key-kept');
     });
@@ -172,13 +172,13 @@ describe('connect machine: a login that never loses its result', () => {
       it(`says the login was ${outcome} (same-tab login refused, or lapsed) on the login step, organisation kept, a fresh login one click away`, async () => {
         const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', outcome)), { resume: record });
         const problem = await h.reach({ flow: { login: 'problem' } });
-        expect(problem.context.loginProblem).to.equal(outcome);
+        expect(h.signIn()?.context.loginProblem).to.equal(outcome);
         expect(problem.context.organisation?.name).to.equal('eLien test company');
         expect(problem.context.resume, 'the record is used up').to.equal(null);
         h.actor.send({ type: 'user.retry' });
         const ready = await h.reach({ flow: { login: 'ready' } });
-        expect(h.fakes.startLogin.calls, 'a fresh login').to.have.length(1);
-        expect(ready.context.login?.id).to.equal('auth-1');
+        expect(h.fakes.startAuthorization.calls, 'a fresh login').to.have.length(1);
+        expect(h.signIn()?.context.started?.id).to.equal('auth-1');
         expect(ready.context.organisation?.name).to.equal('eLien test company');
       });
     }
