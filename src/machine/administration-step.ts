@@ -67,14 +67,15 @@ export const administrationStep = connectSetup.createStateConfig({
       },
     },
     /**
-     * A second `Afronden` has nowhere to go from here; a retry reuses the same key. Search,
-     * back and cancel wait too: leaving now would lose a connection the backend may make.
+     * A second `Afronden` has nowhere to go from here; a retry reuses the same key. Search, back,
+     * cancel and `Opnieuw inloggen` wait too: leaving now would lose a connection the backend may make.
      */
     finishing: {
       tags: ['busy'],
       entry: 'clearError',
       on: {
         'user.finish': { actions: [] },
+        'user.loginAgain': { actions: [] },
         'user.searchAdministrations': { actions: [] },
         'user.back': { actions: [] },
         'user.cancel': { actions: [] },

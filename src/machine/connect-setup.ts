@@ -25,6 +25,10 @@ export const emptyList = <T>(): ListState<T> => ({ query: '', items: [], total: 
 const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListState<T> =>
   append ? { ...list, items: [...list.items, ...page.items], nextCursor: page.nextCursor, total: page.total } : { query: list.query, ...page };
 
+/** YYYY-MM-DD of a day that exists (no 2025-13-45, no 30 February). */
+const isCalendarDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
+
 /** Today in UTC as YYYY-MM-DD, the form a date input gives. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -70,7 +74,7 @@ export const connectSetup = setup({
     /** `Afronden` needs an administration and the simple booking flow (the advanced one needs eConnect first). */
     canFinish: ({ context }) => context.administration !== null && context.bookingFlow === 'simple',
     /** Documents can be offered again from a day that has been: not empty, not in the future. */
-    isRedeliveryDateAllowed: ({ context }, from: string) => /^\d{4}-\d{2}-\d{2}$/.test(from) && from <= context.today(),
+    isRedeliveryDateAllowed: ({ context }, from: string) => isCalendarDate(from) && from <= context.today(),
     isRetriedAutomatically,
     isNotFound: (_, error: unknown) => (error as { status?: unknown } | null)?.status === 404,
     isResumedAuthorized: (_, status: string) => status === 'authorized',

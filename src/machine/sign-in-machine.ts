@@ -157,6 +157,8 @@ export const signInMachine = setup({
       invoke: {
         src: 'loginWindow',
         input: ({ context }) => ({ url: context.started!.authorizeUrl, authorizationId: context.started!.id }),
+        // A bug in the window's watcher must not end the flow: the login is then a problem with a way on.
+        onError: { target: 'problem', actions: assign({ loginProblem: 'failed' }) },
       },
       after: { loginTimeout: { target: 'problem', actions: assign({ loginProblem: 'timedOut' }) } },
       on: {

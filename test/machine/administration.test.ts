@@ -359,6 +359,22 @@ describe('connect machine: administration step', () => {
       expect(request.signal.aborted).to.equal(false);
       expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
     });
+
+    it('`Opnieuw inloggen` while finishing waits too: the request and its key stay; after a failure it goes', async () => {
+      const h = await toAdministration((fakes) => fakes.createConnection.hold());
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
+      h.actor.send({ type: 'user.finish' });
+      const request = h.fakes.createConnection.last;
+      h.actor.send({ type: 'user.loginAgain' });
+      expect(request.signal.aborted, 'the request goes on').to.equal(false);
+      expect(h.matches({ flow: { administration: 'finishing' } })).to.equal(true);
+      expect(h.actor.getSnapshot().context.idempotencyKey).to.equal('key-1');
+      // Positive control: once the request failed, the same event leaves for a new login.
+      request.reject(apiError('createConnection', 500));
+      await h.reach({ flow: { administration: 'finishFailed' } });
+      h.actor.send({ type: 'user.loginAgain' });
+      await h.reach({ flow: { login: 'preparing' } });
+    });
   });
 
   it('goes back to the authorized login, keeping the authorization', async () => {

@@ -42,6 +42,8 @@ describe('connect machine: the redelivery date', () => {
     ['a day without its leading zero', '2025-06-1'],
     ['a date with a time', '2025-06-14T10:00'],
     ['a date with a space before it', ' 2025-06-14'],
+    ['a month that does not exist', '2025-13-05'],
+    ['a day that does not exist', '2025-02-30'],
   ] as const) {
     it(`refuses ${name} ("${from}"): no request, still editing; a valid date then goes`, async () => {
       const h = await toRedelivery();
