@@ -40,6 +40,18 @@ describe('test support: the fake clock', () => {
     expect(clock.pending).to.equal(0);
   });
 
+  it('a delay past the 32-bit limit wraps as in the browser (30 days fires at once), a negative one is 0', () => {
+    const clock = installFakeClock();
+    const ran: string[] = [];
+    setTimeout(() => ran.push('30 days'), 30 * 86_400_000);
+    setTimeout(() => ran.push('negative'), -5);
+    setTimeout(() => ran.push('24 days'), 24 * 86_400_000);
+    clock.tick(0);
+    expect(ran).to.deep.equal(['30 days', 'negative']);
+    clock.tick(24 * 86_400_000);
+    expect(ran).to.deep.equal(['30 days', 'negative', '24 days']);
+  });
+
   it('tickAsync lets promises and renders settle between timers', async () => {
     const clock = installFakeClock();
     const seen: string[] = [];

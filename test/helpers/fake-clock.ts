@@ -67,7 +67,8 @@ export function installFakeClock({ now: start = realTimers.dateNow() }: { now?: 
 
   const schedule = (callback: unknown, ms: unknown, args: unknown[], repeat: boolean): number => {
     if (typeof callback !== 'function') throw new TypeError('The fake clock takes function callbacks only');
-    const delay = Math.max(0, Math.floor(Number(ms) || 0));
+    // As the browser converts it (a WebIDL long): past 2^31 − 1 ms it wraps, and a negative delay is 0.
+    const delay = Math.max(0, (Number(ms) || 0) | 0);
     const id = nextId++;
     timers.set(id, { id, at: now + delay, order: order++, callback: callback as Timer['callback'], args, every: repeat ? Math.max(1, delay) : null });
     return id;
