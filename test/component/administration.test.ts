@@ -7,6 +7,7 @@ import {
   button,
   completeExactLogin,
   deepActiveElement,
+  installFakeClock,
   isDisabled,
   listbox,
   mount,
@@ -55,12 +56,19 @@ describe('<autopilot-connect> step: administration', () => {
         requests.push(new Request(input, init).url);
         return original.call(window, input, init);
       }) as typeof window.fetch;
+      // The administrations are held 0.8 s on the simulated clock.
+      const clock = installFakeClock();
       try {
         reportLogin(report);
         const goOn = await press(element, 'Ga door');
         expect(goOn.getAttribute('aria-busy'), 'busy while the list is on its way').to.equal('true');
         expect(goOn.querySelector('.spinner'), 'a spinner in the button').to.not.equal(null);
-        await waitForHeading(element, 'Selecteer afdeling', 4000);
+        await waitFor(() => backend().pendingFailures().length === 0, { message: 'the backend holding the administrations' });
+        await clock.tickAsync(799);
+        await afterItsTurn(element);
+        expect(goOn.getAttribute('aria-busy'), 'still busy at 0.799 s').to.equal('true');
+        await clock.tickAsync(1);
+        await waitForHeading(element, 'Selecteer afdeling');
         await waitFor(() => option(element, 'eLien test company'), { message: 'the list' });
         expect(requests.filter((url) => /\/divisions(\?|$)/.test(url)), 'one divisions request').to.have.length(1);
       } finally {

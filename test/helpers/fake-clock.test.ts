@@ -16,8 +16,10 @@ describe('test support: the fake clock', () => {
     setTimeout(() => ran.push(`b@${Date.now() - clock.now}`), 20);
     setTimeout(() => ran.push('a'), 10);
     setTimeout(() => ran.push('c'), 20);
+    expect(clock.nextIn).to.equal(10);
     clock.tick(9);
     expect(ran).to.deep.equal([]);
+    expect(clock.nextIn).to.equal(1);
     clock.tick(1);
     expect(ran).to.deep.equal(['a']);
     clock.tick(10);

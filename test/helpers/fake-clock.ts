@@ -13,7 +13,9 @@
  *
  * Install it only in the tests that need it; the support modules' afterEach uninstalls it
  * before the elements are removed (their stop is a timer of its own). Timers still pending at
- * uninstall are dropped: they were scheduled on simulated time, which no longer passes.
+ * uninstall are dropped: they were scheduled on simulated time, which no longer passes. So a
+ * test that holds a mock answer on the clock ticks past it before it ends: MSW would otherwise
+ * wait for that answer for ever.
  */
 import { nextTask, realTimers } from './time.js';
 
@@ -33,6 +35,8 @@ export interface FakeClock {
   readonly now: number;
   /** How many timers (and intervals) are waiting. */
   readonly pending: number;
+  /** Simulated ms until the next timer is due, or null when none waits. */
+  readonly nextIn: number | null;
   /** Lets `ms` pass at once: every timer due runs in order, each at its own time. */
   tick(ms: number): void;
   /**
@@ -123,6 +127,10 @@ export function installFakeClock({ now: start = realTimers.dateNow() }: { now?: 
     },
     get pending() {
       return timers.size;
+    },
+    get nextIn() {
+      const next = due(Infinity);
+      return next ? next.at - now : null;
     },
     tick(ms: number) {
       const until = now + ms;
