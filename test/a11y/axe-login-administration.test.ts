@@ -5,6 +5,7 @@ import {
   completeExactLogin,
   fakePopup,
   findButton,
+  installFakeClock,
   isDisabled,
   option,
   pointerClick,
@@ -19,7 +20,7 @@ import {
   waitForText,
 } from '../component/support.js';
 import { startMockWorker } from '../../src/mocks/index.js';
-import { accessibilityState as state, alertShown, mountWith, pause, stubPopupForState, WAITING } from './support.js';
+import { accessibilityState as state, alertShown, mountWith, stubPopupForState, WAITING } from './support.js';
 
 const nl = messages();
 
@@ -66,12 +67,16 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       await toLoginReady(element);
       const loginWindow = { closed: false, close() {} };
       popup = stubPopupForState(stubWindowOpen(() => loginWindow as unknown as WindowProxy));
+      const clock = installFakeClock();
       await press(element, 'Open');
       await waitForText(element, WAITING);
       // A window that reads closed at once was severed by COOP; a person closes it later.
-      await pause(3200);
+      await clock.tickAsync(3200);
       loginWindow.closed = true;
-      await waitForText(element, nl.loginProblem_unseen, 6000);
+      await clock.tickAsync(2000);
+      await waitForText(element, nl.loginProblem_unseen);
+      // The state is reached: the checks (axe, focus, reflow) run in real time, the element's timers stay still.
+      clock.uninstall();
       return element;
     });
 
@@ -96,11 +101,15 @@ describe('<autopilot-connect> accessibility in every state: login and administra
     });
 
     state('login timed out', async () => {
-      const element = mountWith('default', { 'login-timeout': '1' });
+      const element = mountWith('default');
       await toLoginReady(element);
       popup = stubPopupForState(stubWindowOpen(() => fakePopup()));
+      const clock = installFakeClock();
       await press(element, 'Open');
-      await waitForText(element, nl.loginProblem_timedOut, 6000);
+      await waitForText(element, WAITING);
+      await clock.tickAsync(10 * 60_000);
+      await waitForText(element, nl.loginProblem_timedOut);
+      clock.uninstall();
       return element;
     });
 

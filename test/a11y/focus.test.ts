@@ -6,7 +6,9 @@ import {
   deepActiveElement,
   fakePopup,
   findButton,
+  frames,
   heading,
+  installFakeClock,
   isDisabled,
   option,
   reportLogin,
@@ -17,8 +19,6 @@ import {
   type ConnectElement,
 } from '../component/support.js';
 import { mountWith, realClick, removeMounted, settle } from './support.js';
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const describeActive = () => {
   const active = deepActiveElement();
@@ -48,7 +48,7 @@ async function click(element: ConnectElement, target: HTMLElement, where: string
   await realClick(target);
   expectFocusKept(`right after clicking ${where}`);
   await settle(element);
-  await pause(50);
+  await frames(2);
   await settle(element);
   expectFocusKept(`after clicking ${where}`);
 }
@@ -162,12 +162,17 @@ describe('<autopilot-connect> focus management', function () {
 
     const loginWindow = fakePopup() as unknown as { closed: boolean };
     popup = stubWindowOpen(() => loginWindow as unknown as WindowProxy);
+    // Before `Open`: the window's poll and the machine's timers are set on the simulated clock.
+    const clock = installFakeClock();
     await clickButton(element, 'Open');
     await waitForText(element, 'Het inlogvenster van Exact Online is open.');
     expectFocusKept('with the login window open');
-    await pause(3200);
+    // Past the first 3 s (a window closed sooner was severed, not closed by the person).
+    await clock.tickAsync(3200);
     loginWindow.closed = true;
-    await waitForText(element, 'We kunnen het inlogvenster niet meer zien.', 6000);
+    // The poll sees it, the 1.5 s grace passes, the backend (real time) says pending.
+    await clock.tickAsync(2000);
+    await waitForText(element, 'We kunnen het inlogvenster niet meer zien.');
     await settle(element);
     expectFocusKept('after the login window was closed');
   });

@@ -11,15 +11,17 @@ import type { AxeResults, Result } from 'axe-core';
 import '../../src/define.js';
 import { resetBackends, type ScenarioName } from '../../src/mocks/index.js';
 import { deepElements } from '../helpers/dom.js';
+import { uninstallFakeClock } from '../helpers/fake-clock.js';
+import { frames, pause } from '../helpers/time.js';
 import { waitFor, type ConnectElement } from '../component/support.js';
 
 type Axe = typeof import('axe-core');
 const axe = (window as unknown as { axe: Axe }).axe;
 
 /** The WCAG 2.0/2.1/2.2 level A and AA rules. */
-export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { pause };
 
 /** The login step's text while the Exact Online window is open. */
 export const WAITING = 'Het inlogvenster van Exact Online is open.';
@@ -27,11 +29,6 @@ export const WAITING = 'Het inlogvenster van Exact Online is open.';
 /** Waits until the element shows an error or problem message. */
 export const alertShown = (element: ConnectElement) =>
   waitFor(() => element.shadowRoot!.querySelector('[data-alert]'), { timeout: 6000, message: 'an alert' });
-
-const frames = async (count = 2) => {
-  // A frame, or 50 ms in a page the runner keeps in the background (no frames there).
-  for (let i = 0; i < count; i++) await Promise.race([new Promise((resolve) => requestAnimationFrame(resolve)), pause(50)]);
-};
 
 /** Lets Lit render everything pending (the element and the pickers inside it). */
 export async function settle(element: ConnectElement): Promise<void> {
@@ -59,9 +56,11 @@ export function mountWith(scenario: ScenarioName, attributes: Record<string, str
 
 /** Removes the elements, then waits a task: their flows stop and give up their resume records. */
 export async function removeMounted(): Promise<void> {
+  // Real time again first: a removed element's flow stops on a timer of its own.
+  uninstallFakeClock();
   for (const element of mounted.splice(0)) element.remove();
   document.documentElement.style.removeProperty('font-size');
-  await new Promise((resolve) => setTimeout(resolve));
+  await pause(0);
 }
 
 // --- real input -------------------------------------------------------------------------
@@ -221,7 +220,7 @@ export async function overflowAt(element: ConnectElement, { width, zoom, rootFon
   try {
     // The picker re-measures on resize (ResizeObserver → render): give it a moment.
     await settle(element);
-    await pause(50);
+    await frames(2);
     await settle(element);
     return horizontalOverflow(element);
   } finally {

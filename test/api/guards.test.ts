@@ -10,9 +10,6 @@ import { schemaChecks } from '../../src/api/schema-checks.generated.js';
 import { definitions, referenceResponses } from './reference-contract.js';
 import { validate, type JsonSchema } from './reference-validate.js';
 
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 /** A seeded generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
   const next = () => {

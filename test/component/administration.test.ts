@@ -1,10 +1,13 @@
 import { expect } from '@esm-bundle/chai';
+import { sendKeys } from '@web/test-runner-commands';
 import type { AutopilotConnectedEvent } from '../../src/events.js';
 import {
+  afterItsTurn,
   backend,
   button,
   completeExactLogin,
   deepActiveElement,
+  installFakeClock,
   isDisabled,
   listbox,
   mount,
@@ -12,6 +15,7 @@ import {
   optionLabels,
   pointerClick,
   press,
+  recordFetches,
   reportLogin,
   stubWindowOpen,
   toAdministration,
@@ -35,8 +39,6 @@ function radio(element: ConnectElement, label: string): HTMLInputElement {
 const selected = (element: ConnectElement) =>
   Array.from(listbox(element).querySelectorAll('[role="option"][aria-selected="true"] .label')).map((label) => label.textContent?.trim());
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe('<autopilot-connect> step: administration', () => {
   useMockBackend();
 
@@ -54,12 +56,19 @@ describe('<autopilot-connect> step: administration', () => {
         requests.push(new Request(input, init).url);
         return original.call(window, input, init);
       }) as typeof window.fetch;
+      // The administrations are held 0.8 s on the simulated clock.
+      const clock = installFakeClock();
       try {
         reportLogin(report);
         const goOn = await press(element, 'Ga door');
         expect(goOn.getAttribute('aria-busy'), 'busy while the list is on its way').to.equal('true');
         expect(goOn.querySelector('.spinner'), 'a spinner in the button').to.not.equal(null);
-        await waitForHeading(element, 'Selecteer afdeling', 4000);
+        await waitFor(() => backend().pendingFailures().length === 0, { message: 'the backend holding the administrations' });
+        await clock.tickAsync(799);
+        await afterItsTurn(element);
+        expect(goOn.getAttribute('aria-busy'), 'still busy at 0.799 s').to.equal('true');
+        await clock.tickAsync(1);
+        await waitForHeading(element, 'Selecteer afdeling');
         await waitFor(() => option(element, 'eLien test company'), { message: 'the list' });
         expect(requests.filter((url) => /\/divisions(\?|$)/.test(url)), 'one divisions request').to.have.length(1);
       } finally {
@@ -97,12 +106,39 @@ describe('<autopilot-connect> step: administration', () => {
     expect(finish.getAttribute('aria-disabled')).to.equal('true');
     expect(visibleText(element)).to.include('Kies eerst een administratie.');
     pointerClick(finish);
-    await pause(50);
+    await afterItsTurn(element);
     expect(visibleText(element)).to.include('Selecteer afdeling');
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => selected(element).join() === 'eLien test company', { message: 'eLien chosen' });
     expect(button(element, 'Afronden').getAttribute('aria-disabled')).to.equal('false');
     expect(visibleText(element)).to.not.include('Kies eerst een administratie.');
+    // The same click, now that it may, finishes.
+    pointerClick(button(element, 'Afronden'));
+    await waitForHeading(element, 'Verbinding gelegd');
+  });
+
+  it('keyboard: ArrowDown moves aria-activedescendant through the short list; Enter chooses', async () => {
+    const element = mount();
+    await toAdministration(element);
+    const list = listbox(element).querySelector('[role="listbox"]')!;
+    const active = () => {
+      const id = list.getAttribute('aria-activedescendant');
+      return id ? listbox(element).getElementById(id) : null;
+    };
+    const rendered = Array.from(listbox(element).querySelectorAll<HTMLElement>('[role="option"]'));
+    expect(rendered.length, 'a short list: every option rendered').to.equal(optionLabels(element).length);
+    listbox(element).querySelector('input')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => active() === rendered[0], { message: 'the first option active' });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => active() === rendered[1], { message: `the second option active (now ${active()?.id})` });
+    expect(selected(element), 'moving does not choose').to.deep.equal([]);
+    const target = rendered.findIndex((item) => item.querySelector('.label')?.textContent?.trim() === 'eLien test company');
+    for (let index = 1; index < target; index++) await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => active() === rendered[target], { message: 'eLien test company active' });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => selected(element).join() === 'eLien test company', { message: 'eLien chosen by Enter' });
+    expect(isDisabled(button(element, 'Afronden'))).to.equal(false);
   });
 
   it('blocked and already connected administrations show why and cannot be chosen', async () => {
@@ -116,9 +152,12 @@ describe('<autopilot-connect> step: administration', () => {
     expect(visibleText(connected)).to.include('Al gekoppeld aan Bakkerij de Gouden Korst.');
     pointerClick(blocked);
     pointerClick(connected);
-    await pause(50);
+    await afterItsTurn(element);
     expect(selected(element)).to.deep.equal([]);
     expect(isDisabled(button(element, 'Afronden'))).to.equal(true);
+    // The same click on one that can be chosen chooses it.
+    pointerClick(option(element, 'eLien test company'));
+    await waitFor(() => selected(element).join() === 'eLien test company', { message: 'eLien chosen' });
   });
 
   it('`Geavanceerde flow` disables `Afronden` and says to contact eConnect; the simple flow enables it again', async () => {
@@ -132,10 +171,12 @@ describe('<autopilot-connect> step: administration', () => {
     expect(radio(element, 'Simpele booking flow').checked).to.equal(false);
     expect(visibleText(element)).to.include('Neem eerst contact op met eConnect om de Geavanceerde flow te gebruiken.');
     pointerClick(button(element, 'Afronden'));
-    await pause(50);
+    await afterItsTurn(element);
     expect(visibleText(element)).to.include('Selecteer afdeling');
     pointerClick(radio(element, 'Simpele booking flow'));
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled again' });
+    pointerClick(button(element, 'Afronden'));
+    await waitForHeading(element, 'Verbinding gelegd');
   });
 
   it('an administration not granted at the consent screen is missing, and the element says why', async () => {
@@ -173,11 +214,19 @@ describe('<autopilot-connect> step: administration', () => {
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled' });
     const finish = button(element, 'Afronden');
-    pointerClick(finish);
-    await element.updateComplete;
-    pointerClick(finish);
-    await waitForHeading(element, 'Verbinding gelegd');
-    await pause(100);
+    const fetches = recordFetches();
+    try {
+      pointerClick(finish);
+      await element.updateComplete;
+      pointerClick(finish);
+      await waitForHeading(element, 'Verbinding gelegd');
+      // A second POST would have been sent from its click: once everything sent is answered, it would show.
+      await waitFor(() => fetches.requests.every((request) => request.answered), { message: 'every request answered' });
+      await afterItsTurn(element);
+      expect(fetches.count('POST', /\/api\/connections$/), 'one POST, seen by this count').to.equal(1);
+    } finally {
+      fetches.restore();
+    }
     expect(connected).to.equal(1);
     expect(backend().platform.listConnections().items).to.have.length(2);
   });

@@ -1,9 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import { messages } from '../../src/i18n/messages.js';
 import {
+  alertText,
   backend,
   completeExactLogin,
   mount,
+  press,
   reportLogin,
   stubWindowOpen,
   toConnections,
@@ -11,6 +13,7 @@ import {
   toOrganisation,
   useMockBackend,
   waitFor,
+  waitForHeading,
   type ConnectElement,
 } from './support.js';
 
@@ -55,8 +58,10 @@ describe('<autopilot-connect> announcements', () => {
     backend('default').injectFailure({ operation: 'listOrganisations', kind: { status: 500 } });
     const element = mount('default');
     await toConnections(element);
-    await toOrganisation(element).catch(() => {});
+    await press(element, 'New Connection');
+    await waitForHeading(element, 'Kies de organisatie');
     await waitForAnnouncement(element, nl.error_server);
+    expect(alertText(element), 'the same message shown').to.equal(nl.error_server);
   });
 
   it('announces a blocked login window', async () => {

@@ -1,21 +1,29 @@
 import { expect } from '@esm-bundle/chai';
-import { deepActiveElement, findButton, heading, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
+import { afterItsTurn, deepActiveElement, findButton, heading, installFakeClock, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
 
 describe('<autopilot-connect> step: checking status', () => {
   useMockBackend();
 
-  it('shows a progress indicator while the backend is asked, then the connections', async function () {
-    this.timeout(15000);
+  it('shows a progress indicator while the backend is asked, then the connections', async () => {
+    // Status and connections each take 2.5 s in the slow scenario, on the simulated clock.
+    const clock = installFakeClock();
     const element = mount('slow');
     await element.updateComplete;
     const progress = await waitFor(() => element.shadowRoot?.querySelector('[role="status"]'), { message: 'progress indicator' });
     expect(progress.textContent?.trim()).to.equal('Bezig met laden…');
     expect(heading(element)).to.equal('Autopilot – Exact Online');
     expect(visibleText(element)).to.not.include('New Connection');
-    // Status and connections each take 2.5 s in the slow scenario; the list loads with a progress indicator too.
-    await waitForHeading(element, 'Actieve verbindingen', 4000);
+    await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the status for 2.5 s' });
+    await clock.tickAsync(2499);
+    await afterItsTurn(element);
+    expect(heading(element), 'still asking at 2.499 s').to.equal('Autopilot – Exact Online');
+    await clock.tickAsync(1);
+    await waitForHeading(element, 'Actieve verbindingen');
+    // The list loads with a progress indicator too.
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
-    await waitFor(() => findButton(element, 'New Connection'), { timeout: 5000, message: 'New Connection' });
+    await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the connections for 2.5 s' });
+    await clock.tickAsync(2500);
+    await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
     expect(visibleText(element)).to.not.include('Bezig met laden…');
     expect(visibleText(element)).to.include('1 actieve verbinding');
   });

@@ -1,9 +1,11 @@
 import { expect } from '@esm-bundle/chai';
 import {
+  afterItsTurn,
   backend,
   findButton,
   mount,
   press,
+  recordFetches,
   toDone,
   useMockBackend,
   visibleText,
@@ -58,11 +60,24 @@ describe('<autopilot-connect> step: done', () => {
     const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
     date.value = '2999-01-01';
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    await press(element, 'Opnieuw aanbieden');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(date.validationMessage).to.equal('Vul een geldige datum in, niet in de toekomst.');
-    expect(backend().platform.redeliveries).to.have.length(0);
-    expect(visibleText(element)).to.include('Vanaf datum');
+    const fetches = recordFetches();
+    try {
+      await press(element, 'Opnieuw aanbieden');
+      await afterItsTurn(element);
+      expect(date.validationMessage).to.equal('Vul een geldige datum in, niet in de toekomst.');
+      expect(fetches.requests, 'the backend not asked').to.have.length(0);
+      expect(backend().platform.redeliveries).to.have.length(0);
+      expect(visibleText(element)).to.include('Vanaf datum');
+      // The same press with a date in the past is sent, and seen by the same checks.
+      date.value = '2026-01-01';
+      date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await press(element, 'Opnieuw aanbieden');
+      await waitForText(element, 'opnieuw aangeboden.');
+      expect(fetches.count('POST', /\/redeliveries$/)).to.equal(1);
+      expect(backend().platform.redeliveries).to.have.length(1);
+    } finally {
+      fetches.restore();
+    }
   });
 
   it('`Naar het overzicht` shows the new connection in the list', async () => {

@@ -8,6 +8,7 @@ const nl = messages();
 import { createMockHandlers } from '../../src/mocks/index.js';
 import {
   button,
+  expectExplained,
   findButton,
   heading,
   isDisabled,
@@ -37,14 +38,6 @@ function errorsOf(element: ConnectElement): ApiError[] {
   const errors: ApiError[] = [];
   element.addEventListener('autopilot-error', (event) => errors.push(event.error));
   return errors;
-}
-
-/** A failed call never leaves the element blank: a heading, the message, a way on. */
-function expectExplained(element: ConnectElement, message: string): void {
-  expect(heading(element), 'a heading').to.not.equal('');
-  const alert = element.shadowRoot!.querySelector('[data-alert]');
-  expect(alert?.textContent?.trim(), 'the message in an alert').to.equal(message);
-  expect(findButton(element, 'Opnieuw proberen'), 'a retry').to.not.equal(null);
 }
 
 describe('<autopilot-connect> errors', () => {

@@ -1,11 +1,15 @@
 import { expect } from '@esm-bundle/chai';
+import { messages } from '../../src/i18n/messages.js';
 import {
+  afterItsTurn,
   backend,
   completeExactLogin,
   fakePopup,
   findButton,
+  installFakeClock,
   mount,
   press,
+  recordFetches,
   reportLogin,
   stubWindowOpen,
   toLoginReady,
@@ -17,8 +21,8 @@ import {
   type ConnectElement,
 } from './support.js';
 
+const nl = messages();
 const waiting = 'Het inlogvenster van Exact Online is open. Log daar in en geef toestemming.';
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A message from a page of another (opaque) origin, as a foreign frame would send it. */
 async function postFromOtherOrigin(data: unknown): Promise<void> {
@@ -43,10 +47,34 @@ async function postFromOtherOrigin(data: unknown): Promise<void> {
 describe('<autopilot-connect> step: login', () => {
   useMockBackend();
   let popup: ReturnType<typeof stubWindowOpen> | null = null;
+  let fetches: ReturnType<typeof recordFetches> | null = null;
   afterEach(() => {
     popup?.restore();
-    popup = null;
+    fetches?.restore();
+    popup = fetches = null;
   });
+
+  /** The element's questions to the backend about this login (recorded from `fetches`). */
+  const checksOf = (authorizationId: string) => fetches!.count('GET', new RegExp(`/api/authorizations/${authorizationId}$`));
+
+  /**
+   * Nothing came of what was posted: still waiting, no way on, and the backend not asked (a
+   * report it took would have sent the question in the same task).
+   */
+  async function expectIgnored(element: ConnectElement, authorizationId: string): Promise<void> {
+    await afterItsTurn(element);
+    expect(visibleText(element)).to.include(waiting);
+    expect(findButton(element, 'Ga door')).to.equal(null);
+    expect(checksOf(authorizationId), 'the backend was not asked').to.equal(0);
+  }
+
+  /** The positive control: the genuine report, seen by the same checks, is asked about and leads on. */
+  async function expectGenuineReportCounts(element: ConnectElement, authorizationId: string): Promise<void> {
+    reportLogin(authorizationId);
+    await afterItsTurn(element);
+    expect(checksOf(authorizationId), 'the genuine report is asked about at once').to.equal(1);
+    await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
+  }
 
   const openLogin = async (element: ConnectElement) => {
     await toLoginReady(element);
@@ -120,52 +148,76 @@ describe('<autopilot-connect> step: login', () => {
     const element = mount();
     const url = await openLogin(element);
     const authorizationId = await completeExactLogin(url);
+    fetches = recordFetches();
     await postFromOtherOrigin({ type: 'autopilot-connect:login', authorizationId, status: 'authorized' });
-    await pause(300);
-    expect(visibleText(element)).to.include(waiting);
-    expect(findButton(element, 'Ga door')).to.equal(null);
+    await expectIgnored(element, authorizationId);
     // The element is still listening for the real report.
-    reportLogin(authorizationId);
-    await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
+    await expectGenuineReportCounts(element, authorizationId);
   });
 
   it('ignores a report for another authorization', async () => {
     const element = mount();
     const url = await openLogin(element);
     const authorizationId = await completeExactLogin(url);
+    fetches = recordFetches();
     reportLogin('auth_someone_else');
     reportLogin(authorizationId.slice(0, -1));
-    await pause(300);
-    expect(visibleText(element)).to.include(waiting);
-    expect(findButton(element, 'Ga door')).to.equal(null);
-    reportLogin(authorizationId);
-    await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
+    await expectIgnored(element, authorizationId);
+    expect(fetches.requests, 'nor about another login').to.have.length(0);
+    await expectGenuineReportCounts(element, authorizationId);
   });
 
   it('ignores a malformed report', async () => {
     const element = mount();
     const url = await openLogin(element);
     const authorizationId = await completeExactLogin(url);
+    fetches = recordFetches();
     window.postMessage({ type: 'something-else', authorizationId, status: 'authorized' }, window.location.origin);
     window.postMessage(`autopilot-connect:login ${authorizationId}`, window.location.origin);
-    await pause(300);
-    expect(visibleText(element)).to.include(waiting);
+    await expectIgnored(element, authorizationId);
+    await expectGenuineReportCounts(element, authorizationId);
   });
 
-  it('when the window closes without a login, asks the backend and says honestly it can no longer see the window', async function () {
-    this.timeout(12000);
+  it('when the window closes without a login, asks the backend and says honestly it can no longer see the window', async () => {
     const element = mount();
     await toLoginReady(element);
     const window = { closed: false, close() {} };
     popup = stubWindowOpen(() => window as unknown as WindowProxy);
+    // Before `Open`: the window's poll and the machine's timers are set on the simulated clock.
+    const clock = installFakeClock();
     await press(element, 'Open');
     await waitForText(element, waiting);
     // A window that reads closed at once was severed by a Cross-Origin-Opener-Policy, not closed by
     // the person; so close it a little later, as a person would.
-    await pause(3200);
+    await clock.tickAsync(3200);
+    fetches = recordFetches();
     window.closed = true;
-    await waitForText(element, 'We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is.', 5000);
+    // The closed window's last message gets 1.5 s (after the poll saw it closed); then the backend is asked.
+    await clock.tickAsync(1000);
+    await afterItsTurn(element);
+    expect(fetches.requests, 'not asked within the grace').to.have.length(0);
+    await clock.tickAsync(1000);
+    await waitForText(element, 'We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is.');
+    const authorizationId = new URL(popup.calls[0]!.url).searchParams.get('state');
+    expect(fetches.requests.map((request) => request.path), 'asked once the grace was over').to.deep.equal([`/mock/default/api/authorizations/${authorizationId}`]);
     expect(findButton(element, 'Open'), 'a fresh Open').to.not.equal(null);
+  });
+
+  it('a login window open for 10 minutes without an outcome shows the timed-out problem; at 9:59 it still waits', async () => {
+    const element = mount();
+    await toLoginReady(element);
+    popup = stubWindowOpen();
+    const clock = installFakeClock();
+    await press(element, 'Open');
+    await waitForText(element, waiting);
+    await clock.tickAsync(9 * 60_000 + 59_000);
+    await afterItsTurn(element);
+    expect(visibleText(element)).to.include(waiting);
+    expect(visibleText(element)).to.not.include(nl.loginProblem_timedOut);
+    await clock.tickAsync(1000);
+    await waitForText(element, nl.loginProblem_timedOut);
+    expect(visibleText(element)).to.not.include(waiting);
+    expect(findButton(element, 'Opnieuw inloggen'), 'a way on').to.not.equal(null);
   });
 
   it('`Terug` returns to the system', async () => {

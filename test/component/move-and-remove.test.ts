@@ -5,6 +5,9 @@ import {
   isDisabled,
   mount,
   option,
+  afterItsTurn,
+  installFakeClock,
+  pause,
   pointerClick,
   press,
   reportLogin,
@@ -18,8 +21,6 @@ import {
   type ConnectElement,
 } from './support.js';
 
-const nextTask = () => new Promise((resolve) => setTimeout(resolve));
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A popup stand-in that counts how often the element looks whether it was closed. */
 function countingPopup() {
@@ -98,12 +99,18 @@ function watchPage() {
     requests.push(String(input instanceof Request ? input.url : input));
     return original.fetch.call(window, input, init);
   }) as typeof window.fetch;
+  const watchers = Object.fromEntries(Object.keys(original).map((name) => [name, window[name as keyof typeof original]])) as typeof original;
   return {
     requests,
     liveTimers: () => [...live.values()],
     messageListeners: () => listeners.size,
     openChannels: () => channels.filter((channel) => !(channel as BroadcastChannel & { closed: boolean }).closed).length,
-    restore: () => Object.assign(window, original),
+    /** Puts back what is still this watcher's own (a fake clock uninstalled first already put back the timers). */
+    restore: () => {
+      for (const [name, value] of Object.entries(original)) {
+        if (window[name as keyof typeof original] === watchers[name as keyof typeof original]) Object.assign(window, { [name]: value });
+      }
+    },
   };
 }
 
@@ -127,8 +134,8 @@ describe('<autopilot-connect> moved or removed', () => {
     await toOrganisation(element);
     pointerClick(option(element, 'eLien test company'));
     otherParent().append(element);
-    await nextTask();
-    await nextTask();
+    await pause(0); // a later task: a stop scheduled at the move would have run
+    await pause(0);
     const confirm = button(element, 'Bevestigen');
     await waitFor(() => !isDisabled(confirm), { message: 'Bevestigen enabled: the choice survived the move' });
     pointerClick(confirm);
@@ -144,9 +151,9 @@ describe('<autopilot-connect> moved or removed', () => {
     await press(element, 'Open');
     const parent = otherParent();
     parent.append(element);
-    await nextTask();
+    await pause(0); // a later task: a stop scheduled at the move would have run
     document.body.append(element); // and back again, in a later task
-    await nextTask();
+    await pause(0); // a later task: a stop scheduled at the move would have run
     const readsAfterMove = popup.reads;
     await waitFor(() => popup.reads > readsAfterMove, { message: 'the window is still watched after the moves' });
     const authorizationId = await completeExactLogin(open.calls[0]!.url);
@@ -162,16 +169,23 @@ describe('<autopilot-connect> moved or removed', () => {
     const { popup, proxy } = countingPopup();
     const open = stubWindowOpen(() => proxy);
     cleanup.push(open.restore);
+    // The element's timers run on the simulated clock, watched by the page watcher on top of it.
+    const clock = installFakeClock();
     const page = watchPage();
     cleanup.push(page.restore);
     await press(element, 'Open');
     expect(page.liveTimers(), 'the login runs timers while the window is open').to.not.be.empty;
     expect(page.messageListeners(), 'and listens for the window').to.be.above(0);
     expect(page.openChannels(), 'and on the channel').to.be.above(0);
+    // The control for the end of this test: while it runs, the window is polled as the clock goes.
+    const polled = popup.reads;
+    await clock.tickAsync(1200);
+    expect(popup.reads, 'the window is polled while the element is in the page').to.be.above(polled);
 
     element.remove();
-    await nextTask();
-    await nextTask();
+    // Its stop waits a task, as a move would: on the clock, that is its next tick.
+    await clock.tickAsync(0);
+    await pause(0);
     expect(page.liveTimers(), 'timers left after removal').to.deep.equal([]);
     expect(page.messageListeners(), 'message listeners left after removal').to.equal(0);
     expect(page.openChannels(), 'channels left open after removal').to.equal(0);
@@ -180,9 +194,10 @@ describe('<autopilot-connect> moved or removed', () => {
     const reads = popup.reads;
     popup.isClosed = true;
     const authorizationId = await completeExactLogin(open.calls[0]!.url);
-    reportLogin(authorizationId);
     const before = page.requests.length;
-    await pause(1200);
+    reportLogin(authorizationId);
+    await clock.tickAsync(1200);
+    await afterItsTurn(element);
     expect(popup.reads, 'the window is not polled after removal').to.equal(reads);
     expect(page.requests.slice(before), 'requests by the removed element').to.deep.equal([]);
   });
@@ -202,7 +217,7 @@ describe('<autopilot-connect> moved or removed', () => {
     const element = mount();
     await toAdministration(element);
     element.remove();
-    await pause(50);
+    await pause(0); // the stop (a timer of 0 ms) has run
     document.body.append(element);
     await waitForHeading(element, 'Selecteer afdeling');
     await waitFor(() => option(element, 'eLien test company'), { message: 'administrations listed again' });
@@ -212,7 +227,7 @@ describe('<autopilot-connect> moved or removed', () => {
     const element: ConnectElement = mount();
     await toOrganisation(element);
     element.remove();
-    await pause(50);
+    await pause(0); // the stop (a timer of 0 ms) has run
     otherParent().append(element);
     await waitForHeading(element, 'Actieve verbindingen');
     await press(element, 'New Connection');

@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { backend, findButton, mount, press, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
+import { afterItsTurn, backend, findButton, heading, installFakeClock, mount, press, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
 
 describe('<autopilot-connect> step: not installed', () => {
   useMockBackend();
@@ -18,20 +18,25 @@ describe('<autopilot-connect> step: not installed', () => {
     expect(findButton(element, 'New Connection')).to.equal(null);
   });
 
-  it('`Opnieuw controleren` asks the backend again and stays while it is still missing', async () => {
+  it('`Opnieuw controleren` asks the backend again (loading until it answers) and stays while it is still missing', async () => {
     const element = mount('not-installed');
     await waitForHeading(element, 'De Autopilot staat nog niet in je account');
-    const platform = backend('not-installed').platform;
-    let checks = 0;
-    const status = platform.status.bind(platform);
-    platform.status = () => {
-      checks++;
-      return status();
-    };
+    // The backend's next answer about the status takes 1 s, on the simulated clock.
+    const mock = backend('not-installed');
+    mock.injectFailure({ operation: 'getStatus', kind: { delayMs: 1000 } });
+    const clock = installFakeClock();
     await press(element, 'Opnieuw controleren');
-    await waitFor(() => checks === 1, { message: 'a second status call' });
+    await waitFor(() => visibleText(element).includes('Bezig met laden…'), { message: 'loading while the backend is asked' });
+    expect(heading(element)).to.equal('Autopilot – Exact Online');
+    // The question reached the backend (it took the delay), which now waits for the clock.
+    await waitFor(() => mock.pendingFailures().length === 0, { message: 'the backend asked' });
+    await clock.tickAsync(999);
+    await afterItsTurn(element);
+    expect(visibleText(element), 'still waiting for the answer').to.include('Bezig met laden…');
+    await clock.tickAsync(1);
     await waitForHeading(element, 'De Autopilot staat nog niet in je account');
     await waitFor(() => findButton(element, 'Opnieuw controleren'), { message: 'the button again' });
+    expect(visibleText(element)).to.not.include('Bezig met laden…');
   });
 
   it('`Opnieuw controleren` goes on to the connections once the app was added', async () => {

@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import {
+  afterItsTurn,
   backend,
   button,
   findButton,
@@ -18,6 +19,8 @@ import {
   waitFor,
   waitForHeading,
   waitForText,
+  installFakeClock,
+  recordFetches,
 } from './support.js';
 
 const sorted = [
@@ -65,7 +68,7 @@ describe('<autopilot-connect> step: organisation', () => {
     const confirm = button(element, 'Bevestigen');
     expect(confirm.getAttribute('aria-disabled')).to.equal('true');
     pointerClick(confirm);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterItsTurn(element);
     expect(visibleText(element)).to.include('Kies de organisatie');
 
     pointerClick(option(element, 'eLien test company'));
@@ -91,14 +94,14 @@ describe('<autopilot-connect> step: organisation', () => {
       expect(visibleText(item), name).to.include(reason);
       pointerClick(item);
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterItsTurn(element);
     expect(selected(element)).to.deep.equal([]);
     expect(isDisabled(button(element, 'Bevestigen'))).to.equal(true);
     // A blocked click after a valid choice keeps the valid choice.
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => selected(element).length === 1);
     pointerClick(option(element, 'Groothandel Noordzee Vis B.V.'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterItsTurn(element);
     expect(selected(element)).to.deep.equal(['eLien test company']);
     expect(option(element, 'eLien test company').getAttribute('aria-disabled')).to.equal('false');
   });
@@ -125,18 +128,26 @@ describe('<autopilot-connect> step: organisation', () => {
   it('only the last of quickly typed searches is asked for', async () => {
     const element = mount();
     await toOrganisation(element);
-    const platform = backend().platform;
-    const queries: string[] = [];
-    const list = platform.listOrganisations.bind(platform);
-    platform.listOrganisations = (page) => {
-      queries.push(page.query);
-      return list(page);
-    };
-    typeSearch(element, 'e');
-    typeSearch(element, 'el');
-    typeSearch(element, 'eli');
-    await waitFor(() => optionLabels(element).join() === 'eLien test company', { message: 'eLien only' });
-    expect(queries).to.deep.equal(['eli']);
+    const fetches = recordFetches();
+    const clock = installFakeClock();
+    try {
+      const searches = () => fetches.requests.filter((request) => request.path.includes('/api/organisations')).map((request) => new URL(request.path, location.origin).searchParams.get('query'));
+      typeSearch(element, 'e');
+      await clock.tickAsync(100);
+      typeSearch(element, 'el');
+      await clock.tickAsync(100);
+      typeSearch(element, 'eli');
+      // The search waits until the typing has stopped for 250 ms.
+      await clock.tickAsync(249);
+      await afterItsTurn(element);
+      expect(searches(), 'nothing asked while typing').to.deep.equal([]);
+      await clock.tickAsync(1);
+      await afterItsTurn(element);
+      expect(searches()).to.deep.equal(['eli']);
+      await waitFor(() => optionLabels(element).join() === 'eLien test company', { message: 'eLien only' });
+    } finally {
+      fetches.restore();
+    }
   });
 
   it('`Meer laden` loads the next page in scenario many', async () => {
@@ -193,7 +204,7 @@ describe('<autopilot-connect> step: organisation', () => {
     await sendKeys({ press: 'End' });
     await waitFor(() => activeLabel(element) === 'Transportbedrijf Bakker Logistiek');
     await sendKeys({ press: 'Enter' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await afterItsTurn(element);
     expect(selected(element), 'a blocked option is not chosen by Enter').to.deep.equal(['Café ’t Pleintje']);
 
     await sendKeys({ press: 'Home' });

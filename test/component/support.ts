@@ -6,6 +6,8 @@ import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
 import { getBackend, resetBackends, startMockWorker, type ScenarioName } from '../../src/mocks/index.js';
 import { button, findButton, heading, option, visibleText, waitFor, waitForText } from '../helpers/dom.js';
+import { uninstallFakeClock } from '../helpers/fake-clock.js';
+import { frames, pause } from '../helpers/time.js';
 
 export type ConnectElement = HTMLElementTagNameMap['autopilot-connect'];
 
@@ -24,9 +26,11 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
     sessionStorage.clear();
   });
   afterEach(async () => {
+    // Real time again first: a removed element's flow stops on a timer of its own.
+    uninstallFakeClock();
     for (const element of mounted.splice(0)) element.remove();
     // A task later the removed elements' flows have stopped and given up their resume records.
-    await new Promise((resolve) => setTimeout(resolve));
+    await pause(0);
     sessionStorage.clear();
   });
 }
@@ -213,4 +217,65 @@ export async function toDone(element: ConnectElement): Promise<void> {
   await waitForHeading(element, 'Verbinding gelegd');
 }
 
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, relative to the origin. */
+  path: string;
+  headers: Headers;
+  /** The answer (or the failure) has come back. */
+  answered: boolean;
+}
+
+/** Records every fetch the page makes (the ApiClient reads `globalThis.fetch` at call time). */
+export function recordFetches() {
+  const original = window.fetch;
+  const requests: RecordedRequest[] = [];
+  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const recorded: RecordedRequest = { method: request.method, path: url.pathname + url.search, headers: request.headers, answered: false };
+    requests.push(recorded);
+    const answer = original.call(window, input, init);
+    // Noted before the element's own continuation runs: it reacts to the answer after this.
+    answer.then(
+      () => (recorded.answered = true),
+      () => (recorded.answered = true),
+    );
+    return answer;
+  }) as typeof window.fetch;
+  return {
+    requests,
+    /** Calls of one method whose path (without query) matches. */
+    count: (method: string, path: RegExp, from = 0) =>
+      requests.slice(from).filter((request) => request.method === method && path.test(request.path.split('?')[0]!)).length,
+    restore: () => {
+      window.fetch = original;
+    },
+  };
+}
+
+/**
+ * Two frames, then the element's render: every message posted before has reached the element,
+ * a request it sent for it has been recorded (the client calls fetch in the same task), and what
+ * it did is in its shadow DOM. A test that then finds nothing happened also shows, in the same
+ * test, that the same check sees it when it should happen.
+ */
+export async function afterItsTurn(element: ConnectElement): Promise<void> {
+  await frames(2);
+  await element.updateComplete;
+}
+
+/** The visible alert's text, or '' when none. */
+export const alertText = (element: ConnectElement) =>
+  (element.shadowRoot?.querySelector('[data-alert]')?.textContent ?? '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+
+/** A failed call never leaves the element blank: a heading, exactly `message` in an alert, and `Opnieuw proberen`. */
+export function expectExplained(element: ConnectElement, message: string): void {
+  expect(heading(element), 'a heading').to.not.equal('');
+  expect(alertText(element), 'the message in an alert').to.equal(message);
+  expect(findButton(element, 'Opnieuw proberen'), `a retry (visible: ${visibleText(element).slice(0, 200)})`).to.not.equal(null);
+}
+
 export { button, findButton, heading, option, visibleText, waitFor, waitForText };
+export { pause, nextTask, frames } from '../helpers/time.js';
+export { installFakeClock, type FakeClock } from '../helpers/fake-clock.js';

@@ -2,6 +2,7 @@
  * Test helpers that look at the element the way a user does: by visible text and role,
  * through shadow roots.
  */
+import { pause } from './time.js';
 
 /** Every element under `root`, descending into open shadow roots. */
 export function* deepElements(root: ParentNode): Generator<Element> {
@@ -80,7 +81,8 @@ export async function waitFor<T>(check: () => T, { timeout = 4000, message = '' 
     } catch (error) {
       lastError = error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Real time, also while a fake clock drives the element's timers.
+    await pause(20);
   }
   throw new Error(`Timed out waiting${message ? ` for ${message}` : ''}${lastError ? `: ${String(lastError)}` : ''}`);
 }

@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { ApiError } from '../../src/api/api-error.js';
 import { advance, authorization, CHECK_GAP_MS, flushAnswers, POPUP_CLOSED_GRACE_MS, startMachine, toLoginOpen, toLoginReady } from './fakes.js';
 import type { Harness } from './fakes.js';

@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { createActor } from 'xstate';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from '../../src/machine/connect-machine.js';
 import {

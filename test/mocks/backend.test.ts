@@ -17,10 +17,6 @@ import {
   type ScenarioName,
 } from '../../src/mocks/index.js';
 
-// Mocha's globals, typed here so this file does not depend on how the runner declares them.
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 const ORIGIN = 'https://platform.test';
 const BASE = '/mock/default';
 

@@ -1,10 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { emptyResponse, jsonResponse, problemResponse } from '../../src/mocks/responses.js';
 
-// Mocha's globals, typed here so this file does not depend on how the runner declares them.
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 /** The mock's own guard: an answer outside the contract is a bug in the mock, so it throws, naming the schema and the place. */
 describe('mock backend: its answers are checked against the contract', () => {
   const organisation = { id: 'org_1', name: 'Bakkerij', kvk: null, connectionId: null, blockers: [] };

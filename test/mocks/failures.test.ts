@@ -16,10 +16,6 @@ import {
   type MockBackend,
 } from '../../src/mocks/index.js';
 
-declare const before: (body: () => Promise<unknown>) => void;
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 const ORIGIN = 'https://platform.test';
 const BASE = '/mock/test';
 

@@ -1,11 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
 
-// Mocha's globals, typed here so this file does not depend on how the runner declares them.
-declare const before: (body: () => Promise<unknown>) => void;
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 describe('mock backend through MSW', () => {
   before(async () => {
     resetBackends();

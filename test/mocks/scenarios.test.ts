@@ -22,9 +22,6 @@ import {
   type ScenarioName,
 } from '../../src/mocks/index.js';
 
-declare const describe: (title: string, body: () => void) => void;
-declare const it: (title: string, body: () => Promise<void> | void) => void;
-
 // Loopback, so the `coop` scenario has another host to send the login to.
 const ORIGIN = 'http://127.0.0.1:8000';
 const BASE = '/mock/test';

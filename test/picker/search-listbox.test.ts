@@ -1,6 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { sendKeys } from '@web/test-runner-commands';
 import { SearchListbox, type PickerItem, type PickerSelectEvent } from '../../src/picker/search-listbox.js';
+import { frames } from '../helpers/time.js';
 
 if (!customElements.get('autopilot-connect-listbox')) customElements.define('autopilot-connect-listbox', SearchListbox);
 
@@ -73,6 +74,27 @@ async function press(element: SearchListbox, key: string): Promise<void> {
   await sendKeys({ press: key });
   await settle(element);
 }
+
+describe('<autopilot-connect-listbox> with a short list', () => {
+  it('ArrowDown and ArrowUp move aria-activedescendant option by option, and stop at the ends', async () => {
+    const element = await mountList({ items: makeItems(5), labels: { ...labels, count: '5 organisaties' } });
+    expect(list(element).hasAttribute('aria-activedescendant'), 'none active before the keyboard enters').to.equal(false);
+    await enterList(element);
+    const seen = [activeOption(element).id];
+    for (const expected of ['2', '3', '4', '5']) {
+      await press(element, 'ArrowDown');
+      expect(activeOption(element).getAttribute('aria-posinset')).to.equal(expected);
+      seen.push(activeOption(element).id);
+    }
+    expect(new Set(seen).size, 'a different option each time').to.equal(5);
+    expect(activeOption(element).querySelector('.label')?.textContent?.trim()).to.equal('Organisatie 00004');
+    await press(element, 'ArrowDown');
+    expect(activeOption(element).getAttribute('aria-posinset'), 'stays on the last').to.equal('5');
+    await press(element, 'ArrowUp');
+    expect(activeOption(element).getAttribute('aria-posinset')).to.equal('4');
+    expect(options(element).filter((option) => option.classList.contains('active')), 'one option shown active').to.deep.equal([activeOption(element)]);
+  });
+});
 
 describe('<autopilot-connect-listbox> with 10,000 items (windowing)', () => {
   it('renders only the visible window, numbered against the whole list', async () => {
@@ -304,7 +326,7 @@ describe('<autopilot-connect-listbox> with 10,000 items (windowing)', () => {
     element.style.width = '320px';
     document.documentElement.style.fontSize = '200%';
     try {
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await frames(2);
       await settle(element);
       expect(options(element)[0]!.offsetHeight).to.be.greaterThan(wide);
       expect(list(element).scrollWidth).to.be.at.most(list(element).clientWidth + 1);
@@ -340,7 +362,7 @@ describe('<autopilot-connect-listbox> with 10,000 items (windowing)', () => {
     await scrollListTo(element, list(element).scrollHeight);
     element.items = makeItems(300);
     await settle(element);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await frames(2);
     await settle(element);
     const rendered = posinsets(element);
     expect(rendered.length).to.be.greaterThan(3);

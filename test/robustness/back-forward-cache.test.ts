@@ -14,9 +14,10 @@ import {
   nl,
   mount,
   option,
-  pause,
+  afterItsTurn,
   pointerClick,
   press,
+  recordFetches,
   stubWindowOpen,
   toLoginReady,
   toOrganisation,
@@ -66,13 +67,34 @@ describe('a page restored from the back-forward cache', () => {
   });
 
   it('in any other step: stays where the user was, the choice kept', async () => {
+    loginWithinThisPage();
     const element = mount();
     await toOrganisation(element);
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => option(element, 'eLien test company').getAttribute('aria-selected') === 'true', { message: 'chosen' });
-    restoredFromCache();
-    await pause(300);
-    expect(heading(element)).to.equal(nl.organisationHeading);
-    expect(option(element, 'eLien test company').getAttribute('aria-selected')).to.equal('true');
+    const fetches = recordFetches();
+    try {
+      restoredFromCache();
+      // Starting again would ask the backend for the status in this very task.
+      await afterItsTurn(element);
+      expect(fetches.requests, 'no start again').to.have.length(0);
+      expect(heading(element)).to.equal(nl.organisationHeading);
+      expect(option(element, 'eLien test company').getAttribute('aria-selected')).to.equal('true');
+
+      // The control: the same event, once the element has left for a same-tab login, starts it again.
+      await press(element, 'Bevestigen');
+      await press(element, 'Exact Online');
+      popup = stubWindowOpen(() => null);
+      await press(element, 'Open');
+      await press(element, nl.loginSameTab);
+      await waitFor(() => location.hash === '#exact-login', { message: 'left for the login' });
+      const before = fetches.requests.length;
+      restoredFromCache();
+      await afterItsTurn(element);
+      expect(fetches.requests.length, 'started again: the backend asked').to.be.above(before);
+      await waitForHeading(element, nl.connectionsHeading);
+    } finally {
+      fetches.restore();
+    }
   });
 });

@@ -12,7 +12,7 @@ import {
   completeExactLogin,
   findButton,
   mount,
-  pause,
+  afterItsTurn,
   press,
   recordFetches,
   reportLogin,
@@ -54,9 +54,13 @@ describe('robustness 1: forged login messages are ignored', () => {
   const confirmations = (authorizationId: string) =>
     fetches!.count('GET', new RegExp(`/api/authorizations/${authorizationId}$`));
 
-  /** Still waiting, nothing confirmed, no request made on the forged report's behalf. */
+  /**
+   * Still waiting, nothing confirmed, no request made on the forged report's behalf (a report the
+   * element took would have sent its question in the task it arrived in). Each test then shows
+   * the genuine report counting, seen by the same checks.
+   */
   async function expectStillWaiting(element: ConnectElement, authorizationId: string): Promise<void> {
-    await pause(300);
+    await afterItsTurn(element);
     expect(visibleText(element), 'still on the waiting view').to.include(nl.loginWaiting);
     expect(findButton(element, 'Ga door'), 'no way on').to.equal(null);
     expect(confirmations(authorizationId), 'the backend was not asked').to.equal(0);
@@ -169,7 +173,8 @@ describe('robustness 1: forged login messages are ignored', () => {
     try {
       channel.postMessage(report(authorizationId));
       await waitFor(() => confirmations(authorizationId) === 1, { message: 'the backend was asked' });
-      await pause(300);
+      await waitFor(() => fetches!.requests.every((request) => request.answered), { message: 'the backend answered' });
+      await afterItsTurn(element);
       expect(visibleText(element), 'still waiting, not "closed"').to.include(nl.loginWaiting);
       expect(findButton(element, 'Ga door')).to.equal(null);
       await completeExactLogin(popup.calls[0]!.url);
@@ -194,7 +199,7 @@ describe('robustness 1: forged login messages are ignored', () => {
       await waitFor(() => findButton(element, 'Ga door'), { message: 'Ga door' });
       reportLogin(authorizationId);
       channel.postMessage(report(authorizationId));
-      await pause(400);
+      await afterItsTurn(element);
     } finally {
       channel.close();
     }
@@ -202,7 +207,7 @@ describe('robustness 1: forged login messages are ignored', () => {
     expect(visibleText(element)).to.include('De verbinding met Exact Online is gelegd als Lien de Vries.');
     await press(element, 'Ga door');
     await waitForHeading(element, 'Selecteer afdeling');
-    await pause(200);
+    await afterItsTurn(element);
     expect(confirmations(authorizationId), 'still one after continuing').to.equal(1);
   });
 });

@@ -13,7 +13,7 @@ import {
   isDisabled,
   mount,
   option,
-  pause,
+  afterItsTurn,
   pointerClick,
   press,
   recordFetches,
@@ -62,7 +62,9 @@ describe('robustness 5: exactly one connection', () => {
     pointerClick(finish);
     finish.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, composed: true }));
     await waitForHeading(element, nl.doneHeading);
-    await pause(300);
+    // A second POST would have been sent from its click: everything sent has been answered now.
+    await waitFor(() => fetches!.requests.every((request) => request.answered), { message: 'every request answered' });
+    await afterItsTurn(element);
     expect(fetches.count('POST', /\/api\/connections$/), 'one POST /connections').to.equal(1);
     const { inModel, overHttp } = await connectionsOfElien();
     expect(inModel, 'one connection in the model').to.have.length(1);
@@ -87,7 +89,8 @@ describe('robustness 5: exactly one connection', () => {
     pointerClick(retry);
     pointerClick(retry);
     await waitForHeading(element, nl.doneHeading);
-    await pause(300);
+    await waitFor(() => fetches!.requests.every((request) => request.answered), { message: 'every request answered' });
+    await afterItsTurn(element);
     const posts = fetches.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/api/connections'));
     expect(posts, 'the first try and one retry').to.have.length(2);
     expect(posts[1]!.headers.get('Idempotency-Key'), 'the retry reuses the key').to.equal(posts[0]!.headers.get('Idempotency-Key'));

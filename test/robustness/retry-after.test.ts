@@ -13,15 +13,18 @@ import { messages } from '../../src/i18n/messages.js';
 import {
   alertText,
   findButton,
+  installFakeClock,
   mount,
   nl,
-  pause,
   press,
   toConnections,
   useRobustBackend,
   waitFor,
   waitForAlert,
   worker,
+  afterItsTurn,
+  type ConnectElement,
+  type FakeClock,
 } from './support.js';
 
 describe('robustness 9: Retry-After is parsed in one place', () => {
@@ -112,39 +115,61 @@ describe('robustness 9: 429 waits are bounded (the element on MSW)', () => {
     return errors;
   }
 
+  /** Lets `ms` pass on the clock, then the element's turn: a retry it made is then recorded. */
+  const waitsOut = async (clock: FakeClock, element: HTMLElement, ms: number) => {
+    await clock.tickAsync(ms);
+    await afterItsTurn(element as ConnectElement);
+  };
+
   for (const retryAfter of ['0', 'Tue, 01 Dec 2020 12:00:00 GMT']) {
-    it(`Retry-After: ${retryAfter}: retries by itself after 1 s, then 2 s, then 4 s, saying each wait`, async function () {
-      this.timeout(12_000);
+    it(`Retry-After: ${retryAfter}: retries by itself after 1 s, then 2 s, then 4 s, saying each wait`, async () => {
       const seen = rateLimitConnections(retryAfter);
+      const clock = installFakeClock();
       const times: number[] = [];
       worker.events.on('request:start', ({ request }) => {
-        if (new URL(request.url).pathname.endsWith('/api/connections')) times.push(performance.now());
+        if (new URL(request.url).pathname.endsWith('/api/connections')) times.push(Date.now());
       });
       const element = mount();
       const errors = errorsOf(element);
-      await waitForAlert(element, 'Te veel verzoeken tegelijk. We proberen het over 1 seconde vanzelf opnieuw.');
-      await waitForAlert(element, 'Te veel verzoeken tegelijk. We proberen het over 2 seconden vanzelf opnieuw.', 3000);
-      await waitForAlert(element, 'Te veel verzoeken tegelijk. We proberen het over 4 seconden vanzelf opnieuw.', 4000);
-      await pause(1000);
-      expect(seen.requests, 'no more than the three waits allow').to.equal(3);
+      for (const [wait, said] of [
+        [1000, 'over 1 seconde'],
+        [2000, 'over 2 seconden'],
+        [4000, 'over 4 seconden'],
+      ] as const) {
+        await waitForAlert(element, `Te veel verzoeken tegelijk. We proberen het ${said} vanzelf opnieuw.`);
+        const before = seen.requests;
+        await waitsOut(clock, element, wait - 1);
+        expect(seen.requests, `no retry before the ${wait} ms are over`).to.equal(before);
+        await clock.tickAsync(1);
+        await waitFor(() => seen.requests === before + 1, { message: `the retry after ${wait} ms` });
+      }
+      expect(seen.requests).to.equal(4);
       const gaps = times.slice(1).map((time, index) => time - times[index]!);
-      expect(gaps[0], 'the first wait').to.be.at.least(900);
-      expect(gaps[1], 'the second, doubled').to.be.at.least(1900);
-      expect(errors, 'one autopilot-error per request').to.have.length(3);
+      expect(gaps, 'each wait doubled').to.deep.equal([1000, 2000, 4000]);
+      await waitFor(() => errors.length === 4, { message: 'one autopilot-error per request' });
+      expect(errors.map((error) => [error.status, error.code]), 'each a 429 with its problem code').to.deep.equal(Array(4).fill([429, 'rate_limited']));
       worker.events.removeAllListeners('request:start');
       worker.resetHandlers();
+      await waitForAlert(element, 'Te veel verzoeken tegelijk. We proberen het over 8 seconden vanzelf opnieuw.');
+      await clock.tickAsync(8000);
       await toConnections(element);
     });
   }
 
   it('Retry-After of 3 hours: says when, offers `Opnieuw proberen`, and does not retry by itself', async () => {
     const seen = rateLimitConnections(String(3 * 3600));
+    const clock = installFakeClock();
     const element = mount();
+    const errors = errorsOf(element);
     await waitForAlert(element, 'Te veel verzoeken tegelijk. Probeer het over 3 uur opnieuw.');
     expect(nl.error_rateLimitedLater(3 * 3600)).to.equal('Te veel verzoeken tegelijk. Probeer het over 3 uur opnieuw.');
-    await pause(1500);
-    expect(seen.requests).to.equal(1);
-    expect(findButton(element, 'Opnieuw proberen')).to.not.equal(null);
+    expect(errors.map((error) => [error.status, error.code])).to.deep.equal([[429, 'rate_limited']]);
+    await waitsOut(clock, element, 3 * 3600_000 + 1000);
+    expect(seen.requests, 'not even once the wait is over').to.equal(1);
+    // The same count sees a retry: the user's.
+    await press(element, 'Opnieuw proberen');
+    await waitFor(() => seen.requests === 2, { message: 'the manual retry' });
+    await waitForAlert(element, 'Te veel verzoeken tegelijk. Probeer het over 3 uur opnieuw.');
     worker.resetHandlers();
     await press(element, 'Opnieuw proberen');
     await toConnections(element);
@@ -152,20 +177,27 @@ describe('robustness 9: 429 waits are bounded (the element on MSW)', () => {
 
   it('Retry-After of 30 days (past the timer limit) does not fire at once: one request, the time in days', async () => {
     const seen = rateLimitConnections(String(30 * 86_400));
+    // The clock wraps a delay past 2^31 − 1 ms as the browser does: a timer of 30 days would fire at once.
+    const clock = installFakeClock();
     const element = mount();
     await waitForAlert(element, 'Te veel verzoeken tegelijk. Probeer het over 30 dagen opnieuw.');
-    await pause(1500);
+    await waitsOut(clock, element, 1500);
     expect(seen.requests).to.equal(1);
+    await press(element, 'Opnieuw proberen');
+    await waitFor(() => seen.requests === 2, { message: 'the manual retry is counted' });
   });
 
   // Values the parser before this one misread: "1.5" as 1.5 s, "foo 1" as a date in 2001 (0 s).
   for (const retryAfter of ['1.5', 'foo 1']) {
     it(`an unreadable Retry-After (${JSON.stringify(retryAfter)}) waits the default 30 s`, async () => {
       const seen = rateLimitConnections(retryAfter);
+      const clock = installFakeClock();
       const element = mount();
       await waitForAlert(element, 'Te veel verzoeken tegelijk. We proberen het over 30 seconden vanzelf opnieuw.');
-      await pause(2500);
+      await waitsOut(clock, element, 29_999);
       expect(seen.requests).to.equal(1);
+      await clock.tickAsync(1);
+      await waitFor(() => seen.requests === 2, { message: 'the retry after 30 s' });
     });
   }
 });

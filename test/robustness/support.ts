@@ -3,18 +3,16 @@
  * this folder runs its own MSW worker with the mock handlers, so a test can put handlers in
  * front of the mock (`worker.use(...)`), and it records what the element sends and receives.
  */
-import { expect } from '@esm-bundle/chai';
 import { setupWorker } from 'msw/browser';
 import { createMockHandlers, ExactOnline } from '../../src/mocks/index.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
-  findButton,
-  heading,
   press,
   stubWindowOpen,
   toLoginReady,
   useMockBackend,
-  visibleText,
+  alertText,
+  pause,
   waitFor,
   waitForHeading,
   listbox,
@@ -39,36 +37,6 @@ export function useRobustBackend(): void {
   after(() => worker.stop());
   afterEach(() => worker.resetHandlers());
   useMockBackend({ startWorker: false });
-}
-
-export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface RecordedRequest {
-  method: string;
-  /** Path and query, relative to the origin. */
-  path: string;
-  headers: Headers;
-}
-
-/** Records every fetch the page makes (the ApiClient reads `globalThis.fetch` at call time). */
-export function recordFetches() {
-  const original = window.fetch;
-  const requests: RecordedRequest[] = [];
-  window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const url = new URL(request.url);
-    requests.push({ method: request.method, path: url.pathname + url.search, headers: request.headers });
-    return original.call(window, input, init);
-  }) as typeof window.fetch;
-  return {
-    requests,
-    /** Calls of one method whose path (without query) matches. */
-    count: (method: string, path: RegExp, from = 0) =>
-      requests.slice(from).filter((request) => request.method === method && path.test(request.path.split('?')[0]!)).length,
-    restore: () => {
-      window.fetch = original;
-    },
-  };
 }
 
 /** Records every authorization code the simulated Exact Online hands out. */
@@ -148,17 +116,6 @@ export async function toAdministrationViaCallback(element: ConnectElement, grant
 export const nlErrorMessages: string[] = Object.entries(nl)
   .filter(([key]) => key.startsWith('error_'))
   .flatMap(([, value]) => (typeof value === 'function' ? [] : [value as string]));
-
-/** The visible alert's text, or '' when none. */
-export const alertText = (element: ConnectElement) =>
-  (element.shadowRoot?.querySelector('[data-alert]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
-
-/** A failed call explained: a heading, exactly `message` in an alert, and `Opnieuw proberen`. */
-export function expectExplained(element: ConnectElement, message: string): void {
-  expect(heading(element), 'a heading').to.not.equal('');
-  expect(alertText(element), 'the message in an alert').to.equal(message);
-  expect(findButton(element, 'Opnieuw proberen'), `a retry (visible: ${visibleText(element).slice(0, 200)})`).to.not.equal(null);
-}
 
 export const waitForAlert = (element: ConnectElement, message: string, timeout = 4000) =>
   waitFor(() => alertText(element) === message, { timeout, message: `alert "${message}" (now "${alertText(element)}")` });

@@ -38,6 +38,16 @@ function expectNoInjectedElements(element: ConnectElement): void {
   expect(found.map((node) => node.outerHTML), 'no elements from names').to.deep.equal([]);
 }
 
+/** Elements a name written as HTML would have made (`<b>`, `<i>`, `<tags>`): the element's own templates use none. */
+const markupTags = ['B', 'I', 'TAGS'];
+
+/** On this step: the name shows as the characters it is, and no element came from it. */
+function expectLiteral(element: ConnectElement, step: string, ...names: string[]): void {
+  for (const name of names) expect(visibleText(element), `${step}: "${name}" as text`).to.include(name);
+  const made = Array.from(deepElements(element.shadowRoot!)).filter((node) => markupTags.includes(node.tagName));
+  expect(made.map((node) => node.outerHTML), `${step}: no element made from a name`).to.deep.equal([]);
+}
+
 const picker = (element: ConnectElement) => element.shadowRoot?.querySelector('autopilot-connect-listbox') as (HTMLElement & { busy: boolean }) | null;
 
 /** Types a search, waits until the list answered it, returns the option. */
@@ -112,6 +122,54 @@ describe('robustness 9: untrusted text (scenario hostile)', () => {
     await search(element, 'quotes', hostileNames.quotes);
     expect(visibleText(element)).to.include(hostileNames.quotes);
     expectNoInjectedElements(element);
+    expect(alerts, 'no script ran').to.deep.equal([]);
+  });
+
+  it('markup without script (`<b>vet</b>`, `<tags>`) stays text on every step that shows a name: lists, system, login, administration, done, redelivery, connections', async () => {
+    const organisation = hostileNames.bold;
+    const administration = hostileDivisionNames.bold;
+    const element = mount('hostile');
+    await toConnections(element);
+    expectLiteral(element, 'connections', `${organisation} → ${administration}`);
+    // The scenario connects the bold organisation to the bold administration: free both for a new flow.
+    const mock = backend('hostile');
+    const existing = mock.platform.listConnections().items.find((connection) => connection.organisation.id === hostileOrganisationIds.bold)!;
+    mock.platform.deleteConnection(existing.id);
+    await press(element, 'New Connection');
+    await waitForHeading(element, nl.organisationHeading);
+    await search(element, 'quotes', hostileNames.quotes);
+    expectLiteral(element, 'organisation list (<tags>)', hostileNames.quotes);
+    await search(element, 'vet', organisation);
+    expectLiteral(element, 'organisation list', organisation);
+    await choose(element, organisation);
+    pointerClick(await waitFor(() => { const confirm = button(element, 'Bevestigen'); return isDisabled(confirm) ? null : confirm; }, { message: 'Bevestigen enabled' }));
+    await waitForHeading(element, nl.systemHeading);
+    expectLiteral(element, 'system', nl.systemIntro(organisation));
+    await press(element, 'Exact Online');
+    await waitForHeading(element, nl.loginHeading);
+    expectLiteral(element, 'login');
+    popup = stubWindowOpen();
+    await press(element, 'Open');
+    reportLogin(await completeExactLogin(popup.calls[0]!.url));
+    await press(element, 'Ga door');
+    await waitForHeading(element, nl.administrationHeading);
+    await waitFor(() => listbox(element).querySelector('[role="option"]'), { message: 'administrations' });
+    await search(element, 'vet', administration);
+    expectLiteral(element, 'administration list', nl.administrationIntro(organisation), administration);
+    await search(element, 'quotes', hostileDivisionNames.quotes);
+    expectLiteral(element, 'administration list (<tags>)', hostileDivisionNames.quotes);
+    await search(element, 'vet', administration);
+    await choose(element, administration);
+    pointerClick(await waitFor(() => { const finish = button(element, 'Afronden'); return isDisabled(finish) ? null : finish; }, { message: 'Afronden enabled' }));
+    await waitForHeading(element, nl.doneHeading);
+    expectLiteral(element, 'done', nl.doneBody(organisation, administration));
+    await press(element, 'API-download opnieuw aanbieden');
+    await waitForHeading(element, 'API-download opnieuw aanbieden');
+    expectLiteral(element, 'redelivery', nl.redeliveryIntro(organisation));
+    await press(element, 'Terug');
+    await waitForHeading(element, nl.connectionsHeading);
+    await waitFor(() => visibleText(element).includes(`${organisation} → ${administration}`), { message: 'the new connection listed' });
+    expectLiteral(element, 'connections', `${organisation} → ${administration}`);
     expect(alerts, 'no script ran').to.deep.equal([]);
   });
 
