@@ -276,7 +276,7 @@ export class AutopilotConnect extends LitElement {
     // No flow before the first update: a server render (which starts none) shows the first step,
     // checking the status, with the templates the browser renders first, so it hydrates.
     const step = snapshot ? currentStep(snapshot) : null;
-    const stepText = step?.number ? t.stepOf(step.number, step.total) : null;
+    const stepText = step?.number ? t.stepCount(step.number, step.total) : null;
     return this.frame({
       lang: locale,
       title: t.title,

@@ -57,17 +57,17 @@ export const StatusFailed: Story = {
   },
 };
 
-/** Step 1: the connections could not be loaded. */
+/** The overview: the connections could not be loaded. */
 export const ConnectionsFailed: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
     await retry(root);
-    await findHeading(root, 'Actieve verbindingen');
+    await findHeading(root, 'Actieve koppelingen');
     await findText(root, SERVER_ERROR);
   },
 };
 
-/** Step 2: the organisations could not be loaded. */
+/** Step 1 of 5: the organisations could not be loaded. */
 export const OrganisationFailed: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -78,7 +78,7 @@ export const OrganisationFailed: Story = {
   },
 };
 
-/** Step 4: the login could not be prepared. */
+/** Step 3 of 5: the login could not be prepared. */
 export const LoginFailed: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -87,7 +87,7 @@ export const LoginFailed: Story = {
   },
 };
 
-/** Step 4: a popup blocker stopped the login window. */
+/** Step 3 of 5: a popup blocker stopped the login window. */
 export const LoginBlocked: Story = {
   args: { scenario: 'default' },
   play: async ({ canvasElement }) => {
@@ -99,7 +99,7 @@ export const LoginBlocked: Story = {
   },
 };
 
-/** Step 4: the login window reads closed before the login finished (the backend still says pending): the element can no longer see it. */
+/** Step 3 of 5: the login window reads closed before the login finished (the backend still says pending): the element can no longer see it. */
 export const LoginClosed: Story = {
   args: { scenario: 'default' },
   play: async ({ canvasElement }) => {
@@ -111,7 +111,7 @@ export const LoginClosed: Story = {
   },
 };
 
-/** Step 4: the user refused consent in Exact Online. */
+/** Step 3 of 5: the user refused consent in Exact Online. */
 export const LoginDenied: Story = {
   args: { scenario: 'default' },
   play: async ({ canvasElement, args }) => {
@@ -123,7 +123,7 @@ export const LoginDenied: Story = {
   },
 };
 
-/** Step 5: the administrations could not be loaded. */
+/** Step 4 of 5: the administrations could not be loaded. */
 export const AdministrationFailed: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -132,7 +132,7 @@ export const AdministrationFailed: Story = {
   },
 };
 
-/** Step 5: `Afronden` failed; the choices stay and the user can retry. */
+/** Step 4 of 5: `Afronden` failed; the choices stay and the user can retry. */
 export const AdministrationFinishFailed: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);

@@ -21,7 +21,7 @@ const meta = { ...connectMeta, title: 'autopilot-connect/Steps' } satisfies Meta
 export default meta;
 type Story = StoryObj<ConnectArgs>;
 
-/** Step 0 while the backend answers (the slow scenario takes 2.5 s per call, then shows the connections). */
+/** Before the flow while the backend answers (the slow scenario takes 2.5 s per call, then shows the connections). */
 export const CheckingStatus: Story = {
   args: { scenario: 'slow' },
   play: async ({ canvasElement }) => {
@@ -29,7 +29,7 @@ export const CheckingStatus: Story = {
   },
 };
 
-/** Step 0: the Autopilot app is missing from the account. */
+/** Before the flow: the Autopilot app is missing from the account. */
 export const NotInstalled: Story = {
   args: { scenario: 'not-installed' },
   play: async ({ canvasElement }) => {
@@ -39,24 +39,24 @@ export const NotInstalled: Story = {
   },
 };
 
-/** Step 1: the active connections and `New Connection`. */
+/** The overview: the active connections and `New Connection`. */
 export const Connections: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await findHeading(root, 'Actieve verbindingen');
+    await findHeading(root, 'Actieve koppelingen');
     await findButton(root, 'New Connection');
   },
 };
 
-/** Step 1 with no connections yet. */
+/** The overview with no connections yet. */
 export const ConnectionsEmpty: Story = {
   args: { scenario: 'empty' },
   play: async ({ canvasElement }) => {
-    await findText(connectElement(canvasElement), 'Er zijn nog geen actieve verbindingen.');
+    await findText(connectElement(canvasElement), 'Er zijn nog geen actieve koppelingen.');
   },
 };
 
-/** Step 2: the organisation picker, with eLien test company chosen. */
+/** Step 1 of 5: the organisation picker, with eLien test company chosen. */
 export const Organisation: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -66,7 +66,7 @@ export const Organisation: Story = {
   },
 };
 
-/** Step 2 for an accountant: 2,012 organisations, paged and searchable. */
+/** Step 1 of 5 for an accountant: 2,012 organisations, paged and searchable. */
 export const OrganisationMany: Story = {
   args: { scenario: 'many' },
   play: async ({ canvasElement }) => {
@@ -76,7 +76,7 @@ export const OrganisationMany: Story = {
   },
 };
 
-/** Step 2 in English. */
+/** Step 1 of 5 in English. */
 export const OrganisationEnglish: Story = {
   args: { locale: 'en' },
   play: async ({ canvasElement }) => {
@@ -87,7 +87,7 @@ export const OrganisationEnglish: Story = {
   },
 };
 
-/** Step 3: choose Exact Online. */
+/** Step 2 of 5: choose Exact Online. */
 export const System: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -97,7 +97,7 @@ export const System: Story = {
   },
 };
 
-/** Step 4: the login is prepared; `Open` opens Exact Online in a popup. */
+/** Step 3 of 5: the login is prepared; `Open` opens Exact Online in a popup. */
 export const Login: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -108,7 +108,7 @@ export const Login: Story = {
   },
 };
 
-/** Step 4 when the platform already holds a grant for the Exact user: reuse it, or log in as another user. */
+/** Step 3 of 5 when the platform already holds a grant for the Exact user: reuse it, or log in as another user. */
 export const LoginChoosingGrant: Story = {
   args: { scenario: 'grant' },
   play: async ({ canvasElement }) => {
@@ -120,7 +120,7 @@ export const LoginChoosingGrant: Story = {
   },
 };
 
-/** Step 4 while the login window is open. */
+/** Step 3 of 5 while the login window is open. */
 export const LoginOpen: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
@@ -131,7 +131,7 @@ export const LoginOpen: Story = {
   },
 };
 
-/** Step 4 after the login: `Ga door`. */
+/** Step 3 of 5 after the login: `Ga door`. */
 export const LoginAuthorized: Story = {
   play: async ({ canvasElement, args }) => {
     const root = connectElement(canvasElement);
@@ -141,7 +141,7 @@ export const LoginAuthorized: Story = {
   },
 };
 
-/** Step 5: `Selecteer afdeling` and the booking flow. */
+/** Step 4 of 5: `Selecteer afdeling` and the booking flow. */
 export const Administration: Story = {
   play: async ({ canvasElement, args }) => {
     const root = connectElement(canvasElement);
@@ -152,7 +152,7 @@ export const Administration: Story = {
   },
 };
 
-/** Step 6: connected; earlier documents can be offered again. */
+/** Step 5 of 5: connected; earlier documents can be offered again. */
 export const Done: Story = {
   play: async ({ canvasElement, args }) => {
     const root = connectElement(canvasElement);
@@ -161,7 +161,7 @@ export const Done: Story = {
     await continueToAdministration(root);
     await clickOption(root, ELIEN);
     await clickButton(root, 'Afronden');
-    await findHeading(root, 'Verbinding gelegd');
+    await findHeading(root, 'Koppeling gemaakt');
   },
 };
 

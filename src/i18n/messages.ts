@@ -49,7 +49,7 @@ export const messages = (locale: Locale = sourceLocale) => {
 
     title: msg('Autopilot – Exact Online', { id: 'title' }),
     loading: msg('Bezig met laden…', { id: 'loading' }),
-    stepOf: (step: number, total: number) => msg(str`Stap ${number(step)} van ${number(total)}`, { id: 'stepOf' }),
+    stepCount: (step: number, total: number) => msg(str`Stap ${number(step)} van ${number(total)}`, { id: 'stepCount' }),
     back: msg('Terug', { id: 'back' }),
     cancel: msg('Annuleren', { id: 'cancel' }),
     retry: msg('Opnieuw proberen', { id: 'retry' }),
@@ -60,12 +60,12 @@ export const messages = (locale: Locale = sourceLocale) => {
     openAppStore: msg('Naar de App Winkel', { id: 'openAppStore' }),
     checkAgain: msg('Opnieuw controleren', { id: 'checkAgain' }),
 
-    connectionsHeading: msg('Actieve verbindingen', { id: 'connectionsHeading' }),
-    connectionsEmpty: msg('Er zijn nog geen actieve verbindingen. Maak er een met New Connection.', { id: 'connectionsEmpty' }),
+    connectionsHeading: msg('Actieve koppelingen', { id: 'connectionsHeading' }),
+    connectionsEmpty: msg('Er zijn nog geen actieve koppelingen. Maak er een met New Connection.', { id: 'connectionsEmpty' }),
     connectionsCount: (count: number) =>
       count === 1
-        ? msg('1 actieve verbinding', { id: 'connectionsCount.one' })
-        : msg(str`${number(count)} actieve verbindingen`, { id: 'connectionsCount.other' }),
+        ? msg('1 actieve koppeling', { id: 'connectionsCount.one' })
+        : msg(str`${number(count)} actieve koppelingen`, { id: 'connectionsCount.other' }),
     newConnection: msg('New Connection', { id: 'newConnection' }),
     connectionSummary: (organisation: string, division: string) => msg(str`${organisation} → ${division}`, { id: 'connectionSummary' }),
     connectedSince: (date: string) => msg(str`Verbonden sinds ${date}`, { id: 'connectedSince' }),
@@ -81,7 +81,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     organisationsNone: msg('Geen organisaties gevonden.', { id: 'organisationsNone' }),
     loadMore: msg('Meer laden', { id: 'loadMore' }),
     confirm: msg('Bevestigen', { id: 'confirm' }),
-    blocker_legacy_connection_active: msg('Heeft nog een actieve verbinding via exactonline.everbinding.nl. Verbreek die eerst.', { id: 'blocker_legacy_connection_active' }),
+    blocker_legacy_connection_active: msg('Heeft nog een actieve koppeling via exactonline.everbinding.nl. Verbreek die eerst.', { id: 'blocker_legacy_connection_active' }),
     blocker_no_access: msg('Je hebt geen toegang tot deze organisatie.', { id: 'blocker_no_access' }),
     blocker_not_postvak_in_only: msg('Verwerkt meer dan alleen Postvak In-facturen met eConnect.', { id: 'blocker_not_postvak_in_only' }),
     alreadyConnected: msg('Heeft al een koppeling.', { id: 'alreadyConnected' }),
@@ -96,8 +96,8 @@ export const messages = (locale: Locale = sourceLocale) => {
     loginPreparing: msg('Inloggen voorbereiden…', { id: 'loginPreparing' }),
     loginWaiting: msg('Het inlogvenster van Exact Online is open. Log daar in en geef toestemming.', { id: 'loginWaiting' }),
     loginChecking: msg('Inloggen controleren…', { id: 'loginChecking' }),
-    loginAuthorized: msg('De verbinding met Exact Online is gelegd.', { id: 'loginAuthorized' }),
-    loginAuthorizedAs: (user: string) => msg(str`De verbinding met Exact Online is gelegd als ${user}.`, { id: 'loginAuthorizedAs' }),
+    loginAuthorized: msg('Je bent ingelogd bij Exact Online.', { id: 'loginAuthorized' }),
+    loginAuthorizedAs: (user: string) => msg(str`Je bent ingelogd bij Exact Online als ${user}.`, { id: 'loginAuthorizedAs' }),
     continue: msg('Ga door', { id: 'continue' }),
     loginProblem_blocked: msg('Je browser heeft het inlogvenster tegengehouden. Klik nog een keer op Open, of sta pop-ups toe voor deze site.', { id: 'loginProblem_blocked' }),
     loginProblem_unseen: msg('We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is. Klik op Open om opnieuw te beginnen.', { id: 'loginProblem_unseen' }),
@@ -107,7 +107,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     loginProblem_timedOut: msg('Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.', { id: 'loginProblem_timedOut' }),
     loginAgain: msg('Opnieuw inloggen', { id: 'loginAgain' }),
     grantIntro: (user: string) => msg(str`Het platform heeft al toestemming van Exact Online via de gebruiker ${user}.`, { id: 'grantIntro' }),
-    grantWhy: msg('Exact Online staat per gebruiker één koppeling toe: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.', { id: 'grantWhy' }),
+    grantWhy: msg('Exact Online geeft per gebruiker één toestemming: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.', { id: 'grantWhy' }),
     reuseGrant: (user: string) => msg(str`Doorgaan als ${user}`, { id: 'reuseGrant' }),
     loginAsOther: msg('Inloggen als andere gebruiker', { id: 'loginAsOther' }),
     loginSameTab: msg('In dit tabblad inloggen', { id: 'loginSameTab' }),
@@ -135,7 +135,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     finish: msg('Afronden', { id: 'finish' }),
     finishing: msg('Bezig met afronden…', { id: 'finishing' }),
 
-    doneHeading: msg('Verbinding gelegd', { id: 'doneHeading' }),
+    doneHeading: msg('Koppeling gemaakt', { id: 'doneHeading' }),
     doneBody: (organisation: string, division: string) => msg(str`${organisation} is gekoppeld aan ${division}. De Autopilot zet de facturen uit Postvak In voortaan in Exact Online.`, { id: 'doneBody' }),
     doneNote: msg('Let op! Alleen documenten die vanaf nu in Postvak In binnenkomen, worden geüpload. Eerder ontvangen documenten kun je opnieuw aanbieden.', { id: 'doneNote' }),
     toOverview: msg('Naar het overzicht', { id: 'toOverview' }),
@@ -151,14 +151,14 @@ export const messages = (locale: Locale = sourceLocale) => {
         : msg(str`${number(count)} documenten vanaf ${date} worden opnieuw aangeboden.`, { id: 'redeliveryDone.other' }),
     redeliveryDateInvalid: msg('Vul een geldige datum in, niet in de toekomst.', { id: 'redeliveryDateInvalid' }),
 
-    error_network: msg('Er is geen verbinding met het platform. Controleer je internetverbinding en probeer het opnieuw.', { id: 'error_network' }),
+    error_network: msg('Het platform is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.', { id: 'error_network' }),
     error_timeout: msg('Het platform reageert niet op tijd. Probeer het opnieuw.', { id: 'error_timeout' }),
     error_server: msg('Er ging iets mis bij het platform. Probeer het opnieuw.', { id: 'error_server' }),
     error_unavailable: msg('Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_unavailable' }),
     error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. We proberen het ${inTime(seconds)} vanzelf opnieuw.`, { id: 'error_rateLimited' }),
     /** A wait too long to sit out by ourselves: when to try again, and the user does it. */
     error_rateLimitedLater: (seconds: number) => msg(str`Te veel verzoeken tegelijk. Probeer het ${inTime(seconds)} opnieuw.`, { id: 'error_rateLimitedLater' }),
-    error_malformed: msg('Het platform gaf een antwoord dat de koppeling niet begrijpt. Probeer het opnieuw.', { id: 'error_malformed' }),
+    error_malformed: msg('Het platform gaf een onverwacht antwoord. Probeer het opnieuw.', { id: 'error_malformed' }),
     error_unauthenticated: msg('Je sessie op het platform is verlopen. Log opnieuw in op het platform; je keuzes hier blijven bewaard.', { id: 'error_unauthenticated' }),
     error_forbidden: msg('Je hebt geen rechten voor deze actie.', { id: 'error_forbidden' }),
     error_not_found: msg('Dit onderdeel bestaat niet (meer). Ga terug en probeer het opnieuw.', { id: 'error_not_found' }),

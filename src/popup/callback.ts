@@ -15,11 +15,11 @@ import { takeReturnAddress } from './return-address.js';
  * to close it would close the platform.
  */
 const texts = {
-  nl: ['De verbinding met Exact Online is gelegd.', 'Je kunt dit tabblad sluiten en verdergaan op het platform.', 'Inloggen bij Exact Online is niet gelukt.', 'Sluit dit tabblad en probeer het opnieuw op het platform.', 'Terug naar het platform'],
-  en: ['The connection with Exact Online is made.', 'You can close this tab and continue on the platform.', 'Logging in to Exact Online did not work.', 'Close this tab and try again on the platform.', 'Back to the platform'],
-  fr: ['La connexion avec Exact Online est établie.', 'Vous pouvez fermer cet onglet et continuer sur la plateforme.', 'La connexion à Exact Online a échoué.', 'Fermez cet onglet et réessayez sur la plateforme.', 'Retour à la plateforme'],
-  de: ['Die Verbindung mit Exact Online ist hergestellt.', 'Sie können diesen Tab schließen und auf der Plattform weitermachen.', 'Die Anmeldung bei Exact Online ist fehlgeschlagen.', 'Schließen Sie diesen Tab und versuchen Sie es auf der Plattform erneut.', 'Zurück zur Plattform'],
-  es: ['La conexión con Exact Online está establecida.', 'Puede cerrar esta pestaña y continuar en la plataforma.', 'No se pudo iniciar sesión en Exact Online.', 'Cierre esta pestaña e inténtelo de nuevo en la plataforma.', 'Volver a la plataforma'],
+  nl: ['Je bent ingelogd bij Exact Online.', 'Je kunt dit tabblad sluiten en verdergaan op het platform.', 'Inloggen bij Exact Online is niet gelukt.', 'Sluit dit tabblad en probeer het opnieuw op het platform.', 'Terug naar het platform'],
+  en: ['You are logged in to Exact Online.', 'You can close this tab and continue on the platform.', 'Logging in to Exact Online did not work.', 'Close this tab and try again on the platform.', 'Back to the platform'],
+  fr: ["Vous êtes identifié auprès d'Exact Online.", 'Vous pouvez fermer cet onglet et continuer sur la plateforme.', "L'identification auprès d'Exact Online a échoué.", 'Fermez cet onglet et réessayez sur la plateforme.', 'Retour à la plateforme'],
+  de: ['Sie sind bei Exact Online angemeldet.', 'Sie können diesen Tab schließen und auf der Plattform weitermachen.', 'Die Anmeldung bei Exact Online ist fehlgeschlagen.', 'Schließen Sie diesen Tab und versuchen Sie es auf der Plattform erneut.', 'Zurück zur Plattform'],
+  es: ['Ha iniciado sesión en Exact Online.', 'Puede cerrar esta pestaña y continuar en la plataforma.', 'No se pudo iniciar sesión en Exact Online.', 'Cierre esta pestaña e inténtelo de nuevo en la plataforma.', 'Volver a la plataforma'],
 } as const;
 
 const params = new URLSearchParams(location.search);

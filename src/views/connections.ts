@@ -11,7 +11,7 @@ const connectionItem = ({ t, send, formatDate }: ViewContext, connection: Connec
     ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
   </li>`;
 
-/** Step 1: the active connections (or the empty state) and `New Connection`. */
+/** The overview: the active connections (or the empty state) and `New Connection`. */
 export const connectionsView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { connections, error } = snapshot.context;

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-/** Step 6: connected; documents received before now can be offered again. */
+/** Step 5 of 5: connected; documents received before now can be offered again. */
 export const doneView = ({ t, send, snapshot }: ViewContext) => {
   const connection = snapshot.context.connection!;
   return html`${heading(t.doneHeading)}

@@ -19,7 +19,7 @@ export const organisationItems = (organisations: Organisation[], t: Messages): P
     ...(reasonFor(organisation, t) ? { disabledReason: reasonFor(organisation, t)! } : {}),
   }));
 
-/** Step 2: choose the organisation to connect, then `Bevestigen`. */
+/** Step 1 of 5: choose the organisation to connect, then `Bevestigen`. */
 export const organisationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { organisations, organisation, error } = snapshot.context;

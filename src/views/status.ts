@@ -7,7 +7,7 @@ export const checkingStatusView = ({ t }: { t: Pick<ViewContext['t'], 'title' | 
 export const statusFailedView = (view: ViewContext) =>
   html`${heading(view.t.title)}${errorPanel(view.snapshot.context.error, view)}`;
 
-/** Step 0: the Autopilot app is missing; explain how to add it from the App Winkel. */
+/** Before the flow: the Autopilot app is missing; explain how to add it from the App Winkel. */
 export const notInstalledView = ({ t, send, snapshot }: ViewContext) => {
   const appStoreUrl = snapshot.context.status?.appStoreUrl;
   return html`${heading(t.notInstalledHeading)}

@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { flowNav, heading, isolate, primaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-/** Step 3: choose Exact Online. */
+/** Step 2 of 5: choose Exact Online. */
 export const systemView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   return html`${heading(t.systemHeading)}

@@ -99,14 +99,14 @@ describe('<autopilot-connect> accessibility in every state', function () {
 
     state('connections empty', async () => {
       const element = mountWith('empty');
-      await waitForText(element, 'Er zijn nog geen actieve verbindingen.');
+      await waitForText(element, 'Er zijn nog geen actieve koppelingen.');
       return element;
     });
 
     state('connections failed', async () => {
       backend('default').injectFailure({ operation: 'listConnections', kind: { status: 500 } });
       const element = mountWith('default');
-      await waitForHeading(element, 'Actieve verbindingen');
+      await waitForHeading(element, 'Actieve koppelingen');
       await alertShown(element);
       return element;
     });

@@ -80,7 +80,7 @@ describe('<autopilot-connect> focus management', function () {
 
   it('does not take focus on load (before the user works in the element)', async () => {
     const element = mountWith('default');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     await waitFor(() => findButton(element, 'New Connection'));
     await settle(element);
     expect(element.matches(':focus-within'), 'the element took focus on its own').to.equal(false);
@@ -88,7 +88,7 @@ describe('<autopilot-connect> focus management', function () {
 
   it('moves focus to the heading on every step change, to `Ga door` after the login, and never drops it to <body>', async () => {
     const element = mountWith('default');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
 
     await clickButton(element, 'New Connection');
     await expectHeadingFocused(element, 'Kies de organisatie');
@@ -122,19 +122,19 @@ describe('<autopilot-connect> focus management', function () {
     await click(element, await waitFor(() => option(element, 'eLien test company')), 'the administration eLien test company');
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled' });
     await clickButton(element, 'Afronden');
-    await expectHeadingFocused(element, 'Verbinding gelegd');
+    await expectHeadingFocused(element, 'Koppeling gemaakt');
 
     await clickButton(element, 'Naar het overzicht');
-    await expectHeadingFocused(element, 'Actieve verbindingen');
+    await expectHeadingFocused(element, 'Actieve koppelingen');
   });
 
   it('moves focus to the heading on Terug and on the redelivery steps', async () => {
     const element = mountWith('default');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     await clickButton(element, 'New Connection');
     await expectHeadingFocused(element, 'Kies de organisatie');
     await clickButton(element, 'Terug');
-    await expectHeadingFocused(element, 'Actieve verbindingen');
+    await expectHeadingFocused(element, 'Actieve koppelingen');
 
     await clickButton(element, 'API-download opnieuw aanbieden');
     await expectHeadingFocused(element, 'API-download opnieuw aanbieden');
@@ -142,12 +142,12 @@ describe('<autopilot-connect> focus management', function () {
     await waitForText(element, 'opnieuw aangeboden.');
     expectFocusKept('after the redelivery was submitted');
     await clickButton(element, 'Naar het overzicht');
-    await expectHeadingFocused(element, 'Actieve verbindingen');
+    await expectHeadingFocused(element, 'Actieve koppelingen');
   });
 
   it('keeps focus in the element when the login window is blocked, and when it is closed', async () => {
     const element = mountWith('default');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     await clickButton(element, 'New Connection');
     await click(element, await waitFor(() => option(element, 'eLien test company')), 'the option');
     await clickButton(element, 'Bevestigen');
@@ -181,11 +181,11 @@ describe('<autopilot-connect> focus management', function () {
     const element = mountWith('errors');
     await waitFor(() => findButton(element, 'Opnieuw proberen'), { message: 'retry' });
     await clickButton(element, 'Opnieuw proberen'); // status → connections (which fail once)
-    await expectHeadingFocused(element, 'Actieve verbindingen');
+    await expectHeadingFocused(element, 'Actieve koppelingen');
     await clickButton(element, 'Opnieuw proberen');
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
     await settle(element);
     expectFocusKept('after retrying the connections');
-    expect(heading(element)).to.equal('Actieve verbindingen');
+    expect(heading(element)).to.equal('Actieve koppelingen');
   });
 });

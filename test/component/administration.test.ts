@@ -114,7 +114,7 @@ describe('<autopilot-connect> step: administration', () => {
     expect(visibleText(element)).to.not.include('Kies eerst een administratie.');
     // The same click, now that it may, finishes.
     pointerClick(button(element, 'Afronden'));
-    await waitForHeading(element, 'Verbinding gelegd');
+    await waitForHeading(element, 'Koppeling gemaakt');
   });
 
   it('keyboard: ArrowDown moves aria-activedescendant through the short list; Enter chooses', async () => {
@@ -176,7 +176,7 @@ describe('<autopilot-connect> step: administration', () => {
     pointerClick(radio(element, 'Simpele booking flow'));
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled again' });
     pointerClick(button(element, 'Afronden'));
-    await waitForHeading(element, 'Verbinding gelegd');
+    await waitForHeading(element, 'Koppeling gemaakt');
   });
 
   it('an administration not granted at the consent screen is missing, and the element says why', async () => {
@@ -196,7 +196,7 @@ describe('<autopilot-connect> step: administration', () => {
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled' });
     pointerClick(button(element, 'Afronden'));
-    await waitForHeading(element, 'Verbinding gelegd');
+    await waitForHeading(element, 'Koppeling gemaakt');
     expect(events).to.have.length(1);
     const { connection } = events[0]!;
     expect(connection.organisation).to.deep.equal({ id: 'org_0001', name: 'eLien test company' });
@@ -219,7 +219,7 @@ describe('<autopilot-connect> step: administration', () => {
       pointerClick(finish);
       await element.updateComplete;
       pointerClick(finish);
-      await waitForHeading(element, 'Verbinding gelegd');
+      await waitForHeading(element, 'Koppeling gemaakt');
       // A second POST would have been sent from its click: once everything sent is answered, it would show.
       await waitFor(() => fetches.requests.every((request) => request.answered), { message: 'every request answered' });
       await afterItsTurn(element);

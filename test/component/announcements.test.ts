@@ -36,7 +36,7 @@ describe('<autopilot-connect> announcements', () => {
     await toConnections(element);
     await waitForAnnouncement(element, nl.connectionsCount(1));
     await toOrganisation(element);
-    await waitForAnnouncement(element, `${nl.stepOf(1, 5)}. ${nl.organisationsFound(12)}`);
+    await waitForAnnouncement(element, `${nl.stepCount(1, 5)}. ${nl.organisationsFound(12)}`);
   });
 
   it('announces the login outcome, then the number of administrations', async () => {

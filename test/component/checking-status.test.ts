@@ -18,14 +18,14 @@ describe('<autopilot-connect> step: checking status', () => {
     await afterItsTurn(element);
     expect(heading(element), 'still asking at 2.499 s').to.equal('Autopilot – Exact Online');
     await clock.tickAsync(1);
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     // The list loads with a progress indicator too.
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
     await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the connections for 2.5 s' });
     await clock.tickAsync(2500);
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
     expect(visibleText(element)).to.not.include('Bezig met laden…');
-    expect(visibleText(element)).to.include('1 actieve verbinding');
+    expect(visibleText(element)).to.include('1 actieve koppeling');
   });
 
   it('does not steal focus when it loads', async () => {
@@ -35,7 +35,7 @@ describe('<autopilot-connect> step: checking status', () => {
     outside.focus();
     try {
       const element = mount();
-      await waitForHeading(element, 'Actieve verbindingen');
+      await waitForHeading(element, 'Actieve koppelingen');
       expect(deepActiveElement()).to.equal(outside);
     } finally {
       outside.remove();
@@ -44,7 +44,7 @@ describe('<autopilot-connect> step: checking status', () => {
 
   it('has no step indicator before the flow starts', async () => {
     const element = mount();
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     expect(visibleText(element)).to.not.match(/Stap \d van/);
   });
 
@@ -61,7 +61,7 @@ describe('<autopilot-connect> step: checking status', () => {
     );
     const element = mount();
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
-    expect(heading(element)).to.equal('Actieve verbindingen');
+    expect(heading(element)).to.equal('Actieve koppelingen');
     expect(element.shadowRoot!.querySelector('[data-alert]')).to.equal(null);
   });
 });

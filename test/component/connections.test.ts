@@ -19,11 +19,11 @@ describe('<autopilot-connect> step: connections', () => {
     const element = mount('default');
     await toConnections(element);
     const text = visibleText(element);
-    expect(text).to.include('1 actieve verbinding');
+    expect(text).to.include('1 actieve koppeling');
     expect(text).to.include('Bakkerij de Gouden Korst → Bakkerij de Gouden Korst B.V.');
     expect(text).to.include('Simpele booking flow');
     expect(text).to.include('Verbonden sinds 3 mrt 2025');
-    expect(text).to.not.include('Er zijn nog geen actieve verbindingen');
+    expect(text).to.not.include('Er zijn nog geen actieve koppelingen');
     const cards = element.shadowRoot!.querySelectorAll('[part~="connection"]');
     expect(cards).to.have.length(1);
     expect(findButton(cards[0] as HTMLElement, 'API-download opnieuw aanbieden')).to.not.equal(null);
@@ -40,13 +40,13 @@ describe('<autopilot-connect> step: connections', () => {
     const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]');
     expect(date?.value, 'starts at the day of the connection').to.equal('2025-03-03');
     await press(element, 'Terug');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
   });
 
   it('shows the empty state when there are no connections', async () => {
     const element = mount('empty');
     await toConnections(element);
-    expect(visibleText(element)).to.include('Er zijn nog geen actieve verbindingen. Maak er een met New Connection.');
+    expect(visibleText(element)).to.include('Er zijn nog geen actieve koppelingen. Maak er een met New Connection.');
     expect(element.shadowRoot!.querySelectorAll('[part~="connection"]')).to.have.length(0);
     expect(findButton(element, 'API-download opnieuw aanbieden')).to.equal(null);
     expect(findButton(element, 'New Connection')).to.not.equal(null);

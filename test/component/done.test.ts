@@ -17,7 +17,7 @@ import {
 describe('<autopilot-connect> step: done', () => {
   useMockBackend();
 
-  it('`Verbinding gelegd` says what was connected and that only new documents are sent', async () => {
+  it('`Koppeling gemaakt` says what was connected and that only new documents are sent', async () => {
     const element = mount();
     await toDone(element);
     const text = visibleText(element);
@@ -49,7 +49,7 @@ describe('<autopilot-connect> step: done', () => {
     expect(redelivery!.from).to.equal('2025-03-03');
     await waitForText(element, `${redelivery!.documentCount} documenten vanaf 3 mrt 2025 worden opnieuw aangeboden.`);
     await press(element, 'Naar het overzicht');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
   });
 
   it('refuses a date in the future without asking the backend', async () => {
@@ -84,8 +84,8 @@ describe('<autopilot-connect> step: done', () => {
     const element = mount();
     await toDone(element);
     await press(element, 'Naar het overzicht');
-    await waitForHeading(element, 'Actieve verbindingen');
-    await waitForText(element, '2 actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
+    await waitForText(element, '2 actieve koppelingen');
     expect(visibleText(element)).to.include('eLien test company → eLien test company');
     expect(visibleText(element)).to.include('Bakkerij de Gouden Korst → Bakkerij de Gouden Korst B.V.');
   });

@@ -61,20 +61,20 @@ describe('<autopilot-connect> errors', () => {
 
       await press(element, 'Opnieuw proberen');
       // Then the connections fail once too, in place.
-      await waitForHeading(element, 'Actieve verbindingen');
+      await waitForHeading(element, 'Actieve koppelingen');
       await waitForText(element, nl.error_server);
       expectExplained(element, nl.error_server);
       expect(errors).to.have.length(2);
       await press(element, 'Opnieuw proberen');
       await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
-      expect(visibleText(element)).to.include('1 actieve verbinding');
+      expect(visibleText(element)).to.include('1 actieve koppeling');
       expect(element.shadowRoot!.querySelector('[data-alert]')).to.equal(null);
     });
 
     it('the organisation list fails once; `Opnieuw proberen` loads it, `Terug` is offered', async () => {
       const element = mount('errors');
       await press(element, 'Opnieuw proberen');
-      await waitForHeading(element, 'Actieve verbindingen');
+      await waitForHeading(element, 'Actieve koppelingen');
       await press(element, 'Opnieuw proberen');
       await press(element, 'New Connection');
       await waitForHeading(element, 'Kies de organisatie');
@@ -88,7 +88,7 @@ describe('<autopilot-connect> errors', () => {
     it('a failed organisation list offers `Terug` once', async () => {
       const element = mount('errors');
       await press(element, 'Opnieuw proberen');
-      await waitForHeading(element, 'Actieve verbindingen');
+      await waitForHeading(element, 'Actieve koppelingen');
       await press(element, 'Opnieuw proberen');
       await press(element, 'New Connection');
       await waitForText(element, nl.error_server);
@@ -104,12 +104,12 @@ describe('<autopilot-connect> errors', () => {
       const errors = errorsOf(element);
       await waitForText(element, nl.error_malformed);
       expectExplained(element, nl.error_malformed);
-      expect(heading(element)).to.equal('Actieve verbindingen');
+      expect(heading(element)).to.equal('Actieve koppelingen');
       expect(errors.map((error) => error.kind)).to.deep.equal(['malformed']);
       worker.resetHandlers();
       await press(element, 'Opnieuw proberen');
       await toConnections(element);
-      expect(visibleText(element)).to.include('1 actieve verbinding');
+      expect(visibleText(element)).to.include('1 actieve koppeling');
     });
 
     it('a body that violates the contract (organisations): a specific message, never a crash', async () => {
@@ -212,7 +212,7 @@ describe('<autopilot-connect> errors', () => {
       expect(listbox(element).querySelector('[aria-selected="true"] .label')?.textContent?.trim()).to.equal('eLien test company');
       worker.resetHandlers();
       await press(element, 'Opnieuw proberen');
-      await waitForHeading(element, 'Verbinding gelegd');
+      await waitForHeading(element, 'Koppeling gemaakt');
     });
   });
 });

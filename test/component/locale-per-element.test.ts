@@ -66,11 +66,11 @@ describe('<autopilot-connect> locale: each element speaks its own', () => {
     const dutch = mount('default');
     await waitForHeading(english, 'Active connections');
     await waitForHeading(german, 'Aktive Verbindungen');
-    await waitForHeading(dutch, 'Actieve verbindingen');
+    await waitForHeading(dutch, 'Actieve koppelingen');
     // Settled, not a passing moment: every locale is loaded and nothing is left to switch.
     await Promise.all([english, german, dutch].map((element) => element.updateComplete));
     await twoFrames();
-    expect([english, german, dutch].map(heading)).to.deep.equal(['Active connections', 'Aktive Verbindungen', 'Actieve verbindingen']);
+    expect([english, german, dutch].map(heading)).to.deep.equal(['Active connections', 'Aktive Verbindungen', 'Actieve koppelingen']);
     expect([english, german, dutch].map((element) => element.shadowRoot!.querySelector('section')?.getAttribute('lang'))).to.deep.equal(['en', 'de', 'nl']);
     expect(findButton(german, 'Neue Verbindung')).to.not.equal(null);
     expect(visibleText(dutch)).to.not.include('Neue Verbindung');
@@ -117,7 +117,7 @@ describe('<autopilot-connect> locale: each element speaks its own', () => {
     await waitForHeading(element, 'Conexiones activas');
     // The nearest lang decides, also one that appears on an ancestor that had none.
     inner.lang = 'nl';
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     // And its own lang is nearer still.
     element.lang = 'en';
     await waitForHeading(element, 'Active connections');

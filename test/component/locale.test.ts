@@ -62,7 +62,7 @@ describe('<autopilot-connect> locale', () => {
     const element = mount('default');
     element.setAttribute('locale', 'pt');
     await toConnections(element);
-    expect(heading(element)).to.equal('Actieve verbindingen');
+    expect(heading(element)).to.equal('Actieve koppelingen');
   });
 
   for (const [locale, text] of [['fr', 'Connexions actives'], ['de', 'Aktive Verbindungen'], ['es', 'Conexiones activas']]) {
@@ -130,7 +130,7 @@ describe('<autopilot-connect> locale', () => {
     await waitFor(() => !isDisabled(button(element, 'Afronden')));
     pointerClick(button(element, 'Afronden'));
     // Step 6: `API-download opnieuw aanbieden`.
-    await waitForHeading(element, 'Verbinding gelegd');
+    await waitForHeading(element, 'Koppeling gemaakt');
     expect(findButton(element, 'API-download opnieuw aanbieden')).to.not.equal(null);
   });
 

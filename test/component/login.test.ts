@@ -110,7 +110,7 @@ describe('<autopilot-connect> step: login', () => {
     const url = await openLogin(element);
     const authorizationId = await completeExactLogin(url);
     reportLogin(authorizationId);
-    await waitForText(element, 'De verbinding met Exact Online is gelegd als Lien de Vries.');
+    await waitForText(element, 'Je bent ingelogd bij Exact Online als Lien de Vries.');
     await press(element, 'Ga door');
     await waitForHeading(element, 'Selecteer afdeling');
     expect(visibleText(element)).to.include('Stap 4 van 5');

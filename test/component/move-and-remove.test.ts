@@ -229,7 +229,7 @@ describe('<autopilot-connect> moved or removed', () => {
     element.remove();
     await pause(0); // the stop (a timer of 0 ms) has run
     otherParent().append(element);
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     await press(element, 'New Connection');
     await waitForHeading(element, 'Kies de organisatie');
   });

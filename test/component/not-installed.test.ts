@@ -44,7 +44,7 @@ describe('<autopilot-connect> step: not installed', () => {
     await waitForHeading(element, 'De Autopilot staat nog niet in je account');
     backend('not-installed').platform.autopilotInstalled = true;
     await press(element, 'Opnieuw controleren');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
   });
 });

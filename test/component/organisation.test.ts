@@ -83,7 +83,7 @@ describe('<autopilot-connect> step: organisation', () => {
     const element = mount();
     await toOrganisation(element);
     const reasons: Record<string, string> = {
-      'Installatiebedrijf Jansen & Zn.': 'Heeft nog een actieve verbinding via exactonline.everbinding.nl. Verbreek die eerst.',
+      'Installatiebedrijf Jansen & Zn.': 'Heeft nog een actieve koppeling via exactonline.everbinding.nl. Verbreek die eerst.',
       'Groothandel Noordzee Vis B.V.': 'Je hebt geen toegang tot deze organisatie.',
       'Transportbedrijf Bakker Logistiek': 'Verwerkt meer dan alleen Postvak In-facturen met eConnect.',
       'Bakkerij de Gouden Korst': 'Heeft al een koppeling.',
@@ -226,7 +226,7 @@ describe('<autopilot-connect> step: organisation', () => {
     const element = mount();
     await toOrganisation(element);
     await press(element, 'Terug');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
   });
 
   it('`Annuleren` fires autopilot-cancelled and returns to the connections', async () => {
@@ -237,6 +237,6 @@ describe('<autopilot-connect> step: organisation', () => {
     await press(element, 'Annuleren');
     await waitFor(() => events.length === 1, { message: 'autopilot-cancelled' });
     expect(events[0]!.composed).to.equal(true);
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
   });
 });

@@ -97,7 +97,7 @@ export function deepActiveElement(): Element | null {
 // --- reaching the steps -------------------------------------------------------------
 
 export async function toConnections(element: ConnectElement): Promise<void> {
-  await waitForHeading(element, 'Actieve verbindingen');
+  await waitForHeading(element, 'Actieve koppelingen');
   await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
 }
 
@@ -214,7 +214,7 @@ export async function toDone(element: ConnectElement): Promise<void> {
   const finish = button(element, 'Afronden');
   await waitFor(() => !isDisabled(finish), { message: 'Afronden enabled' });
   pointerClick(finish);
-  await waitForHeading(element, 'Verbinding gelegd');
+  await waitForHeading(element, 'Koppeling gemaakt');
 }
 
 export interface RecordedRequest {

@@ -52,7 +52,7 @@ describe('<autopilot-connect> step: system', () => {
     let cancelled = 0;
     element.addEventListener('autopilot-cancelled', () => cancelled++);
     await press(element, 'Annuleren');
-    await waitForHeading(element, 'Actieve verbindingen');
+    await waitForHeading(element, 'Actieve koppelingen');
     expect(cancelled).to.equal(1);
   });
 });

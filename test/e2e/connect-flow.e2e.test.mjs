@@ -39,13 +39,13 @@ describe('connecting eLien test company to Exact Online, end to end', () => {
     assert.equal(await element.getByRole('radio', { name: /Simpele booking flow/ }).isChecked(), true);
     await element.getByRole('button', { name: 'Afronden' }).click();
 
-    await element.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     assert.equal(await element.getByRole('button', { name: 'API-download opnieuw aanbieden' }).count(), 1);
     const log = await page.locator('#log').textContent();
     assert.match(log, /autopilot-connected: eLien test company → eLien test company/);
 
     await element.getByRole('button', { name: 'Naar het overzicht' }).click();
-    await element.getByRole('heading', { name: 'Actieve verbindingen' }).waitFor();
+    await element.getByRole('heading', { name: 'Actieve koppelingen' }).waitFor();
     await element.getByText('eLien test company → eLien test company').waitFor();
     assert.equal(await element.getByRole('button', { name: 'API-download opnieuw aanbieden' }).count(), 2);
     assert.deepEqual(pageErrors, []);

@@ -38,7 +38,7 @@ describe('under a strict Content-Security-Policy', () => {
     await element.getByRole('button', { name: 'Ga door' }).click();
     await element.getByRole('option', { name: /^eLien test company/ }).click();
     await element.getByRole('button', { name: 'Afronden' }).click();
-    await element.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await element.getByRole('button', { name: 'API-download opnieuw aanbieden' }).click();
     await element.getByRole('button', { name: 'Opnieuw aanbieden' }).click();
     await element.getByText('opnieuw aangeboden', { exact: false }).waitFor();

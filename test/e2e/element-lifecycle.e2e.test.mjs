@@ -85,9 +85,9 @@ describe('the element in a living page (real popups)', () => {
       assert.equal(await element.getByRole('option', { name: administration, selected: true }).count(), 1, `${organisation}: its own administration`);
     }
     await second.getByRole('button', { name: 'Afronden' }).click();
-    await second.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await second.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await first.getByRole('button', { name: 'Afronden' }).click();
-    await first.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await first.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await page.close();
   });
 });

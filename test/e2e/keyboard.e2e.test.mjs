@@ -166,15 +166,15 @@ describe('the connect flow with the keyboard alone', () => {
     // `Afronden` with Enter.
     await tabUntil(page, isButton('Afronden'), { what: 'Afronden' });
     await page.keyboard.press('Enter');
-    await waitForFocus(page, headingFocused('Verbinding gelegd'), 'the heading "Verbinding gelegd"');
-    await element.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await waitForFocus(page, headingFocused('Koppeling gemaakt'), 'the heading "Koppeling gemaakt"');
+    await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     const log = await page.locator('#log').textContent();
     assert.match(log, /autopilot-connected: eLien test company → eLien test company/);
 
     // And back to the overview with the keyboard.
     await tabUntil(page, isButton('Naar het overzicht'), { what: 'Naar het overzicht' });
     await page.keyboard.press('Enter');
-    await waitForFocus(page, headingFocused('Actieve verbindingen'), 'the heading "Actieve verbindingen"');
+    await waitForFocus(page, headingFocused('Actieve koppelingen'), 'the heading "Actieve koppelingen"');
     assert.deepEqual(pageErrors, []);
     await context.close();
   });

@@ -223,7 +223,7 @@ describe('a login that never loses its result (real popups)', () => {
     assert.deepEqual([...new URL(callback).searchParams.keys()].sort(), ['authorization', 'lang', 'status']);
 
     await element.getByRole('button', { name: 'Afronden' }).click();
-    await element.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await page.close();
   });
 });
@@ -257,7 +257,7 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     await connectElement(page).getByRole('heading', { name: 'Selecteer afdeling' }).waitFor({ timeout: 10_000 });
     await connectElement(page).getByRole('option', { name: /^eLien test company/ }).click();
     await connectElement(page).getByRole('button', { name: 'Afronden' }).click();
-    await connectElement(page).getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+    await connectElement(page).getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await page.close();
   });
 
@@ -271,7 +271,7 @@ describe('a blocked popup (Chromium with its popup blocker on)', () => {
     await consent(page, { allow: false });
     await shown(element, 'Je hebt in Exact Online geen toestemming gegeven.', { exact: false }).waitFor({ timeout: 10_000 });
     assert.equal(await element.getByRole('heading', { name: 'Inloggen bij Exact Online' }).count(), 1, 'on the login step');
-    assert.equal(await element.getByRole('heading', { name: 'Actieve verbindingen' }).count(), 0, 'not dropped on the list');
+    assert.equal(await element.getByRole('heading', { name: 'Actieve koppelingen' }).count(), 0, 'not dropped on the list');
 
     await element.getByRole('button', { name: 'Opnieuw inloggen' }).click();
     const popup = await openLoginPopup(page);

@@ -46,7 +46,7 @@ describe('a React 19 host with the wrapper and the bare tag, installed from the 
       await page.goto(`${server.origin}/`);
 
       // The bare <autopilot-connect api-base=…>: React passed the attribute on (the empty scenario's overview).
-      await recorded.shows(page.locator('#bare').getByText('Er zijn nog geen actieve verbindingen'));
+      await recorded.shows(page.locator('#bare').getByText('Er zijn nog geen actieve koppelingen'));
 
       await connectELien(page, page.locator('#wrapped'));
       await page.getByRole('status').getByText('Verbonden: eLien test company → eLien test company').waitFor();

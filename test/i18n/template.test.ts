@@ -18,6 +18,6 @@ describe('message templates', () => {
 
   it('says a message the locale lacks in Dutch, values and all', () => {
     expect(msg('Terug', { id: 'back' })).to.equal('Terug');
-    expect(msg(str`Stap ${2} van ${5}`, { id: 'stepOf' })).to.equal('Stap 2 van 5');
+    expect(msg(str`Stap ${2} van ${5}`, { id: 'stepCount' })).to.equal('Stap 2 van 5');
   });
 });

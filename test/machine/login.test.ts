@@ -258,10 +258,9 @@ describe('connect machine: login step', () => {
       expect(h.signIn()?.context.loginProblem).to.equal('timedOut');
     });
 
-    it('uses the default timeout of ten minutes when none is given', () => {
+    it('uses the default timeout when none is given (a component test shows it is ten minutes)', () => {
       const actor = createActor(connectMachine, { input: { createId: () => 'k' } });
       expect(actor.getSnapshot().context.loginTimeout).to.equal(DEFAULT_LOGIN_TIMEOUT_MS);
-      expect(DEFAULT_LOGIN_TIMEOUT_MS).to.equal(10 * 60_000);
     });
   });
 

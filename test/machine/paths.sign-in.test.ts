@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { createActor, setup } from 'xstate';
 import type { AnyActorScope, EventObject } from 'xstate';
 import { getStateNodes } from 'xstate/graph';

@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import type { EventObject } from 'xstate';
 import { ApiError } from '../../src/api/api-error.js';
 import { connectMachine } from '../../src/machine/connect-machine.js';

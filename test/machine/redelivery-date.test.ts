@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { apiError, connection, startMachine } from './fakes.js';
 import type { Fakes, Harness } from './fakes.js';
 

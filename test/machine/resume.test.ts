@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { ApiError } from '../../src/api/api-error.js';
 import type { ResumeRecord } from '../../src/machine/types.js';
 import {

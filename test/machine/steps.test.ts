@@ -1,5 +1,4 @@
 import { expect } from '@esm-bundle/chai';
-import { describe, it } from './mocha.js';
 import { currentStep, FLOW_STEP_COUNT } from '../../src/machine/steps.js';
 import type { CurrentStep } from '../../src/machine/steps.js';
 import type { ResumeRecord } from '../../src/machine/types.js';

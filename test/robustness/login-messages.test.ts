@@ -204,7 +204,7 @@ describe('robustness 1: forged login messages are ignored', () => {
       channel.close();
     }
     expect(confirmations(authorizationId), 'one GET /authorizations/{id}').to.equal(1);
-    expect(visibleText(element)).to.include('De verbinding met Exact Online is gelegd als Lien de Vries.');
+    expect(visibleText(element)).to.include('Je bent ingelogd bij Exact Online als Lien de Vries.');
     await press(element, 'Ga door');
     await waitForHeading(element, 'Selecteer afdeling');
     await afterItsTurn(element);

@@ -60,7 +60,7 @@ describe('<autopilot-connect> rendered on a server', () => {
         await import('../../src/define.js');
         await waitFor(() => findButton(element, 'New Connection'), { timeout: 8000, message: `the overview (visible: ${visibleText(element)})` });
       });
-      expect(heading(element)).to.equal('Actieve verbindingen');
+      expect(heading(element)).to.equal('Actieve koppelingen');
       // Hydrated: the frame the server sent is the one the element goes on with.
       expect(element.shadowRoot!.querySelector('section.base')).to.equal(serverFrame);
       expect(element.shadowRoot!.querySelectorAll('section.base')).to.have.length(1);

@@ -5,7 +5,7 @@ import type { LocaleTemplates } from '../localization.js';
 export const templates: LocaleTemplates = {
   title: 'Autopilot – Exact Online',
   loading: 'Wird geladen…',
-  stepOf: str`Schritt ${0} von ${1}`,
+  stepCount: str`Schritt ${0} von ${1}`,
   back: 'Zurück',
   cancel: 'Abbrechen',
   retry: 'Erneut versuchen',
@@ -51,8 +51,8 @@ export const templates: LocaleTemplates = {
   loginPreparing: 'Anmeldung wird vorbereitet…',
   loginWaiting: 'Das Anmeldefenster von Exact Online ist geöffnet. Melden Sie sich dort an und stimmen Sie zu.',
   loginChecking: 'Anmeldung wird geprüft…',
-  loginAuthorized: 'Die Verbindung mit Exact Online ist hergestellt.',
-  loginAuthorizedAs: str`Die Verbindung mit Exact Online ist als ${0} hergestellt.`,
+  loginAuthorized: 'Sie sind bei Exact Online angemeldet.',
+  loginAuthorizedAs: str`Sie sind bei Exact Online als ${0} angemeldet.`,
   continue: 'Weiter',
   loginProblem_blocked:
     'Ihr Browser hat das Anmeldefenster blockiert. Klicken Sie noch einmal auf Öffnen oder erlauben Sie Pop-ups für diese Website.',
@@ -65,7 +65,7 @@ export const templates: LocaleTemplates = {
   loginAgain: 'Erneut anmelden',
   grantIntro: str`Die Plattform hat bereits die Zustimmung von Exact Online über den Benutzer ${0}.`,
   grantWhy:
-    'Exact Online erlaubt eine Verbindung pro Benutzer: Eine erneute Anmeldung mit demselben Benutzer macht die bestehende Zustimmung ungültig.',
+    'Exact Online erteilt eine Zustimmung pro Benutzer: Eine erneute Anmeldung mit demselben Benutzer macht die bestehende Zustimmung ungültig.',
   reuseGrant: str`Weiter als ${0}`,
   loginAsOther: 'Als anderer Benutzer anmelden',
   loginSameTab: 'In diesem Tab anmelden',
@@ -107,13 +107,13 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.other': str`${0} Dokumente ab ${1} werden erneut angeboten.`,
   redeliveryDateInvalid: 'Geben Sie ein gültiges Datum ein, das nicht in der Zukunft liegt.',
 
-  error_network: 'Keine Verbindung zur Plattform. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  error_network: 'Die Plattform ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   error_timeout: 'Die Plattform antwortet nicht rechtzeitig. Bitte versuchen Sie es erneut.',
   error_server: 'Bei der Plattform ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   error_unavailable: 'Die Plattform ist vorübergehend nicht erreichbar. Versuchen Sie es in ein paar Minuten erneut.',
   error_rateLimited: str`Zu viele Anfragen auf einmal. Wir versuchen es ${0} automatisch erneut.`,
   error_rateLimitedLater: str`Zu viele Anfragen auf einmal. Versuchen Sie es ${0} erneut.`,
-  error_malformed: 'Die Plattform hat eine Antwort gegeben, die die Verbindung nicht versteht. Bitte versuchen Sie es erneut.',
+  error_malformed: 'Die Plattform hat eine unerwartete Antwort gegeben. Bitte versuchen Sie es erneut.',
   error_unauthenticated:
     'Ihre Sitzung auf der Plattform ist abgelaufen. Melden Sie sich erneut bei der Plattform an; Ihre Auswahl hier bleibt erhalten.',
   error_forbidden: 'Sie haben keine Berechtigung für diese Aktion.',

@@ -5,7 +5,7 @@ import type { LocaleTemplates } from '../localization.js';
 export const templates: LocaleTemplates = {
   title: 'Autopilot – Exact Online',
   loading: 'Cargando…',
-  stepOf: str`Paso ${0} de ${1}`,
+  stepCount: str`Paso ${0} de ${1}`,
   back: 'Atrás',
   cancel: 'Cancelar',
   retry: 'Reintentar',
@@ -51,8 +51,8 @@ export const templates: LocaleTemplates = {
   loginPreparing: 'Preparando el inicio de sesión…',
   loginWaiting: 'La ventana de inicio de sesión de Exact Online está abierta. Inicie sesión allí y dé su consentimiento.',
   loginChecking: 'Comprobando el inicio de sesión…',
-  loginAuthorized: 'La conexión con Exact Online está establecida.',
-  loginAuthorizedAs: str`La conexión con Exact Online está establecida como ${0}.`,
+  loginAuthorized: 'Ha iniciado sesión en Exact Online.',
+  loginAuthorizedAs: str`Ha iniciado sesión en Exact Online como ${0}.`,
   continue: 'Continuar',
   loginProblem_blocked:
     'Su navegador bloqueó la ventana de inicio de sesión. Haga clic de nuevo en Abrir o permita las ventanas emergentes para este sitio.',
@@ -64,7 +64,7 @@ export const templates: LocaleTemplates = {
   loginAgain: 'Iniciar sesión de nuevo',
   grantIntro: str`La plataforma ya tiene el consentimiento de Exact Online a través del usuario ${0}.`,
   grantWhy:
-    'Exact Online permite una conexión por usuario: iniciar sesión de nuevo con el mismo usuario invalida el consentimiento existente.',
+    'Exact Online da un consentimiento por usuario: iniciar sesión de nuevo con el mismo usuario invalida el consentimiento existente.',
   reuseGrant: str`Continuar como ${0}`,
   loginAsOther: 'Iniciar sesión con otro usuario',
   loginSameTab: 'Iniciar sesión en esta pestaña',
@@ -106,13 +106,13 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.other': str`Se ofrecen de nuevo ${0} documentos a partir del ${1}.`,
   redeliveryDateInvalid: 'Introduzca una fecha válida que no sea futura.',
 
-  error_network: 'No hay conexión con la plataforma. Compruebe su conexión a internet e inténtelo de nuevo.',
+  error_network: 'La plataforma no está disponible. Compruebe su conexión a internet e inténtelo de nuevo.',
   error_timeout: 'La plataforma no responde a tiempo. Inténtelo de nuevo.',
   error_server: 'Algo salió mal en la plataforma. Inténtelo de nuevo.',
   error_unavailable: 'La plataforma no está disponible temporalmente. Inténtelo de nuevo en unos minutos.',
   error_rateLimited: str`Demasiadas solicitudes a la vez. Lo reintentaremos automáticamente ${0}.`,
   error_rateLimitedLater: str`Demasiadas solicitudes a la vez. Inténtelo de nuevo ${0}.`,
-  error_malformed: 'La plataforma dio una respuesta que la conexión no entiende. Inténtelo de nuevo.',
+  error_malformed: 'La plataforma dio una respuesta inesperada. Inténtelo de nuevo.',
   error_unauthenticated:
     'Su sesión en la plataforma ha caducado. Inicie sesión de nuevo en la plataforma; sus elecciones aquí se conservan.',
   error_forbidden: 'No tiene permiso para esta acción.',

@@ -20,7 +20,7 @@ export async function connectELien(page, element) {
   await element.getByRole('heading', { name: 'Selecteer afdeling' }).waitFor();
   await element.getByRole('option', { name: /^eLien test company/ }).click();
   await element.getByRole('button', { name: 'Afronden' }).click();
-  await element.getByRole('heading', { name: 'Verbinding gelegd' }).waitFor();
+  await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
 }
 
 /** The callback page's own files as the popup fetched them: path → status. */
