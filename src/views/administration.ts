@@ -40,7 +40,6 @@ export const administrationView = (view: ViewContext) => {
   const inAdministration = (state: string) => snapshot.matches({ flow: { administration: state } } as never);
   const finishing = inAdministration('finishing');
   const firstLoad = inAdministration('loading') && administrations.items.length === 0 && !administrations.query;
-  const byCode = new Map(administrations.items.map((item) => [String(item.code), item]));
   if (inAdministration('failed')) {
     return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
   }
@@ -50,7 +49,7 @@ export const administrationView = (view: ViewContext) => {
       ? progress(t.loading)
       : picker(
           view,
-          administrations,
+          'administrations',
           divisionItems(administrations.items, t),
           {
             search: t.searchDivisions,
@@ -60,12 +59,6 @@ export const administrationView = (view: ViewContext) => {
             loadMore: t.loadMore,
           },
           administration ? String(administration.code) : null,
-          (event) => send({ type: 'user.searchAdministrations', query: event.query }),
-          (event) => {
-            const chosen = byCode.get(event.id);
-            if (chosen) send({ type: 'user.selectAdministration', administration: chosen });
-          },
-          () => send({ type: 'user.loadMoreAdministrations' }),
         )}
     <div class="missing">
       <p class="hint">${t.divisionMissing}</p>

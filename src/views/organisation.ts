@@ -24,7 +24,6 @@ export const organisationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { organisations, organisation, error } = snapshot.context;
   const firstLoad = snapshot.matches({ flow: { organisation: 'loading' } }) && organisations.items.length === 0 && !organisations.query;
-  const byId = new Map(organisations.items.map((item) => [item.id, item]));
   return html`${heading(t.organisationHeading)}
     <p>${t.organisationIntro}</p>
     ${snapshot.matches({ flow: { organisation: 'failed' } })
@@ -33,7 +32,7 @@ export const organisationView = (view: ViewContext) => {
         ? progress(t.loading)
         : html`${picker(
               view,
-              organisations,
+              'organisations',
               organisationItems(organisations.items, t),
               {
                 search: t.searchOrganisations,
@@ -43,12 +42,6 @@ export const organisationView = (view: ViewContext) => {
                 loadMore: t.loadMore,
               },
               organisation?.id ?? null,
-              (event) => send({ type: 'user.searchOrganisations', query: event.query }),
-              (event) => {
-                const chosen = byId.get(event.id);
-                if (chosen) send({ type: 'user.selectOrganisation', organisation: chosen });
-              },
-              () => send({ type: 'user.loadMoreOrganisations' }),
             )}
             <div class="actions">
               ${primaryButton(t.confirm, () => send({ type: 'user.confirmOrganisation' }), {

@@ -1,7 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiError } from '../api/api-error.js';
 import { errorMessage } from '../i18n/error-message.js';
-import type { ListState } from '../machine/types.js';
+import type { Division, Organisation } from '../api/types.js';
+import type { ListKey } from '../machine/connect-setup.js';
+import type { ConnectEvent } from '../machine/types.js';
 import type { PickerItem, PickerLabels, PickerSearchEvent, PickerSelectEvent } from '../picker/search-listbox.js';
 import type { ViewContext } from './view-context.js';
 
@@ -66,24 +68,41 @@ export const flowNav = ({ t, send }: ViewContext, options: { back?: boolean } = 
     <button type="button" class="button link" part="button cancel-button" @click=${() => send({ type: 'user.cancel' })}>${t.cancel}</button>
   </div>`;
 
+/** What each list tells the machine: a search, a chosen row (by its id), `Meer laden`. */
+const listEvents = {
+  organisations: {
+    search: (query: string): ConnectEvent => ({ type: 'user.searchOrganisations', query }),
+    choose: (id: string, items: Organisation[]): ConnectEvent | null => {
+      const organisation = items.find((item) => item.id === id);
+      return organisation ? { type: 'user.selectOrganisation', organisation } : null;
+    },
+    more: { type: 'user.loadMoreOrganisations' } as ConnectEvent,
+  },
+  administrations: {
+    search: (query: string): ConnectEvent => ({ type: 'user.searchAdministrations', query }),
+    choose: (id: string, items: Division[]): ConnectEvent | null => {
+      const administration = items.find((item) => String(item.code) === id);
+      return administration ? { type: 'user.selectAdministration', administration } : null;
+    },
+    more: { type: 'user.loadMoreAdministrations' } as ConnectEvent,
+  },
+};
+
 /**
- * A step's picker (organisations, administrations): the list the machine holds, its rows and
- * labels, the chosen row's id, and the listeners for a search, a choice and `Meer laden`; busy
- * while the machine is. Its parts are passed on as `picker-…`, so a host styles them with
+ * A step's picker (organisations, administrations): the list the machine holds under `key`, its
+ * rows and labels, and the chosen row's id; its search, choice and `Meer laden` go to the machine;
+ * busy while the machine is. Its parts are passed on as `picker-…`, so a host styles them with
  * `autopilot-connect::part(picker-option)`. The list is written out here, once and literally,
  * because scripts/check-manifest.mjs reads it to check it against the manifest.
  */
-export const picker = (
-  { snapshot }: ViewContext,
-  list: ListState<unknown>,
-  items: PickerItem[],
-  labels: PickerLabels,
-  selectedId: string | null,
-  search: (event: PickerSearchEvent) => void,
-  select: (event: PickerSelectEvent) => void,
-  more: () => void,
-) =>
-  html`<autopilot-connect-listbox
+export const picker = ({ snapshot, send }: ViewContext, key: ListKey, items: PickerItem[], labels: PickerLabels, selectedId: string | null) => {
+  const list = snapshot.context[key];
+  const events = listEvents[key];
+  const choose = (event: PickerSelectEvent) => {
+    const chosen = events.choose(event.id, list.items as never);
+    if (chosen) send(chosen);
+  };
+  return html`<autopilot-connect-listbox
     exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
     .items=${items}
     .labels=${labels}
@@ -92,7 +111,8 @@ export const picker = (
     .total=${list.total}
     .hasMore=${list.nextCursor !== null}
     .busy=${snapshot.hasTag('busy')}
-    @picker-search=${search}
-    @picker-select=${select}
-    @picker-more=${more}
+    @picker-search=${(event: PickerSearchEvent) => send(events.search(event.query))}
+    @picker-select=${choose}
+    @picker-more=${() => send(events.more)}
   ></autopilot-connect-listbox>`;
+};
