@@ -64,6 +64,8 @@ describe('<autopilot-connect> locale: each element speaks its own', () => {
     const english = mount('default', { locale: 'en' });
     const german = mount('default', { locale: 'de' });
     const dutch = mount('default');
+    // The heading shows while the list loads; its button once it has loaded.
+    await waitFor(() => findButton(german, 'Neue Verbindung'), { message: 'the German New Connection' });
     await waitForHeading(english, 'Active connections');
     await waitForHeading(german, 'Aktive Verbindungen');
     await waitForHeading(dutch, 'Actieve koppelingen');
