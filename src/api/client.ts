@@ -132,7 +132,7 @@ export class ApiClient {
       throw new ApiError(timeoutSignal.aborted ? 'timeout' : 'network', operation, null, null, null, String(cause));
     }
     const expected = successResponses[operation];
-    if (response.status !== expected.status) throw await problemFrom(operation, response);
+    if (!(expected.statuses as readonly number[]).includes(response.status)) throw await problemFrom(operation, response);
     if (expected.check === null) return undefined as T;
     const body = await readJson(operation, response);
     const error = expected.check(body);
