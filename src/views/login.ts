@@ -1,6 +1,24 @@
 import { html, nothing } from 'lit';
+import type { Region } from '../api/types.js';
 import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
+
+/** Exact Online's country hosts, as the user knows them (the contract's Region). */
+const exactHosts: Record<Region, string> = {
+  nl: 'exactonline.nl',
+  be: 'exactonline.be',
+  de: 'exactonline.de',
+  uk: 'exactonline.co.uk',
+  com: 'exactonline.com',
+  es: 'exactonline.es',
+  fr: 'exactonline.fr',
+};
+
+/** `Inloggen als andere gebruiker`: busy until its login URL (with force_login) is there, so the window opens in the click. */
+const loginAsOther = ({ t, send, signIn }: ViewContext) =>
+  signIn!.hasTag('busy')
+    ? html`<button type="button" class="button secondary" part="button secondary-button" aria-disabled="true" aria-busy="true">${t.loginAsOther}</button>`
+    : secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }));
 
 /** While the Exact login runs (the child machine `signIn`): what it is doing, and its way on. */
 const signingIn = (view: ViewContext) => {
@@ -13,11 +31,13 @@ const signingIn = (view: ViewContext) => {
   if (at('ready')) return html`<div class="actions start">${openButton}</div>`;
   if (at('choosingGrant') && reusable) {
     const user = reusable.exactUser ? `${reusable.exactUser.name}${reusable.exactUser.email ? ` (${reusable.exactUser.email})` : ''}` : reusable.id;
-    return html`<p>${t.grantIntro(isolate(user))}</p>
+    // The Dutch host is the usual one; another is named, since the grant lives there.
+    const intro = reusable.region === 'nl' ? t.grantIntro(isolate(user)) : t.grantIntroRegion(isolate(user), exactHosts[reusable.region]);
+    return html`<p>${intro}</p>
       <p class="hint">${t.grantWhy}</p>
       <div class="actions start">
         ${primaryButton(t.reuseGrant(isolate(reusable.exactUser?.name ?? reusable.id)), () => send({ type: 'user.reuseGrant', authorization: reusable }))}
-        ${secondaryButton(t.loginAsOther, () => send({ type: 'user.openLogin' }))}
+        ${loginAsOther(view)}
       </div>`;
   }
   // A settled problem, or (while open) a window out of sight that the backend calls pending: `unseen`.

@@ -59,6 +59,13 @@ export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, opt
       ${primaryButton(t.retry, () => send({ type: 'user.retry' }))}
     </div>`;
 
+/**
+ * A list's count line. The contract's `total` is optional (Exact pages forward only): without
+ * it, a list that has all its pages counts them; one with more to come says "more than N".
+ */
+export const listCount = (list: ListState<unknown>, exact: (count: number) => string, atLeast: (count: number) => string): string =>
+  list.total !== null ? exact(list.total) : list.nextCursor === null ? exact(list.items.length) : atLeast(list.items.length);
+
 /** Back and cancel, the way out of every step of the flow. */
 export const flowNav = ({ t, send }: ViewContext, options: { back?: boolean } = { back: true }) =>
   html`<div class="nav">

@@ -50,7 +50,7 @@ async function call(
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   const expected = successResponses[operation];
-  if (response.status === expected.status) {
+  if ((expected.statuses as readonly number[]).includes(response.status)) {
     if (expected.check) expect(expected.check(parsed), `${operation} body`).to.equal(null);
     else expect(text).to.equal('');
     expect(response.headers.get('Content-Type') ?? 'application/json').to.match(/^application\/json/);
@@ -377,7 +377,7 @@ describe('mock backend: login at the simulated Exact Online', () => {
     const { body } = await call(backend, 'listDivisions', 'GET', `/authorizations/${id}/divisions`);
     const page = body as DivisionPage;
     expect(page.total).to.equal(6);
-    expect(page.items.filter((d) => d.blocked).map((d) => d.code)).to.deep.equal([divisionCodes.blocked]);
+    expect(page.items.filter((d) => d.blockedReason !== null).map((d) => [d.code, d.blockedReason])).to.deep.equal([[divisionCodes.blocked, 'blocked']]);
     const connected = page.items.find((d) => d.code === divisionCodes.bakkerij);
     expect(connected?.connectedOrganisation?.name).to.equal('Bakkerij de Gouden Korst');
     for (const division of page.items) {

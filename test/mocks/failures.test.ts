@@ -119,8 +119,9 @@ describe('mock backend: injected failures through handle()', () => {
     for (const operation of operationIds) {
       if (operation === 'oauthCallback') continue;
       const expected = successResponses[operation];
+      const first = Math.max(...expected.statuses);
       const response = failureResponse('contract-violation', operation);
-      expect(response.status, operation).to.equal(expected.status === 204 ? 200 : expected.status);
+      expect(response.status, operation).to.equal(first === 204 ? 200 : first);
       if (expected.check) expect(expected.check(await response.json()), operation).not.to.equal(null);
     }
   });
