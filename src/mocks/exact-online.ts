@@ -24,7 +24,7 @@ export interface ExactDivision {
 export function exactUserIdFor(username: string): string {
   let hex = '';
   for (let round = 0; round < 4; round += 1) {
-    let hash = 0x811c9dc5 ^ round;
+    let hash = 0x811c9dc5;
     for (const char of `${round}:${username.toLowerCase()}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
     hex += hash.toString(16).padStart(8, '0');
   }

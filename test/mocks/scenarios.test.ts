@@ -20,6 +20,7 @@ import {
   type MockBackend,
   type ScenarioInit,
   type ScenarioName,
+  exactUser,
 } from '../../src/mocks/index.js';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -192,7 +193,7 @@ describe('mock scenario "grant"', () => {
     expect(grants.body.items).to.have.length(1);
     const grant = grants.body.items[0] as Authorization;
     expect(grant).to.deep.include({ id: existingGrantId, status: 'authorized', region: 'nl' });
-    expect(grant.exactUser).to.deep.equal({ name: 'Lien de Vries', email: 'lien@elien.nl' });
+    expect(grant.exactUser).to.deep.equal({ id: exactUser.id, name: 'Lien de Vries', email: 'lien@elien.nl' });
     const divisions = await call(backend, 'listDivisions', 'GET', `/authorizations/${existingGrantId}/divisions`);
     expect(divisions.body.items.map((d: Division) => d.code)).to.deep.equal([100001, 100002, 100003, 100004, 100005, 100006]);
     const created = await connect(backend, { organisationId: organisationIds.elien, authorizationId: existingGrantId, divisionCode: divisionCodes.elien }, 'key-grant-1');
@@ -207,7 +208,7 @@ describe('mock scenario "grant"', () => {
     const grants = await call(backend, 'listAuthorizations', 'GET', '/authorizations');
     expect(grants.body.items.map((a: Authorization) => a.id)).to.deep.equal([id]);
     const old = await call(backend, 'getAuthorization', 'GET', `/authorizations/${existingGrantId}`);
-    expect(old.body.status).to.equal('expired');
+    expect(old.body.status).to.equal('revoked');
   });
 });
 
