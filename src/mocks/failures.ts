@@ -12,7 +12,7 @@ const defaultCodes = {
   422: 'idempotency_key_reused',
   500: 'internal_error',
   502: 'internal_error',
-  503: 'exact_unavailable',
+  503: 'internal_error',
 } as const satisfies Record<number, ProblemCode>;
 
 export type InjectedProblemStatus = keyof typeof defaultCodes;

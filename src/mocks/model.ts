@@ -120,6 +120,8 @@ export class MockPlatform {
   readonly user: User;
   readonly exact: ExactOnline;
   autopilotInstalled: boolean;
+  /** The status carries the connections (contract v2's one round trip); false: a backend that omits them. */
+  statusCarriesConnections = true;
   readonly appStoreUrl: string | undefined;
   readonly now: () => number;
   private readonly organisations: MockOrganisation[];
@@ -165,7 +167,7 @@ export class MockPlatform {
       user: this.user,
       ...(this.appStoreUrl ? { appStoreUrl: this.appStoreUrl } : {}),
       // One round trip to the first step: the overview's connections come along.
-      ...(this.autopilotInstalled ? { connections: this.listConnections() } : {}),
+      ...(this.autopilotInstalled && this.statusCarriesConnections ? { connections: this.listConnections() } : {}),
     };
   }
 

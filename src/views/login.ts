@@ -14,12 +14,6 @@ const exactHosts: Record<Region, string> = {
   fr: 'exactonline.fr',
 };
 
-/** `Inloggen als andere gebruiker`: busy until its login URL (with force_login) is there, so the window opens in the click. */
-const loginAsOther = ({ t, send, signIn }: ViewContext) =>
-  signIn!.hasTag('busy')
-    ? html`<button type="button" class="button secondary" part="button secondary-button" aria-disabled="true" aria-busy="true">${t.loginAsOther}</button>`
-    : secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }));
-
 /** While the Exact login runs (the child machine `signIn`): what it is doing, and its way on. */
 const signingIn = (view: ViewContext) => {
   const { t, send } = view;
@@ -27,7 +21,10 @@ const signingIn = (view: ViewContext) => {
   const { loginProblem, error, reusable } = signIn.context;
   const at = (state: 'ready' | 'choosingGrant' | 'open' | 'problem') => signIn.matches(state);
   const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }), { next: true });
-  if (signIn.matches('preparing') || signIn.matches('starting')) return progress(t.loginPreparing);
+  // The choice waits for the second login URL (force_login), so both its buttons work in the click.
+  if (signIn.matches('preparing') || signIn.matches('starting') || signIn.matches({ choosingGrant: 'preparingOther' })) {
+    return progress(t.loginPreparing);
+  }
   if (at('ready')) return html`<div class="actions start">${openButton}</div>`;
   if (at('choosingGrant') && reusable) {
     const user = reusable.exactUser ? `${reusable.exactUser.name}${reusable.exactUser.email ? ` (${reusable.exactUser.email})` : ''}` : reusable.id;
@@ -37,7 +34,7 @@ const signingIn = (view: ViewContext) => {
       <p class="hint">${t.grantWhy}</p>
       <div class="actions start">
         ${primaryButton(t.reuseGrant(isolate(reusable.exactUser?.name ?? reusable.id)), () => send({ type: 'user.reuseGrant', authorization: reusable }))}
-        ${loginAsOther(view)}
+        ${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}
       </div>`;
   }
   // A settled problem, or (while open) a window out of sight that the backend calls pending: `unseen`.

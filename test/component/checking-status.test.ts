@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { deepActiveElement, findButton, heading, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
+import { backend, deepActiveElement, findButton, heading, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
 
 describe('<autopilot-connect> step: checking status', () => {
   useMockBackend();
@@ -12,7 +12,18 @@ describe('<autopilot-connect> step: checking status', () => {
     expect(progress.textContent?.trim()).to.equal('Bezig met laden…');
     expect(heading(element)).to.equal('Autopilot – Exact Online');
     expect(visibleText(element)).to.not.include('New Connection');
-    // Status and connections each take 2.5 s in the slow scenario; the list loads with a progress indicator too.
+    // Every call takes 2.5 s in the slow scenario; the status carries the connections (one round
+    // trip), so the overview is there with its first render, without a second wait.
+    await waitForHeading(element, 'Actieve verbindingen', 4000);
+    expect(findButton(element, 'New Connection'), 'New Connection at once').to.not.equal(null);
+    expect(visibleText(element)).to.not.include('Bezig met laden…');
+    expect(visibleText(element)).to.include('1 actieve verbinding');
+  });
+
+  it('asks for the connections when the status omits them (a backend without the one round trip)', async function () {
+    this.timeout(15000);
+    backend('slow').platform.statusCarriesConnections = false;
+    const element = mount('slow');
     await waitForHeading(element, 'Actieve verbindingen', 4000);
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
     await waitFor(() => findButton(element, 'New Connection'), { timeout: 5000, message: 'New Connection' });

@@ -42,7 +42,7 @@ describe('mock backend: injected failures through handle()', () => {
     backend.injectFailure({ operation: 'listOrganisations', kind: { status: 503 } });
     backend.injectFailure({ operation: 'listOrganisations', kind: { status: 403, code: 'autopilot_not_installed' } });
     const cases: Array<[number, string]> = [
-      [503, 'exact_unavailable'],
+      [503, 'internal_error'],
       [403, 'autopilot_not_installed'],
     ];
     for (const [status, code] of cases) {
