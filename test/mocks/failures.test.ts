@@ -149,6 +149,29 @@ describe('mock backend: injected failures through handle()', () => {
     expect(list.items).to.have.length(2);
   });
 
+  it('sends Retry-After where the contract declares it: a key in flight (409), 429 and 503', async () => {
+    const backend = backendFor();
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 409 } });
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 409, retryAfter: 3 } });
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 503, code: 'exact_unavailable', retryAfter: 7 } });
+    const inFlight = await createConnection(backend, 'key-in-flight');
+    expect([inFlight.status, (await inFlight.json()).code, inFlight.headers.get('Retry-After')]).to.deep.equal([409, 'idempotency_key_in_flight', '1']);
+    const later = await createConnection(backend, 'key-in-flight');
+    expect([later.status, later.headers.get('Retry-After')]).to.deep.equal([409, '3']);
+    const exact = await createConnection(backend, 'key-in-flight');
+    expect([exact.status, (await exact.json()).code, exact.headers.get('Retry-After')]).to.deep.equal([503, 'exact_unavailable', '7']);
+    // The first request with the key that got through creates the connection (201); a replay answers 200.
+    expect((await createConnection(backend, 'key-in-flight')).status).to.equal(201);
+    expect((await createConnection(backend, 'key-in-flight')).status).to.equal(200);
+  });
+
+  it('sends a code newer than the element, with its own title', async () => {
+    const backend = backendFor();
+    backend.injectFailure({ operation: 'listOrganisations', kind: { status: 403, code: 'brand_new_rule', title: 'Nieuwe regel' } });
+    const body = await (await get(backend, '/organisations')).json();
+    expect([body.code, body.title]).to.deep.equal(['brand_new_rule', 'Nieuwe regel']);
+  });
+
   it('refuses injections that make no sense', () => {
     const backend = backendFor();
     const bad: unknown[] = [

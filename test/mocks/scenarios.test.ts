@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { successResponses } from '../../src/api/guards.generated.js';
 import { schemaChecks } from '../../src/api/schema-checks.generated.js';
-import type { Authorization, Division, Organisation } from '../../src/api/types.js';
+import type { Authorization, Connection, Division, Organisation } from '../../src/api/types.js';
 import {
   createMockBackend,
   divisionCodes,
@@ -209,6 +209,20 @@ describe('mock scenario "grant"', () => {
     expect(grants.body.items.map((a: Authorization) => a.id)).to.deep.equal([id]);
     const old = await call(backend, 'getAuthorization', 'GET', `/authorizations/${existingGrantId}`);
     expect(old.body.status).to.equal('revoked');
+  });
+});
+
+describe('mock scenario "grant": contract v2 re-pointing', () => {
+  it('points the Exact user\'s connections at a new login of that user, and says which still reach their administration', async () => {
+    const backend = backendFor('grant');
+    const before = await call(backend, 'listConnections', 'GET', '/connections');
+    const [connection] = before.body.items as Connection[];
+    expect(connection!.exactUser?.id).to.equal(exactUser.id);
+    const { id } = await logIn(backend);
+    const authorization = await call(backend, 'getAuthorization', 'GET', `/authorizations/${id}`);
+    expect(authorization.body.repointed).to.deep.equal([{ connectionId: connection!.id, status: 'active' }]);
+    const after = await call(backend, 'getConnection', 'GET', `/connections/${connection!.id}`);
+    expect(after.body).to.deep.include({ authorizationId: id, status: 'active', region: 'nl' });
   });
 });
 
