@@ -17,8 +17,11 @@ for (const methods of Object.values(spec.paths)) {
   for (const op of Object.values(methods)) {
     for (const [status, response] of Object.entries(op.responses)) {
       if (!/^2\d\d$/.test(status)) continue;
-      const schema = response.content?.['application/json']?.schema ?? null;
-      responses[op.operationId] = { status: Number(status), schema: schema?.$ref?.split('/').pop() ?? null };
+      const schema = response.content?.['application/json']?.schema?.$ref?.split('/').pop() ?? null;
+      const known = responses[op.operationId];
+      // A replay answers 200 with the first answer's body: every success of one operation has one shape.
+      if (known && known.schema !== schema) throw new Error(`openapi.json ${op.operationId}: its 2XX responses differ in schema`);
+      responses[op.operationId] = { statuses: [...(known?.statuses ?? []), Number(status)], schema };
     }
   }
 }
@@ -29,7 +32,7 @@ const formats = {
   'date-time': String.raw`/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/`,
 };
 const annotations = new Set(['description', 'title', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
-const checked = new Set(['type', 'enum', 'required', 'properties', 'items', 'oneOf', '$ref', 'format', 'minLength', 'maxLength', 'minimum', 'maximum']);
+const checked = new Set(['type', 'enum', 'required', 'properties', 'items', 'oneOf', 'anyOf', '$ref', 'format', 'pattern', 'minLength', 'maxLength', 'minimum', 'maximum']);
 const definitions = spec.components.schemas;
 const guardName = (name) => `check${name}`;
 const valuesName = (name) => `${name[0].toLowerCase()}${name.slice(1)}Values`;
@@ -49,10 +52,11 @@ function compile(schema, where, refer, values = null, short = false) {
   const keys = Object.keys(schema).filter((key) => !annotations.has(key));
   const unknown = keys.filter((key) => !checked.has(key));
   if (unknown.length) throw new Error(`openapi.json ${where}: no runtime check for ${unknown.join(', ')}`);
-  if (schema.$ref || schema.oneOf) {
-    if (keys.length > 1) throw new Error(`openapi.json ${where}: ${schema.$ref ? '$ref' : 'oneOf'} beside ${keys.join(', ')}`);
+  if (schema.$ref || schema.oneOf || schema.anyOf) {
+    const keyword = schema.$ref ? '$ref' : schema.oneOf ? 'oneOf' : 'anyOf';
+    if (keys.length > 1) throw new Error(`openapi.json ${where}: ${keyword} beside ${keys.join(', ')}`);
     if (schema.$ref) return refer(refName(schema.$ref));
-    return `oneOf(${schema.oneOf.map((option, index) => compile(option, `${where}.oneOf[${index}]`, refer, null, true)).join(', ')})`;
+    return `${keyword}(${schema[keyword].map((option, index) => compile(option, `${where}.${keyword}[${index}]`, refer, null, true)).join(', ')})`;
   }
   const types = schema.type === undefined ? [] : [schema.type].flat();
   if (schema.type !== undefined && types.length === 0) throw new Error(`openapi.json ${where}: an empty type list`);
@@ -61,6 +65,7 @@ function compile(schema, where, refer, values = null, short = false) {
   if (schema.minLength !== undefined || schema.maxLength !== undefined) {
     parts.push(`length(${bounds(schema.minLength, schema.maxLength)})`);
   }
+  if (schema.pattern) parts.push(`matching(${JSON.stringify(schema.pattern)})`);
   if (schema.format) {
     if (!formats[schema.format]) throw new Error(`openapi.json ${where}: no runtime check for format ${schema.format}`);
     parts.push(`format(${JSON.stringify(schema.format)}, ${formats[schema.format]})`);
@@ -125,11 +130,11 @@ for (const name of Object.keys(definitions)) write(name);
 
 /** The import of the parts of guard.ts that `code` calls. */
 const importParts = (code) => {
-  const parts = [...new Set(code.match(/\b(is|among|length|format|range|fields|each|oneOf)(?=\()/g))].sort();
+  const parts = [...new Set(code.match(/\b(is|among|length|matching|format|range|fields|each|oneOf|anyOf)(?=\()/g))].sort();
   return `import { ${[...parts, 'type Guard'].join(', ')} } from './guard.js';\n`;
 };
 const responseLines = Object.entries(responses).map(
-  ([operation, { status, schema }]) => `  ${operation}: { status: ${status}, check: ${schema ? guardName(schema) : 'null'} },`,
+  ([operation, { statuses, schema }]) => `  ${operation}: { statuses: [${statuses.join(', ')}], check: ${schema ? guardName(schema) : 'null'} },`,
 );
 const clientCode = lines.client.join('\n');
 const guards =
@@ -137,8 +142,8 @@ const guards =
   importParts(clientCode) +
   '\n' +
   clientCode +
-  '\n/** The success status of each operation and the check of its body (null: it has none), by operationId. */\n' +
-  `export const successResponses = {\n${responseLines.join('\n')}\n} as const satisfies Record<string, { status: number; check: Guard | null }>;\n`;
+  '\n/** The success statuses of each operation and the check of its body (null: it has none), by operationId. */\n' +
+  `export const successResponses = {\n${responseLines.join('\n')}\n} as const satisfies Record<string, { statuses: readonly number[]; check: Guard | null }>;\n`;
 
 const othersCode = lines.others.join('\n');
 const schemaChecks =

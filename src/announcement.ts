@@ -1,6 +1,7 @@
 import { errorMessage } from './i18n/error-message.js';
 import type { Messages } from './i18n/messages.js';
 import { signInOf, type ConnectSnapshot } from './machine/steps.js';
+import { listCount } from './views/parts.js';
 
 /**
  * What the polite live region says for a snapshot: the step ("Stap 2 van 5"), how many
@@ -11,8 +12,8 @@ export function announcement(snapshot: ConnectSnapshot, t: Messages, step: strin
   const parts: string[] = step ? [step] : [];
   const { organisations, administrations, authorization } = snapshot.context;
   const signIn = signInOf(snapshot);
-  if (snapshot.matches({ flow: { organisation: 'ready' } })) parts.push(t.organisationsFound(organisations.total));
-  if (snapshot.matches({ flow: { administration: 'ready' } })) parts.push(t.divisionsFound(administrations.total));
+  if (snapshot.matches({ flow: { organisation: 'ready' } })) parts.push(listCount(organisations, t.organisationsFound, t.organisationsFoundAtLeast));
+  if (snapshot.matches({ flow: { administration: 'ready' } })) parts.push(listCount(administrations, t.divisionsFound, t.divisionsFoundAtLeast));
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     parts.push(authorization?.exactUser ? t.loginAuthorizedAs(authorization.exactUser.name) : t.loginAuthorized);
   }

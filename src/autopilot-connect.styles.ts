@@ -75,6 +75,7 @@ export const autopilotConnectStyles = css`
   .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
   .card { padding: 0.75rem 1rem; border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
   .card-title { font-weight: 600; margin: 0; unicode-bidi: plaintext; }
+  .card-status { margin: 0.25rem 0 0; font-size: 0.875rem; font-weight: 600; color: var(--ac-warning-text); }
   .flows { border: 1px solid var(--ac-border); border-radius: var(--ac-radius); margin: 1rem 0 0; padding: 0.5rem 1rem 0.75rem; }
   .flows legend { font-weight: 600; padding-inline: 0.25rem; }
   .radio { display: flex; gap: 0.5rem; align-items: flex-start; padding-block: 0.375rem; cursor: pointer; }

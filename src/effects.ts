@@ -40,10 +40,21 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       createConnection: fromPromise(({ input: { idempotencyKey, ...request }, signal }) =>
         api.createConnection(request, idempotencyKey, signal),
       ),
-      createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, signal)),
+      createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, input.idempotencyKey, signal)),
       signIn: signInMachine.provide({
         actors: {
-          startAuthorization: fromPromise(({ signal }) => api.startAuthorization({ returnOrigin: callbackOrigin, locale: locale() }, signal)),
+          startAuthorization: fromPromise(({ input, signal }) =>
+            api.startAuthorization(
+              {
+                returnOrigin: callbackOrigin,
+                locale: locale(),
+                // The backend derives the Exact region from the organisation's country.
+                ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+                forceLogin: input.forceLogin,
+              },
+              signal,
+            ),
+          ),
           listAuthorizations: fromPromise(async ({ signal }) => (await api.listAuthorizations(signal)).items),
           loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
           getAuthorization,

@@ -6,7 +6,7 @@ export const ApiErrorKind = {
   network: 'network',
   /** No response within the client's timeout. */
   timeout: 'timeout',
-  /** A problem+json body with a known code. */
+  /** A problem+json body (its code known to this version or not). */
   problem: 'problem',
   /** An error status without a usable problem body. */
   http: 'http',
@@ -25,9 +25,11 @@ export class ApiError extends Error {
     readonly operation: string,
     readonly status: number | null = null,
     readonly code: ProblemCode | null = null,
-    /** Seconds to wait before retrying (429/503 with Retry-After). */
+    /** Seconds to wait before retrying (Retry-After on a 429, 409 or 503). */
     readonly retryAfter: number | null = null,
     readonly detail = '',
+    /** The problem's human-readable title: what the user reads for a code this version does not know (untrusted text). */
+    readonly title: string | null = null,
   ) {
     super(`${operation}: ${kind}${status ? ` ${status}` : ''}${code ? ` ${code}` : ''}${detail ? ` (${detail})` : ''}`);
   }

@@ -12,6 +12,7 @@ import type {
   PageRequest,
   Problem,
   Redelivery,
+  RedeliveryPreview,
   StartAuthorizationRequest,
   StartedAuthorization,
   Status,
@@ -62,6 +63,17 @@ export class ApiClient {
     });
   }
 
+  /** The connection's health as Exact Online answers it now (the list answers the stored one). */
+  getConnection(connectionId: string, signal?: AbortSignal): Promise<Connection> {
+    return this.call('getConnection', 'GET', `/connections/${encodeURIComponent(connectionId)}`, { signal });
+  }
+
+  /** Points the connection at another grant, in place. */
+  reauthorizeConnection(connectionId: string, authorizationId: string, signal?: AbortSignal): Promise<Connection> {
+    const path = `/connections/${encodeURIComponent(connectionId)}/authorization`;
+    return this.call('reauthorizeConnection', 'PUT', path, { body: { authorizationId }, signal });
+  }
+
   deleteConnection(connectionId: string, signal?: AbortSignal): Promise<void> {
     return this.call('deleteConnection', 'DELETE', `/connections/${encodeURIComponent(connectionId)}`, { signal });
   }
@@ -83,9 +95,16 @@ export class ApiClient {
     return this.call('listDivisions', 'GET', path, { signal });
   }
 
-  createRedelivery(organisationId: string, from: string, signal?: AbortSignal): Promise<Redelivery> {
+  /** Idempotent per key: a retry with the same key (after a lost answer) never offers the documents twice. */
+  createRedelivery(organisationId: string, from: string, idempotencyKey: string, signal?: AbortSignal): Promise<Redelivery> {
     const path = `/organisations/${encodeURIComponent(organisationId)}/redeliveries`;
-    return this.call('createRedelivery', 'POST', path, { body: { from }, signal });
+    return this.call('createRedelivery', 'POST', path, { body: { from }, signal, headers: { 'Idempotency-Key': idempotencyKey } });
+  }
+
+  /** How many documents a redelivery from `from` would offer again, before anything is sent. */
+  previewRedelivery(organisationId: string, from: string, signal?: AbortSignal): Promise<RedeliveryPreview> {
+    const path = `/organisations/${encodeURIComponent(organisationId)}/redeliveries/preview?${new URLSearchParams({ from })}`;
+    return this.call('previewRedelivery', 'GET', path, { signal });
   }
 
   private async call<T>(
@@ -131,8 +150,9 @@ export class ApiClient {
       if (init.signal?.aborted) throw init.signal.reason;
       throw new ApiError(timeoutSignal.aborted ? 'timeout' : 'network', operation, null, null, null, String(cause));
     }
+    // Every success status the contract lists for the operation (a replay's 200 as well as a 201).
     const expected = successResponses[operation];
-    if (response.status !== expected.status) throw await problemFrom(operation, response);
+    if (!(expected.statuses as readonly number[]).includes(response.status)) throw await problemFrom(operation, response);
     if (expected.check === null) return undefined as T;
     const body = await readJson(operation, response);
     const error = expected.check(body);
@@ -170,7 +190,7 @@ async function problemFrom(operation: string, response: Response): Promise<ApiEr
   }
   if (checkProblem(body) === null) {
     const problem = body as Problem;
-    return new ApiError('problem', operation, status, problem.code, retryAfter, problem.detail ?? problem.title);
+    return new ApiError('problem', operation, status, problem.code, retryAfter, problem.detail ?? problem.title, problem.title);
   }
   return new ApiError('http', operation, status, null, retryAfter);
 }

@@ -60,6 +60,12 @@ export function length(min = 0, max = Infinity): Part {
     typeof value !== 'string' ? null : value.length < min ? `${path}: too short` : value.length > max ? `${path}: too long` : null;
 }
 
+/** `pattern`: a string the regular expression (as JSON Schema reads it, unanchored) finds. */
+export function matching(pattern: string): Part {
+  const expression = new RegExp(pattern, 'u');
+  return (value, path) => (typeof value === 'string' && !expression.test(value) ? `${path}: does not match ${pattern}` : null);
+}
+
 /** `format` of a string: it matches the format's pattern and Date.parse reads it (no month 13, no 25 o'clock). */
 export function format(name: string, pattern: RegExp): Part {
   return (value, path) =>
@@ -102,6 +108,12 @@ export function each(items: Guard | string): Part {
     }
     return null;
   };
+}
+
+/** `anyOf`: at least one of the shapes accepts the value (an open-ended code: a known one, or any of its form). */
+export function anyOf(...options: (Guard | string)[]): Guard {
+  const shapes = options.map(guard);
+  return (value, path = '$') => (shapes.some((shape) => shape(value, path) === null) ? null : `${path}: matches none of the allowed shapes`);
 }
 
 /** `oneOf`: exactly one of the shapes accepts the value. */

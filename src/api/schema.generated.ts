@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the Autopilot app is installed, and who is signed in. */
+        /**
+         * Whether the Autopilot app is installed, who is signed in, and the first page of connections.
+         * @description One round trip to the element's first step: when the Autopilot is installed, `connections` carries the connections (the overview), with their health.
+         */
         get: operations["getStatus"];
         put?: never;
         post?: never;
@@ -43,8 +46,28 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Offer the organisation's Postvak In documents received since a date to the Autopilot again (API-download opnieuw aanbieden). */
+        /**
+         * Offer the organisation's Postvak In documents received since a date to the Autopilot again (API-download opnieuw aanbieden).
+         * @description Idempotent per `Idempotency-Key`: a replay answers 200 with the first answer, so a retry after a lost answer never offers the documents twice.
+         */
         post: operations["createRedelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/redeliveries/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many documents a redelivery from this date would offer again, before anything is sent. */
+        get: operations["previewRedelivery"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -58,10 +81,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active connections. */
+        /** The connections, with their health. */
         get: operations["listConnections"];
         put?: never;
-        /** Connect an organisation to an Exact Online division. Idempotent per Idempotency-Key: a repeat with the same key and body returns the same connection. */
+        /**
+         * Connect an organisation to an Exact Online administration (division), with the Digitale Brievenbus for the simple booking flow.
+         * @description Idempotent per `Idempotency-Key` (see the contract's description). The backend creates the mailbox `<kvk>@facturen.econnect.eu` for the division, or adopts one that already exists for the same division.
+         */
         post: operations["createConnection"];
         delete?: never;
         options?: never;
@@ -76,11 +102,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One connection, its health checked with Exact Online now.
+         * @description Unlike the list (which answers the health the backend last saw), this asks Exact Online: the grant (refreshing its access token when needed, one refresh at a time per grant), the administration and the mailbox; the answer's `status` is the health found, and it is stored.
+         */
+        get: operations["getConnection"];
         put?: never;
         post?: never;
-        /** Break a connection. */
+        /**
+         * Break a connection.
+         * @description The Autopilot stops delivering into the administration, and the connection's Digitale Brievenbus is ended in Exact Online (the mailbox is deleted), so its address can be used again for another administration. Deleting a connection that is gone answers 404.
+         */
         delete: operations["deleteConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connections/{connectionId}/authorization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Point the connection at another grant (after a new Exact login), in place: same id, same organisation and administration. */
+        put: operations["reauthorizeConnection"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -93,10 +143,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Exact Online grants the platform already holds for this platform user, to reuse instead of a second login (a second login with the same Exact user revokes the first). */
+        /**
+         * The grants the platform holds for this account: one per Exact user and region, whichever platform user made it.
+         * @description Reuse one instead of a second login: a second login with the same Exact user revokes the first grant.
+         */
         get: operations["listAuthorizations"];
         put?: never;
-        /** Start an Exact Online login: returns its id and the URL to open in the login window. */
+        /**
+         * Start an Exact Online login: returns its id and the URL to open in the login window.
+         * @description The backend makes the OAuth `state` (an opaque, unguessable value, not the id) and builds the authorize URL on the region's host; `forceLogin` adds `force_login=1`, so Exact asks who logs in instead of reusing its session.
+         */
         post: operations["startAuthorization"];
         delete?: never;
         options?: never;
@@ -128,7 +184,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Exact Online divisions (administrations) this grant reaches, searchable and paged. */
+        /**
+         * The Exact Online administrations (divisions) this grant reaches, searchable and paged.
+         * @description From the backend's cache of the grant's divisions (Exact pages them 60 at a time, forward only, and cannot search them).
+         */
         get: operations["listDivisions"];
         put?: never;
         post?: never;
@@ -145,7 +204,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where Exact Online's OAuth redirect lands. The backend exchanges the code (which never reaches the browser) and redirects to the package's callback page with only the authorization id and its outcome. */
+        /**
+         * Where Exact Online's OAuth redirect lands.
+         * @description The backend finds the login by its `state` (an unknown state answers 400 and changes no login), exchanges the code (which never reaches the browser; Exact's codes are single-use, so a replayed code fails the exchange and settles that login as `failed`), and redirects to the package's callback page with only the authorization id and its outcome. `error=access_denied` settles the login as `denied`.
+         */
         get: operations["oauthCallback"];
         put?: never;
         post?: never;
@@ -159,11 +221,9 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description Stable machine-readable error codes; the element maps each to its own message.
-         * @enum {string}
-         */
-        ProblemCode: "invalid_request" | "unauthenticated" | "forbidden" | "not_found" | "rate_limited" | "internal_error" | "autopilot_not_installed" | "organisation_blocked" | "organisation_already_connected" | "authorization_not_authorized" | "authorization_expired" | "division_not_granted" | "division_already_connected" | "division_blocked" | "no_division_access" | "mailbox_forbidden" | "mailbox_linked_elsewhere" | "trial_licence" | "idempotency_key_reused";
+        /** @description Stable machine-readable error code: one this version knows (KnownProblemCode), or, open-ended, one a newer backend adds; a client shows an unknown code's `title` and a generic way on. */
+        ProblemCode: components["schemas"]["KnownProblemCode"] | string;
+        /** @description An RFC 9457 problem. `title` is human-readable (shown for a code the client does not know); `detail` never carries a secret. */
         Problem: {
             type?: string;
             title: string;
@@ -181,9 +241,14 @@ export interface components {
             user: components["schemas"]["User"];
             /** @description Where the platform's App Winkel is, for the not-installed explanation. */
             appStoreUrl?: string;
+            /** @description The connections, when the Autopilot is installed: the overview without a second request. */
+            connections?: components["schemas"]["ConnectionList"];
         };
-        /** @enum {string} */
-        BlockerCode: "legacy_connection_active" | "no_access" | "not_postvak_in_only";
+        /**
+         * @description Why an organisation cannot be connected. `no_kvk`: without a KvK number it cannot get a Digitale Brievenbus (`<kvk>@facturen.econnect.eu`).
+         * @enum {string}
+         */
+        BlockerCode: "legacy_connection_active" | "no_access" | "not_postvak_in_only" | "no_kvk";
         Blocker: {
             code: components["schemas"]["BlockerCode"];
         };
@@ -199,12 +264,14 @@ export interface components {
             /** @description The organisation's active connection, if it has one. */
             connectionId: string | null;
             blockers: components["schemas"]["Blocker"][];
+            /** @description ISO 3166-1 alpha-2; the default `region` of a login for it. */
+            country?: string | null;
         };
         OrganisationPage: {
             items: components["schemas"]["Organisation"][];
             nextCursor: string | null;
-            /** @description Matches for this query, over all pages. */
-            total: number;
+            /** @description Matches for this query over all pages, when the backend knows it. */
+            total?: number;
         };
         /**
          * @description `simple`: Exact Online's Digitale Brievenbus. `advanced`: only after contacting eConnect.
@@ -212,6 +279,8 @@ export interface components {
          */
         BookingFlow: "simple" | "advanced";
         ExactUser: {
+            /** @description Exact Online's `UserID` (a GUID): stable, unlike the e-mail address. */
+            id: string;
             name: string;
             email?: string;
         };
@@ -227,54 +296,75 @@ export interface components {
             exactUser?: components["schemas"]["ExactUser"];
             /** Format: date-time */
             createdAt: string;
+            status: components["schemas"]["ConnectionStatus"];
+            region: components["schemas"]["Region"];
+            /** @description The grant the connection uses. */
+            authorizationId: string;
+            /** @description The Digitale Brievenbus address, for the simple booking flow. */
+            mailbox?: string | null;
         };
         ConnectionList: {
             items: components["schemas"]["Connection"][];
         };
-        /** @enum {string} */
-        AuthorizationStatus: "pending" | "authorized" | "denied" | "expired" | "failed";
+        /**
+         * @description `revoked`: a newer login of the same Exact user in the same region replaced this grant. `expired`: a pending login ran out, or the grant's refresh token did.
+         * @enum {string}
+         */
+        AuthorizationStatus: "pending" | "authorized" | "denied" | "expired" | "revoked" | "failed";
         Authorization: {
             id: string;
             status: components["schemas"]["AuthorizationStatus"];
             exactUser?: components["schemas"]["ExactUser"];
-            /** @description Exact Online country host, e.g. nl, be, de. */
-            region?: string;
+            region: components["schemas"]["Region"];
             /**
              * Format: date-time
              * @description A pending login expires here; an authorized grant must be used before it.
              */
             expiresAt: string;
+            /** @description Once authorized: the connections of this Exact user (in this region) the backend pointed at this grant, and whether each still reaches its administration. */
+            repointed?: components["schemas"]["RepointedConnection"][];
         };
         AuthorizationList: {
             items: components["schemas"]["Authorization"][];
         };
         StartAuthorizationRequest: {
-            /** @description The origin of the page with the element; the callback page posts its outcome only there. */
+            /** @description The origin of the page with the element; the callback page posts the outcome only there. Checked against the platform's allow-list. */
             returnOrigin: string;
             locale?: string;
+            /** @description The Exact host to log in on; default: from `organisationId`'s country, else nl. */
+            region?: components["schemas"]["Region"];
+            /** @description The organisation the login is for (for the default region). */
+            organisationId?: string;
+            /** @description Ask Exact who logs in (force_login=1) instead of reusing its session: to log in as another Exact user. Absent: false. */
+            forceLogin?: boolean;
         };
         StartedAuthorization: {
             id: string;
-            /** @description Exact Online's OAuth authorize URL, with the state bound to this id. */
+            /** @description Exact Online's authorize URL on the region's host, with an opaque state the backend made. */
             authorizeUrl: string;
             /** Format: date-time */
             expiresAt: string;
+            region: components["schemas"]["Region"];
         };
         Division: {
             code: number;
             name: string;
+            /** @description The number the user sees in Exact Online. */
+            hid?: string | null;
+            customerName?: string | null;
             kvk?: string | null;
             vatNumber?: string | null;
             country?: string | null;
-            /** @description Exact Online reports the division as blocked. */
-            blocked: boolean;
+            status: components["schemas"]["DivisionStatus"];
+            blockedReason: components["schemas"]["DivisionBlock"] | null;
             /** @description An organisation this division is already connected to. */
             connectedOrganisation: components["schemas"]["OrganisationRef"] | null;
         };
         DivisionPage: {
             items: components["schemas"]["Division"][];
             nextCursor: string | null;
-            total: number;
+            /** @description Matches for this query over all pages, when the backend knows it. */
+            total?: number;
         };
         CreateConnectionRequest: {
             organisationId: string;
@@ -292,11 +382,124 @@ export interface components {
             from: string;
             documentCount: number;
         };
+        /**
+         * @description The codes this version of the contract defines, each with its status: see the responses.
+         * @enum {string}
+         */
+        KnownProblemCode: "invalid_request" | "cursor_invalid" | "return_origin_not_allowed" | "unauthenticated" | "forbidden" | "not_found" | "rate_limited" | "internal_error" | "exact_unavailable" | "autopilot_not_installed" | "organisation_blocked" | "organisation_without_kvk" | "organisation_already_connected" | "authorization_not_authorized" | "authorization_expired" | "authorization_revoked" | "division_not_granted" | "division_already_connected" | "division_blocked" | "division_unavailable" | "no_division_access" | "mailbox_forbidden" | "mailbox_linked_elsewhere" | "trial_licence" | "idempotency_key_reused" | "idempotency_key_in_flight";
+        /**
+         * @description Exact Online's country host: nl start.exactonline.nl, be .be, de .de, uk .co.uk, com .com, es .es, fr .fr.
+         * @enum {string}
+         */
+        Region: "nl" | "be" | "de" | "uk" | "com" | "es" | "fr";
+        /**
+         * @description `active`: the Autopilot delivers. `needs_login`: its grant expired or was revoked (log in again, then reauthorize). `mailbox_problem`: its Digitale Brievenbus is gone or refused. `division_unavailable`: the administration was not granted again, is archived or blocked.
+         * @enum {string}
+         */
+        ConnectionStatus: "active" | "needs_login" | "mailbox_problem" | "division_unavailable";
+        RepointedConnection: {
+            connectionId: string;
+            status: components["schemas"]["ConnectionStatus"];
+        };
+        /**
+         * @description Exact's `Status`: 1 active, 0 inactive, 2 archived.
+         * @enum {string}
+         */
+        DivisionStatus: "active" | "inactive" | "archived";
+        /**
+         * @description Why the administration cannot be chosen. `blocked`: Exact's BlockingStatus; `inactive`, `archived`: its Status; `no_kvk`: without a KvK number no Digitale Brievenbus.
+         * @enum {string}
+         */
+        DivisionBlock: "blocked" | "inactive" | "archived" | "no_kvk";
+        ReauthorizeConnectionRequest: {
+            /** @description An authorized grant of the Exact user who may reach the administration. */
+            authorizationId: string;
+        };
+        RedeliveryPreview: {
+            /** Format: date */
+            from: string;
+            documentCount: number;
+        };
     };
     responses: {
-        /** @description An RFC 9457 problem. */
-        Problem: {
+        /** @description 400 `invalid_request`, `cursor_invalid` or `return_origin_not_allowed`: the request breaks the contract. */
+        BadRequest: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 401 `unauthenticated`: no valid platform session; the host renews it, then calls `retry()`. */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 403 `forbidden`: the session may not do this. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 404 `not_found`: no such resource (any more). */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 409: `idempotency_key_in_flight` (a request with this key is still running; retry after `Retry-After`), or a state conflict named by its code. */
+        Conflict: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 422: the request is well-formed but cannot be done; the code says why (e.g. `idempotency_key_reused`, `division_already_connected`, `mailbox_linked_elsewhere`). */
+        Unprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 429 `rate_limited`: the backend or Exact Online asks to slow down; `Retry-After` says for how long. */
+        RateLimited: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 500 `internal_error`: the backend failed. */
+        ServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description 503 `exact_unavailable`: Exact Online cannot be reached or answers with an error; `Retry-After` when known. */
+        Unavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -305,16 +508,22 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Case-insensitive search on name and numbers. */
+        /** @description Case-insensitive search on names and numbers (KvK, VAT, administration number). */
         Query: string;
-        /** @description The `nextCursor` of the previous page. */
+        /** @description The `nextCursor` of the previous page of the same query; a cursor of another query answers 400 `cursor_invalid`. */
         Cursor: string;
         Limit: number;
         OrganisationId: string;
         AuthorizationId: string;
+        /** @description One key per attempt at one request body (a retry or a double click reuses it). */
+        IdempotencyKey: string;
+        ConnectionId: string;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Seconds to wait before trying again (or an HTTP date). */
+        RetryAfter: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -337,15 +546,20 @@ export interface operations {
                     "application/json": components["schemas"]["Status"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listOrganisations: {
         parameters: {
             query?: {
-                /** @description Case-insensitive search on name and numbers. */
+                /** @description Case-insensitive search on names and numbers (KvK, VAT, administration number). */
                 query?: components["parameters"]["Query"];
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same query; a cursor of another query answers 400 `cursor_invalid`. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
             };
@@ -364,13 +578,20 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationPage"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createRedelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description One key per attempt at one request body (a retry or a double click reuses it). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 organisationId: components["parameters"]["OrganisationId"];
             };
@@ -382,6 +603,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A replay of an earlier request with this key and body: its answer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Redelivery"];
+                };
+            };
             /** @description Accepted */
             202: {
                 headers: {
@@ -391,7 +621,44 @@ export interface operations {
                     "application/json": components["schemas"]["Redelivery"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    previewRedelivery: {
+        parameters: {
+            query: {
+                from: string;
+            };
+            header?: never;
+            path: {
+                organisationId: components["parameters"]["OrganisationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeliveryPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listConnections: {
@@ -412,14 +679,19 @@ export interface operations {
                     "application/json": components["schemas"]["ConnectionList"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     createConnection: {
         parameters: {
             query?: never;
             header: {
-                "Idempotency-Key": string;
+                /** @description One key per attempt at one request body (a retry or a double click reuses it). */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -430,6 +702,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description A replay of an earlier request with this key and body: its connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
             /** @description Created */
             201: {
                 headers: {
@@ -439,7 +720,43 @@ export interface operations {
                     "application/json": components["schemas"]["Connection"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The connection */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     deleteConnection: {
@@ -447,20 +764,60 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                connectionId: string;
+                connectionId: components["parameters"]["ConnectionId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted */
+            /** @description Deleted; its mailbox ended */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reauthorizeConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                connectionId: components["parameters"]["ConnectionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReauthorizeConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description The connection, pointed at the grant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Connection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAuthorizations: {
@@ -481,7 +838,11 @@ export interface operations {
                     "application/json": components["schemas"]["AuthorizationList"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     startAuthorization: {
@@ -506,7 +867,11 @@ export interface operations {
                     "application/json": components["schemas"]["StartedAuthorization"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     getAuthorization: {
@@ -529,15 +894,20 @@ export interface operations {
                     "application/json": components["schemas"]["Authorization"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
         };
     };
     listDivisions: {
         parameters: {
             query?: {
-                /** @description Case-insensitive search on name and numbers. */
+                /** @description Case-insensitive search on names and numbers (KvK, VAT, administration number). */
                 query?: components["parameters"]["Query"];
-                /** @description The `nextCursor` of the previous page. */
+                /** @description The `nextCursor` of the previous page of the same query; a cursor of another query answers 400 `cursor_invalid`. */
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
             };
@@ -558,7 +928,14 @@ export interface operations {
                     "application/json": components["schemas"]["DivisionPage"];
                 };
             };
-            default: components["responses"]["Problem"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["RateLimited"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     oauthCallback: {
@@ -577,10 +954,13 @@ export interface operations {
             /** @description Redirect to the callback page: `callback.html?authorization=ID&status=STATUS` */
             302: {
                 headers: {
+                    /** @description The callback page */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
         };
     };
 }

@@ -26,12 +26,21 @@ export type DivisionPage = Schemas['DivisionPage'];
 export type CreateConnectionRequest = Schemas['CreateConnectionRequest'];
 export type CreateRedeliveryRequest = Schemas['CreateRedeliveryRequest'];
 export type Redelivery = Schemas['Redelivery'];
+export type KnownProblemCode = Schemas['KnownProblemCode'];
+export type Region = Schemas['Region'];
+export type ConnectionStatus = Schemas['ConnectionStatus'];
+export type DivisionStatus = Schemas['DivisionStatus'];
+export type DivisionBlock = Schemas['DivisionBlock'];
+export type RepointedConnection = Schemas['RepointedConnection'];
+export type ReauthorizeConnectionRequest = Schemas['ReauthorizeConnectionRequest'];
+export type RedeliveryPreview = Schemas['RedeliveryPreview'];
 
 /** A page of a searchable list, as the organisation and division operations return it. */
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
-  total: number;
+  /** Matches over all pages, when the backend knows it (Exact pages forward only, so it may not). */
+  total?: number;
 }
 
 export interface PageRequest {

@@ -69,6 +69,9 @@ export const messages = (locale: Locale = sourceLocale) => {
     newConnection: msg('New Connection', { id: 'newConnection' }),
     connectionSummary: (organisation: string, division: string) => msg(str`${organisation} → ${division}`, { id: 'connectionSummary' }),
     connectedSince: (date: string) => msg(str`Verbonden sinds ${date}`, { id: 'connectedSince' }),
+    connectionStatus_needs_login: msg('Opnieuw inloggen nodig', { id: 'connectionStatus_needs_login' }),
+    connectionStatus_mailbox_problem: msg('Probleem met de Digitale Brievenbus', { id: 'connectionStatus_mailbox_problem' }),
+    connectionStatus_division_unavailable: msg('Administratie niet bereikbaar', { id: 'connectionStatus_division_unavailable' }),
     redeliver: msg('API-download opnieuw aanbieden', { id: 'redeliver' }),
 
     organisationHeading: msg('Kies de organisatie', { id: 'organisationHeading' }),
@@ -78,12 +81,15 @@ export const messages = (locale: Locale = sourceLocale) => {
       count === 1
         ? msg('1 organisatie', { id: 'organisationsFound.one' })
         : msg(str`${number(count)} organisaties`, { id: 'organisationsFound.other' }),
+    /** The backend does not know the total and more pages follow: what is loaded, and that there is more. */
+    organisationsFoundAtLeast: (count: number) => msg(str`Meer dan ${number(count)} organisaties`, { id: 'organisationsFoundAtLeast' }),
     organisationsNone: msg('Geen organisaties gevonden.', { id: 'organisationsNone' }),
     loadMore: msg('Meer laden', { id: 'loadMore' }),
     confirm: msg('Bevestigen', { id: 'confirm' }),
     blocker_legacy_connection_active: msg('Heeft nog een actieve koppeling via exactonline.everbinding.nl. Verbreek die eerst.', { id: 'blocker_legacy_connection_active' }),
     blocker_no_access: msg('Je hebt geen toegang tot deze organisatie.', { id: 'blocker_no_access' }),
     blocker_not_postvak_in_only: msg('Verwerkt meer dan alleen Postvak In-facturen met eConnect.', { id: 'blocker_not_postvak_in_only' }),
+    blocker_no_kvk: msg('Heeft geen KvK-nummer, en zonder KvK-nummer geen Digitale Brievenbus. Vul het KvK-nummer eerst in op het platform.', { id: 'blocker_no_kvk' }),
     alreadyConnected: msg('Heeft al een koppeling.', { id: 'alreadyConnected' }),
 
     systemHeading: msg('Kies het boekhoudpakket', { id: 'systemHeading' }),
@@ -103,10 +109,14 @@ export const messages = (locale: Locale = sourceLocale) => {
     loginProblem_unseen: msg('We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is. Klik op Open om opnieuw te beginnen.', { id: 'loginProblem_unseen' }),
     loginProblem_denied: msg('Je hebt in Exact Online geen toestemming gegeven. Zonder toestemming kan de Autopilot niet koppelen.', { id: 'loginProblem_denied' }),
     loginProblem_expired: msg('Het inloggen duurde te lang en is verlopen. Begin opnieuw.', { id: 'loginProblem_expired' }),
+    loginProblem_revoked: msg('Deze toestemming is vervangen: dezelfde Exact Online-gebruiker heeft later opnieuw ingelogd. Log opnieuw in.', { id: 'loginProblem_revoked' }),
     loginProblem_failed: msg('Inloggen bij Exact Online is niet gelukt. Probeer het opnieuw.', { id: 'loginProblem_failed' }),
     loginProblem_timedOut: msg('Er kwam geen antwoord uit het inlogvenster. Probeer het opnieuw.', { id: 'loginProblem_timedOut' }),
     loginAgain: msg('Opnieuw inloggen', { id: 'loginAgain' }),
     grantIntro: (user: string) => msg(str`Het platform heeft al toestemming van Exact Online via de gebruiker ${user}.`, { id: 'grantIntro' }),
+    /** A grant on another Exact country host than the Dutch one: which host it is. */
+    grantIntroRegion: (user: string, host: string) =>
+      msg(str`Het platform heeft al toestemming van Exact Online (${host}) via de gebruiker ${user}.`, { id: 'grantIntroRegion' }),
     grantWhy: msg('Exact Online geeft per gebruiker één toestemming: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.', { id: 'grantWhy' }),
     reuseGrant: (user: string) => msg(str`Doorgaan als ${user}`, { id: 'reuseGrant' }),
     loginAsOther: msg('Inloggen als andere gebruiker', { id: 'loginAsOther' }),
@@ -121,9 +131,13 @@ export const messages = (locale: Locale = sourceLocale) => {
       count === 1
         ? msg('1 administratie', { id: 'divisionsFound.one' })
         : msg(str`${number(count)} administraties`, { id: 'divisionsFound.other' }),
+    divisionsFoundAtLeast: (count: number) => msg(str`Meer dan ${number(count)} administraties`, { id: 'divisionsFoundAtLeast' }),
     divisionsNone: msg('Geen administraties gevonden.', { id: 'divisionsNone' }),
     divisionMissing: msg('Staat je administratie er niet bij? Dan heb je er in Exact Online geen toestemming voor gegeven. Log opnieuw in om hem toe te voegen.', { id: 'divisionMissing' }),
     divisionBlocked: msg('Geblokkeerd in Exact Online.', { id: 'divisionBlocked' }),
+    divisionInactive: msg('Niet actief in Exact Online.', { id: 'divisionInactive' }),
+    divisionArchived: msg('Gearchiveerd in Exact Online.', { id: 'divisionArchived' }),
+    divisionNoKvk: msg('Heeft geen KvK-nummer in Exact Online, en zonder KvK-nummer geen Digitale Brievenbus.', { id: 'divisionNoKvk' }),
     divisionConnectedTo: (organisation: string) => msg(str`Al gekoppeld aan ${organisation}.`, { id: 'divisionConnectedTo' }),
     kvk: (number: string) => msg(str`KvK ${number}`, { id: 'kvk' }),
     bookingFlowLegend: msg('Booking flow', { id: 'bookingFlowLegend' }),
@@ -176,6 +190,19 @@ export const messages = (locale: Locale = sourceLocale) => {
     error_mailbox_linked_elsewhere: msg('De Digitale Brievenbus is al gekoppeld aan een andere administratie. Ontkoppel hem daar eerst in Exact Online.', { id: 'error_mailbox_linked_elsewhere' }),
     error_trial_licence: msg('Deze administratie heeft een proeflicentie van Exact Online. Koppelen kan pas met een volledige licentie.', { id: 'error_trial_licence' }),
     error_idempotency_key_reused: msg('Je keuzes zijn gewijzigd tijdens het afronden. Probeer het opnieuw.', { id: 'error_idempotency_key_reused' }),
+    error_cursor_invalid: msg('De lijst is intussen veranderd. Zoek opnieuw.', { id: 'error_cursor_invalid' }),
+    error_return_origin_not_allowed: msg('Deze pagina mag geen koppeling met Exact Online starten. Neem contact op met eConnect.', { id: 'error_return_origin_not_allowed' }),
+    error_exact_unavailable: msg('Exact Online is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_exact_unavailable' }),
+    error_organisation_without_kvk: msg('Deze organisatie heeft geen KvK-nummer, en zonder KvK-nummer geen Digitale Brievenbus. Vul het eerst in op het platform.', { id: 'error_organisation_without_kvk' }),
+    error_authorization_revoked: msg('De toestemming van Exact Online is vervangen door een nieuwere login van dezelfde gebruiker. Log opnieuw in.', { id: 'error_authorization_revoked' }),
+    error_division_unavailable: msg('Deze administratie is niet (meer) bereikbaar in Exact Online. Kies een andere of log opnieuw in.', { id: 'error_division_unavailable' }),
+    /** The first request with this key still runs: the element asks again by itself, with the same key. */
+    error_idempotency_key_in_flight: (seconds: number) =>
+      msg(str`Je vorige verzoek wordt nog verwerkt. We kijken ${inTime(seconds)} vanzelf opnieuw.`, { id: 'error_idempotency_key_in_flight' }),
+    error_idempotency_key_in_flightLater: (seconds: number) =>
+      msg(str`Je vorige verzoek wordt nog verwerkt. Probeer het ${inTime(seconds)} opnieuw.`, { id: 'error_idempotency_key_in_flightLater' }),
+    /** A code this version does not know: the backend's own title (untrusted text, shown as such) and a way on. */
+    error_unknown: (title: string) => msg(str`Het platform meldt: ${title}. Probeer het opnieuw, of ga terug.`, { id: 'error_unknown' }),
 
   };
 };

@@ -26,11 +26,19 @@ const toRedelivery = {
   actions: { type: 'chooseRedelivery', params: ({ event }: { event: ConnectEvent }) => (event as Extract<ConnectEvent, { type: 'user.redeliver' }>).connection },
 } as const;
 
+type SubmitRedelivery = Extract<ConnectEvent, { type: 'user.submitRedelivery' }>;
+const submitRedelivery = {
+  guard: { type: 'isRedeliveryDateAllowed', params: ({ event }: { event: ConnectEvent }) => (event as SubmitRedelivery).from },
+  target: '#connect.redelivery.submitting',
+  actions: { type: 'keyRedelivery', params: ({ event }: { event: ConnectEvent }) => (event as SubmitRedelivery).from },
+} as const;
+
 export const connectMachine = connectSetup.createMachine({
   id: 'connect',
   context: ({ input }) => ({
     status: null,
     connections: [],
+    preloadedConnections: null,
     organisations: emptyList(),
     organisation: null,
     authorization: null,
@@ -42,6 +50,7 @@ export const connectMachine = connectSetup.createMachine({
     connection: null,
     redeliveryConnection: null,
     redelivery: null,
+    redeliveryAttempt: null,
     error: null,
     loginTimeout: input.loginTimeout ?? DEFAULT_LOGIN_TIMEOUT_MS,
     createId: input.createId,
@@ -61,7 +70,11 @@ export const connectMachine = connectSetup.createMachine({
       invoke: {
         src: 'getStatus',
         onDone: [
-          { guard: { type: 'isAutopilotInstalled', params: ({ event }) => event.output }, target: 'installed', actions: assign({ status: ({ event }) => event.output }) },
+          {
+            guard: { type: 'isAutopilotInstalled', params: ({ event }) => event.output },
+            target: 'installed',
+            actions: assign({ status: ({ event }) => event.output, preloadedConnections: ({ event }) => event.output.connections?.items ?? null }),
+          },
           { target: 'notInstalled', actions: assign({ status: ({ event }) => event.output }) },
         ],
         onError: { target: 'statusFailed', actions: failedRequest('getStatus') },
@@ -77,6 +90,8 @@ export const connectMachine = connectSetup.createMachine({
      */
     resuming: {
       meta: { view: 'resuming' },
+      // The overview after a resume is a later return: it asks for the connections afresh.
+      entry: assign({ preloadedConnections: null }),
       exit: 'endRateLimitRun',
       invoke: {
         src: 'getAuthorization',
@@ -124,9 +139,20 @@ export const connectMachine = connectSetup.createMachine({
     /** The overview: the active connections, and the way to start a new one. */
     connections: {
       meta: { view: 'connections' },
-      initial: 'loading',
+      initial: 'entering',
       entry: ['resetFlow', 'clearResume'],
       states: {
+        /** The first overview uses the connections the status carried; every later one asks (listConnections). */
+        entering: {
+          always: [
+            {
+              guard: 'hasPreloadedConnections',
+              target: 'list',
+              actions: assign(({ context }) => ({ connections: context.preloadedConnections!, preloadedConnections: null })),
+            },
+            { target: 'loading' },
+          ],
+        },
         loading: {
           exit: 'endRateLimitRun',
           invoke: {
@@ -181,14 +207,15 @@ export const connectMachine = connectSetup.createMachine({
       entry: assign({ redelivery: null, error: null }),
       on: { 'user.back': 'connections', 'user.done': 'connections' },
       states: {
-        editing: { on: { 'user.submitRedelivery': { guard: { type: 'isRedeliveryDateAllowed', params: ({ event }) => event.from }, target: 'submitting' } } },
+        editing: { on: { 'user.submitRedelivery': submitRedelivery } },
         submitting: {
           exit: 'endRateLimitRun',
           invoke: {
             src: 'createRedelivery',
-            input: ({ context, event }) => ({
+            input: ({ context }) => ({
               organisationId: context.redeliveryConnection!.organisation.id,
-              from: (event as { from: string }).from,
+              from: context.redeliveryAttempt!.from,
+              idempotencyKey: context.redeliveryAttempt!.idempotencyKey,
             }),
             onDone: { target: 'submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
             onError: { target: 'failed', actions: failedRequest('createRedelivery') },
@@ -199,7 +226,7 @@ export const connectMachine = connectSetup.createMachine({
           ...retryWhenRateLimited,
           on: {
             'user.retry': { target: 'editing', actions: 'clearError' },
-            'user.submitRedelivery': { guard: { type: 'isRedeliveryDateAllowed', params: ({ event }) => event.from }, target: 'submitting' },
+            'user.submitRedelivery': submitRedelivery,
           },
         },
       },

@@ -22,8 +22,13 @@ export type ListKey = 'organisations' | 'administrations';
 export const emptyList = <T>(): ListState<T> => ({ query: '', items: [], total: 0, nextCursor: null });
 
 /** A search's first page replaces the list (the query it was asked with stays); a further page is appended. */
-const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListState<T> =>
-  append ? { ...list, items: [...list.items, ...page.items], nextCursor: page.nextCursor, total: page.total } : { query: list.query, ...page };
+const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListState<T> => ({
+  query: list.query,
+  items: append ? [...list.items, ...page.items] : page.items,
+  nextCursor: page.nextCursor,
+  // Optional in the contract: Exact pages its administrations forward only, so a backend may not know it.
+  total: page.total ?? null,
+});
 
 /** YYYY-MM-DD of a day that exists (no 2025-13-45, no 30 February). */
 const isCalendarDate = (value: string) =>
@@ -51,7 +56,7 @@ export const connectSetup = setup({
     getAuthorization: fromPromise<Authorization, { authorizationId: string }>(notProvided('getAuthorization')),
     listDivisions: fromPromise<Page<Division>, AdministrationPageRequest>(notProvided('listDivisions')),
     createConnection: fromPromise<Connection, CreateConnectionInput>(notProvided('createConnection')),
-    createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string }>(notProvided('createRedelivery')),
+    createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string; idempotencyKey: string }>(notProvided('createRedelivery')),
     /** The Exact login, a child machine whose output is the grant. */
     signIn: signInMachine,
   },
@@ -67,7 +72,9 @@ export const connectSetup = setup({
     hasOrganisation: ({ context }) => context.organisation !== null,
     hasMore: ({ context }, list: ListKey) => context[list].nextCursor !== null,
     isAdministrationSelectable: (_, administration: Division) =>
-      !administration.blocked && administration.connectedOrganisation === null,
+      administration.blockedReason === null && administration.connectedOrganisation === null,
+    /** The status answer carried the overview's connections (one round trip to the first step). */
+    hasPreloadedConnections: ({ context }) => context.preloadedConnections !== null,
     /** The administrations in the context are the current grant's (prefetched, or fetched on an earlier visit). */
     hasAdministrations: ({ context }) => context.administrationsOf !== null && context.administrationsOf === context.authorization?.id,
     hasError: ({ context }) => context.error !== null,
@@ -129,7 +136,11 @@ export const connectSetup = setup({
     /** A choice on the administration step voids the key of an earlier attempt at another one. */
     chooseAdministration: assign((_, administration: Division) => ({ administration, idempotencyKey: null, error: null })),
     chooseBookingFlow: assign((_, bookingFlow: BookingFlow) => ({ bookingFlow, idempotencyKey: null, error: null })),
-    chooseRedelivery: assign((_, redeliveryConnection: Connection) => ({ redeliveryConnection })),
+    chooseRedelivery: assign((_, redeliveryConnection: Connection) => ({ redeliveryConnection, redeliveryAttempt: null })),
+    /** One key per date: a retry of the same date reuses it (never offered twice), another date gets a new one. */
+    keyRedelivery: assign(({ context }, from: string) => ({
+      redeliveryAttempt: context.redeliveryAttempt?.from === from ? context.redeliveryAttempt : { from, idempotencyKey: context.createId() },
+    })),
     /** What the user does on the login step is the login's to handle. */
     forwardToSignIn: forwardTo('signIn'),
     emitCancelled: emit({ type: 'cancelled' }),

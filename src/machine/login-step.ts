@@ -26,6 +26,7 @@ export const loginStep = connectSetup.createStateConfig({
         input: ({ context }) => ({
           loginTimeout: context.loginTimeout,
           forceNewLogin: context.forceNewLogin,
+          organisationId: context.organisation?.id ?? null,
           problem: context.resumedProblem,
         }),
         onDone: { target: 'authorized', actions: assign({ authorization: ({ event }) => event.output }) },
@@ -33,6 +34,7 @@ export const loginStep = connectSetup.createStateConfig({
       on: {
         'user.openLogin': toSignIn,
         'user.reuseGrant': toSignIn,
+        'user.loginAsOther': toSignIn,
         'user.loginSameTab': toSignIn,
         'user.retry': toSignIn,
         'signIn.failed': { actions: 'reportLoginError' },

@@ -16,10 +16,10 @@ export interface RequestContext {
 export const toApiError = (error: unknown, operation: string): ApiError =>
   isApiError(error) ? error : new ApiError('contract', operation, null, null, null, String(error));
 
-/** A 429 extends the run of them (its wait backed off, see retry-policy); any other failure ends it. */
+/** A 429 or a key in flight extends the run of them (its wait backed off, see retry-policy); any other failure ends it. */
 export const rememberedError = (context: RequestContext, failure: unknown, operation: string): RequestContext => {
   const error = toApiError(failure, operation);
-  const rateLimited = error.status === 429 ? context.rateLimited + 1 : 0;
+  const rateLimited = rateLimitWait(error) !== null ? context.rateLimited + 1 : 0;
   return { error: rateLimited ? backedOff(error, rateLimited) : error, rateLimited };
 };
 

@@ -10,7 +10,7 @@ import {
   retryWhenRateLimited,
 } from './requests.js';
 import { CHECK_GAP_MS, POPUP_CLOSED_GRACE_MS, SEVERED_WINDOW_MS, UNSEEN_POLL_FIRST_MS, UNSEEN_POLL_MAX_MS } from './timing.js';
-import type { LoginProblem, LoginWindowEvent, SignInContext, SignInEvent, SignInInput } from './types.js';
+import type { LoginProblem, LoginWindowEvent, SignInContext, SignInEvent, SignInInput, StartAuthorizationInput } from './types.js';
 
 /**
  * The Exact login (step 3), as a child of the connect machine: it gets the authorize URL, offers a
@@ -20,7 +20,7 @@ import type { LoginProblem, LoginWindowEvent, SignInContext, SignInEvent, SignIn
 
 /** A login the backend settled without a grant: which problem to show. */
 export const loginProblemOf = (status: Authorization['status']): LoginProblem =>
-  status === 'denied' ? 'denied' : status === 'expired' ? 'expired' : 'failed';
+  status === 'denied' || status === 'expired' || status === 'revoked' ? status : 'failed';
 
 export const signInMachine = setup({
   types: {
@@ -30,7 +30,8 @@ export const signInMachine = setup({
     output: {} as Authorization,
   },
   actors: {
-    startAuthorization: fromPromise<StartedAuthorization>(notProvided('startAuthorization')),
+    /** `forceLogin`: Exact asks who logs in instead of reusing its session (to log in as another user). */
+    startAuthorization: fromPromise<StartedAuthorization, StartAuthorizationInput>(notProvided('startAuthorization')),
     /** Grants the platform already holds for this user, to reuse instead of a second login. */
     listAuthorizations: fromPromise<Authorization[]>(notProvided('listAuthorizations')),
     /** Opens the login window when started (inside the user's click) and reports what happens to it. */
@@ -78,6 +79,7 @@ export const signInMachine = setup({
     authorizations: [],
     reusable: null,
     forceNewLogin: input.forceNewLogin,
+    organisationId: input.organisationId,
     loginProblem: input.problem,
     error: null,
     loginTimeout: input.loginTimeout,
@@ -105,6 +107,8 @@ export const signInMachine = setup({
               exit: 'endRateLimitRun',
               invoke: {
                 src: 'startAuthorization',
+                // Exact's own session decides who logs in: the common case, one user.
+                input: ({ context }) => ({ organisationId: context.organisationId, forceLogin: false }),
                 onDone: { target: 'done', actions: assign({ started: ({ event }) => event.output }) },
                 onError: { target: '#signIn.failed', actions: failedRequest('startAuthorization') },
               },
@@ -140,9 +144,27 @@ export const signInMachine = setup({
      * revokes the first. So offer the grant the platform holds before another login.
      */
     choosingGrant: {
+      initial: 'preparingOther',
       on: {
         'user.reuseGrant': { target: 'authorized', actions: assign({ authorization: ({ event }) => event.authorization }) },
-        'user.openLogin': 'open',
+      },
+      states: {
+        /**
+         * The login the first URL makes would reuse Exact's session, log in the same user and so
+         * revoke the grant offered. The way past it is another user: a URL with force_login,
+         * fetched now so `Inloggen als andere gebruiker` opens the window inside the click.
+         */
+        preparingOther: {
+          tags: ['busy'],
+          exit: 'endRateLimitRun',
+          invoke: {
+            src: 'startAuthorization',
+            input: ({ context }) => ({ organisationId: context.organisationId, forceLogin: true }),
+            onDone: { target: 'ready', actions: assign({ started: ({ event }) => event.output }) },
+            onError: { target: '#signIn.failed', actions: failedRequest('startAuthorization') },
+          },
+        },
+        ready: { on: { 'user.loginAsOther': '#signIn.open' } },
       },
     },
     ready: { on: { 'user.openLogin': 'open' } },

@@ -16,7 +16,8 @@ import type {
 export interface ListState<T> {
   query: string;
   items: T[];
-  total: number;
+  /** Matches over all pages; null when the backend does not know it. */
+  total: number | null;
   nextCursor: string | null;
 }
 
@@ -25,12 +26,14 @@ export interface ListState<T> {
  * the window reads closed while the backend still says pending (closed, or severed late by a
  * Cross-Origin-Opener-Policy): the login may still finish, so the element keeps asking.
  */
-export type LoginProblem = 'blocked' | 'unseen' | 'denied' | 'expired' | 'failed' | 'timedOut';
+export type LoginProblem = 'blocked' | 'unseen' | 'denied' | 'expired' | 'revoked' | 'failed' | 'timedOut';
 
 /** The connect flow's context. Words as in the README's glossary: an administration is Exact's division. */
 export interface ConnectContext {
   status: Status | null;
   connections: Connection[];
+  /** The connections the status answer carried, for the first overview only (later ones ask again). */
+  preloadedConnections: Connection[] | null;
   organisations: ListState<Organisation>;
   organisation: Organisation | null;
   /** The confirmed Exact login (grant) the administrations come from. */
@@ -45,6 +48,8 @@ export interface ConnectContext {
   connection: Connection | null;
   redeliveryConnection: Connection | null;
   redelivery: Redelivery | null;
+  /** The date last submitted for redelivery and its idempotency key, reused by a retry of that date. */
+  redeliveryAttempt: { from: string; idempotencyKey: string } | null;
   error: ApiError | null;
   loginTimeout: number;
   createId: () => string;
@@ -71,6 +76,8 @@ export interface SignInContext {
   /** The grant offered instead of a second login (one Exact user, one token chain), if any. */
   reusable: Authorization | null;
   forceNewLogin: boolean;
+  /** The organisation the login is for: the backend derives the Exact region from it. */
+  organisationId: string | null;
   loginProblem: LoginProblem | null;
   error: ApiError | null;
   loginTimeout: number;
@@ -84,6 +91,7 @@ export interface SignInContext {
 export interface SignInInput {
   loginTimeout: number;
   forceNewLogin: boolean;
+  organisationId: string | null;
   /** Start on this problem (a same-tab login settled without a grant while the page was away). */
   problem: LoginProblem | null;
 }
@@ -120,6 +128,8 @@ export type LoginWindowEvent =
 export type SignInUserEvent =
   | { type: 'user.openLogin' }
   | { type: 'user.reuseGrant'; authorization: Authorization }
+  /** Instead of the grant offered: log in as another Exact user (Exact asks who, force_login). */
+  | { type: 'user.loginAsOther' }
   | { type: 'user.loginSameTab' }
   | { type: 'user.retry' };
 
@@ -168,6 +178,12 @@ export type ConnectEmitted =
 
 export interface AdministrationPageRequest extends PageRequest {
   authorizationId: string;
+}
+
+/** What `startAuthorization` is asked with; the element adds the return origin and locale. */
+export interface StartAuthorizationInput {
+  organisationId: string | null;
+  forceLogin: boolean;
 }
 
 export interface CreateConnectionInput {

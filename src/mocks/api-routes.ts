@@ -1,5 +1,5 @@
 import { schemaChecks, type SchemaName } from '../api/schema-checks.generated.js';
-import type { CreateConnectionRequest, CreateRedeliveryRequest, StartAuthorizationRequest } from '../api/types.js';
+import type { CreateConnectionRequest, CreateRedeliveryRequest, ReauthorizeConnectionRequest, StartAuthorizationRequest } from '../api/types.js';
 import type { MockPlatform } from './model.js';
 import { pageParams } from './paging.js';
 import { MockProblem } from './problem.js';
@@ -60,13 +60,15 @@ function idempotencyKey(request: Request): string {
   return key;
 }
 
-function authorizeUrl(context: RouteContext, state: string, locale: string | undefined): string {
+function authorizeUrl(context: RouteContext, state: string, locale: string | undefined, forceLogin: boolean): string {
   const url = new URL(`${context.basePath}/exact/api/oauth2/auth`, context.exactOrigin ?? context.url.origin);
   url.searchParams.set('client_id', 'autopilot-connect');
   url.searchParams.set('response_type', 'code');
   url.searchParams.set('redirect_uri', redirectUriFor(context.url.origin, context.basePath));
   url.searchParams.set('state', state);
   url.searchParams.set('lang', locale ?? 'nl');
+  // Exact asks who logs in instead of reusing its session (the mock's login page always asks).
+  if (forceLogin) url.searchParams.set('force_login', '1');
   return url.href;
 }
 
@@ -104,8 +106,19 @@ export const routes: readonly Route[] = [
     path: '/organisations/:organisationId/redeliveries',
     operation: 'createRedelivery',
     run: async (context) => {
+      const key = idempotencyKey(context.request);
       const { from } = await readBody<CreateRedeliveryRequest>(context.request, 'CreateRedeliveryRequest');
-      return jsonResponse('createRedelivery', 202, context.platform.createRedelivery(param(context, 0), from));
+      const { answer, replayed } = context.platform.createRedelivery(param(context, 0), from, key);
+      return jsonResponse('createRedelivery', replayed ? 200 : 202, answer);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/organisations/:organisationId/redeliveries/preview',
+    operation: 'previewRedelivery',
+    run: (context) => {
+      const from = context.url.searchParams.get('from') ?? '';
+      return jsonResponse('previewRedelivery', 200, context.platform.previewRedelivery(param(context, 0), from));
     },
   },
   {
@@ -121,7 +134,24 @@ export const routes: readonly Route[] = [
     run: async ({ platform, request }) => {
       const key = idempotencyKey(request);
       const body = await readBody<CreateConnectionRequest>(request, 'CreateConnectionRequest');
-      return jsonResponse('createConnection', 201, platform.createConnection(body, key));
+      const { answer, replayed } = platform.createConnection(body, key);
+      // A replay of the same key and body: 200 with the first answer's connection.
+      return jsonResponse('createConnection', replayed ? 200 : 201, answer);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/connections/:connectionId',
+    operation: 'getConnection',
+    run: (context) => jsonResponse('getConnection', 200, context.platform.getConnection(param(context, 0))),
+  },
+  {
+    method: 'PUT',
+    path: '/connections/:connectionId/authorization',
+    operation: 'reauthorizeConnection',
+    run: async (context) => {
+      const { authorizationId } = await readBody<ReauthorizeConnectionRequest>(context.request, 'ReauthorizeConnectionRequest');
+      return jsonResponse('reauthorizeConnection', 200, context.platform.reauthorizeConnection(param(context, 0), authorizationId));
     },
   },
   {
@@ -148,8 +178,9 @@ export const routes: readonly Route[] = [
       const started = context.platform.startAuthorization(body);
       return jsonResponse('startAuthorization', 201, {
         id: started.id,
-        authorizeUrl: authorizeUrl(context, started.id, body.locale),
+        authorizeUrl: authorizeUrl(context, started.id, body.locale, started.forceLogin),
         expiresAt: new Date(started.expiresAt).toISOString(),
+        region: started.region,
       });
     },
   },

@@ -1,4 +1,4 @@
-import type { ExactUser } from '../api/types.js';
+import type { DivisionStatus, ExactUser, Region } from '../api/types.js';
 import { SeededRandom } from './random.js';
 
 /** An administration as Exact Online knows it (the platform adds who it is connected to). */
@@ -8,13 +8,33 @@ export interface ExactDivision {
   kvk: string | null;
   vatNumber: string | null;
   country: string | null;
+  /** Exact's BlockingStatus. */
   blocked: boolean;
+  /** Exact's Status; active when left out. */
+  status?: DivisionStatus;
+  /** The number the user sees in Exact Online. */
+  hid?: string | null;
+  customerName?: string | null;
+}
+
+/**
+ * A stable, GUID-shaped Exact `UserID` for a user name, as Exact gives every user one: the
+ * same name logs in the same user (FNV-1a over the lowercase name, spread over 128 bits).
+ */
+export function exactUserIdFor(username: string): string {
+  let hex = '';
+  for (let round = 0; round < 4; round += 1) {
+    let hash = 0x811c9dc5;
+    for (const char of `${round}:${username.toLowerCase()}`) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193) >>> 0;
+    hex += hash.toString(16).padStart(8, '0');
+  }
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
 export interface ExactOnlineInit {
   user: ExactUser;
   /** The country host the user's data lives in (start.exactonline.<region>). */
-  region: string;
+  region: Region;
   divisions: ExactDivision[];
   seed?: number;
 }
@@ -22,7 +42,7 @@ export interface ExactOnlineInit {
 /** What the platform learns by exchanging an authorization code. */
 export interface ExactGrant {
   user: ExactUser;
-  region: string;
+  region: Region;
   divisionCodes: number[];
 }
 
@@ -40,7 +60,7 @@ interface IssuedCode {
  */
 export class ExactOnline {
   readonly user: ExactUser;
-  readonly region: string;
+  readonly region: Region;
   readonly divisions: readonly ExactDivision[];
   private readonly byCode: ReadonlyMap<number, ExactDivision>;
   private readonly sessions = new Map<string, ExactUser>();
@@ -66,7 +86,7 @@ export class ExactOnline {
   logIn(username?: string | null): string {
     const ticket = `ses_${this.random.hex(20)}`;
     const other = username && username.toLowerCase() !== this.user.email?.toLowerCase();
-    this.sessions.set(ticket, other ? { name: username, email: username } : this.user);
+    this.sessions.set(ticket, other ? { id: exactUserIdFor(username), name: username, email: username } : this.user);
     return ticket;
   }
 

@@ -1,13 +1,15 @@
-import { problemCodeValues, successResponses } from '../api/guards.generated.js';
+import { checkProblemCode, successResponses } from '../api/guards.generated.js';
 import type { ProblemCode } from '../api/types.js';
 import type { RouteOperation } from './api-routes.js';
-import { problemResponse, type OperationId } from './responses.js';
+import { firstAnswerStatus, problemResponse, type OperationId } from './responses.js';
 
 /** Problem statuses a test may inject, with the code each gets unless the test names one. */
 const defaultCodes = {
   401: 'unauthenticated',
   403: 'forbidden',
   404: 'not_found',
+  409: 'idempotency_key_in_flight',
+  422: 'idempotency_key_reused',
   500: 'internal_error',
   502: 'internal_error',
   503: 'internal_error',
@@ -17,7 +19,9 @@ export type InjectedProblemStatus = keyof typeof defaultCodes;
 
 /**
  * How an injected failure answers:
- * - `{ status, code? }`: an application/problem+json with that status (code defaults per status);
+ * - `{ status, code?, title?, retryAfter? }`: an application/problem+json with that status (code
+ *   defaults per status; any code of the contract's pattern, so a code newer than the element can
+ *   be sent; a 409 or 503 carries Retry-After, 1 s unless given);
  * - `{ status: 429, retryAfter }`: a `rate_limited` problem with a Retry-After header (seconds);
  * - `'network'`: no HTTP answer at all (MSW: `HttpResponse.error()`; the Vite server: the socket is destroyed);
  * - `'malformed-json'`: the success status with the truncated body `{"items": [` as application/json;
@@ -28,7 +32,7 @@ export type InjectedProblemStatus = keyof typeof defaultCodes;
  *   then the answer is lost as a network error: the retry with the same Idempotency-Key must find it.
  */
 export type InjectedFailureKind =
-  | { status: InjectedProblemStatus; code?: ProblemCode; detail?: string }
+  | { status: InjectedProblemStatus; code?: ProblemCode; detail?: string; title?: string; retryAfter?: number }
   | { status: 429; retryAfter: number; detail?: string }
   | { delayMs: number }
   | 'network'
@@ -54,8 +58,6 @@ export interface PendingFailure {
 
 const stringKinds = new Set(['network', 'malformed-json', 'contract-violation', 'html', 'after-commit-network']);
 
-const problemCodes: readonly string[] = problemCodeValues;
-
 export const operationIds = [...Object.keys(successResponses), 'oauthCallback'] as RouteOperation[];
 
 /** Checks an injection (from a test, or JSON over HTTP); throws a TypeError saying what is wrong. */
@@ -78,8 +80,9 @@ function parseKind(kind: unknown): InjectedFailureKind {
     throw new TypeError(`kind ${kind} is not one of ${[...stringKinds].join(', ')}`);
   }
   if (typeof kind !== 'object' || kind === null) throw new TypeError('kind is missing');
-  const { status, code, detail, retryAfter, delayMs } = kind as Record<string, unknown>;
+  const { status, code, detail, title, retryAfter, delayMs } = kind as Record<string, unknown>;
   if (detail !== undefined && typeof detail !== 'string') throw new TypeError('detail must be a string');
+  if (title !== undefined && typeof title !== 'string') throw new TypeError('title must be a string');
   if (delayMs !== undefined) {
     if (typeof delayMs !== 'number' || !(delayMs >= 0)) throw new TypeError('delayMs must be a number of milliseconds');
     return { delayMs };
@@ -91,13 +94,18 @@ function parseKind(kind: unknown): InjectedFailureKind {
     return { status, retryAfter, ...(detail === undefined ? {} : { detail }) };
   }
   if (typeof status === 'number' && status in defaultCodes) {
-    if (code !== undefined && !(problemCodes as readonly unknown[]).includes(code)) {
-      throw new TypeError(`code must be one of the contract's ProblemCodes, not ${String(code)}`);
+    if (code !== undefined && checkProblemCode(code) !== null) {
+      throw new TypeError(`code must be a ProblemCode of the contract (lowercase letters, digits and _), not ${String(code)}`);
+    }
+    if (retryAfter !== undefined && (typeof retryAfter !== 'number' || !Number.isInteger(retryAfter) || retryAfter < 0)) {
+      throw new TypeError('retryAfter must be whole seconds');
     }
     return {
       status: status as InjectedProblemStatus,
       ...(code === undefined ? {} : { code: code as ProblemCode }),
       ...(detail === undefined ? {} : { detail }),
+      ...(title === undefined ? {} : { title: title as string }),
+      ...(retryAfter === undefined ? {} : { retryAfter: retryAfter as number }),
     };
   }
   throw new TypeError(`status must be one of ${Object.keys(defaultCodes).join(', ')} or 429, not ${String(status)}`);
@@ -106,9 +114,9 @@ function parseKind(kind: unknown): InjectedFailureKind {
 /** What the failure sends instead of the real answer (none for `delayMs` and `after-commit-network`). */
 export function failureResponse(kind: InjectedFailureKind, operation: RouteOperation): Response {
   if (kind === 'network' || kind === 'after-commit-network') return Response.error();
-  const success = operation === 'oauthCallback' ? null : successResponses[operation as OperationId];
+  const success = operation === 'oauthCallback' ? null : firstAnswerStatus(operation as OperationId);
   // A 204 cannot carry a body; the broken bodies come with a 200 then.
-  const status = success && success.status !== 204 ? success.status : 200;
+  const status = success && success !== 204 ? success : 200;
   if (kind === 'malformed-json') {
     return new Response('{"items": [', { status, headers: { 'Content-Type': 'application/json' } });
   }
@@ -128,5 +136,11 @@ export function failureResponse(kind: InjectedFailureKind, operation: RouteOpera
     response.headers.set('Retry-After', String(kind.retryAfter));
     return response;
   }
-  return problemResponse({ status: kind.status, code: kind.code ?? defaultCodes[kind.status], detail });
+  return problemResponse({
+    status: kind.status,
+    code: kind.code ?? defaultCodes[kind.status],
+    detail,
+    title: kind.title,
+    retryAfter: kind.retryAfter,
+  });
 }

@@ -14,6 +14,8 @@ import type {
   OrganisationPage,
   ProblemCode,
   Redelivery,
+  Region,
+  RepointedConnection,
   StartAuthorizationRequest,
   Status,
   User,
@@ -40,14 +42,18 @@ export interface MockOrganisation {
 
 export interface MockAuthorization {
   id: string;
-  /** `revoked`: a later login by the same Exact user replaced this grant. */
-  status: Exclude<AuthorizationStatus, 'expired'> | 'revoked';
+  /** `revoked`: a later login by the same Exact user in the same region replaced this grant. */
+  status: Exclude<AuthorizationStatus, 'expired'>;
   expiresAt: number;
   returnOrigin: string;
   locale: string;
   exactUser: ExactUser | null;
-  region: string | null;
+  region: Region;
+  /** The login asked Exact who logs in (force_login=1). */
+  forceLogin: boolean;
   grantedCodes: ReadonlySet<number>;
+  /** The connections of this Exact user the login re-pointed here, once authorized. */
+  repointed: RepointedConnection[];
 }
 
 export interface MockPlatformInit {
@@ -72,16 +78,22 @@ export interface GrantSeed {
   /** Fixed, so tests can name it; generated when left out. */
   id?: string;
   exactUser: ExactUser;
-  region?: string;
+  region?: Region;
   /** The administrations granted at that login; all of Exact's when left out. */
   divisionCodes?: readonly number[];
   locale?: string;
   returnOrigin?: string;
 }
 
-interface IdempotencyRecord {
+interface IdempotencyRecord<T> {
   fingerprint: string;
-  connection: Connection;
+  answer: T;
+}
+
+/** What an idempotent operation answers: the result, and whether it is a replay (200) or the first (201/202). */
+export interface Idempotent<T> {
+  answer: T;
+  replayed: boolean;
 }
 
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
@@ -108,6 +120,8 @@ export class MockPlatform {
   readonly user: User;
   readonly exact: ExactOnline;
   autopilotInstalled: boolean;
+  /** The status carries the connections (contract v2's one round trip); false: a backend that omits them. */
+  statusCarriesConnections = true;
   readonly appStoreUrl: string | undefined;
   readonly now: () => number;
   private readonly organisations: MockOrganisation[];
@@ -115,7 +129,8 @@ export class MockPlatform {
   private readonly connections = new Map<string, Connection>();
   private readonly connectionByDivision = new Map<number, Connection>();
   private readonly authorizations = new Map<string, MockAuthorization>();
-  private readonly idempotency = new Map<string, IdempotencyRecord>();
+  private readonly idempotency = new Map<string, IdempotencyRecord<Connection>>();
+  private readonly redeliveryKeys = new Map<string, IdempotencyRecord<Redelivery>>();
   readonly redeliveries: Array<Redelivery & { organisationId: string }> = [];
   private readonly random: SeededRandom;
   /** Lowercase search fields, parallel to `organisations` and to `exact.divisions`: long lists search in a few ms. */
@@ -135,7 +150,8 @@ export class MockPlatform {
     // Sorted once: names never change, and thousands of organisations are listed often.
     const entries = init.organisations
       .map((seed) => ({
-        organisation: { ...seed, blockers: [...seed.blockers], connectionId: null },
+        // Without a KvK number no Digitale Brievenbus (<kvk>@facturen.econnect.eu): blocked for that reason.
+        organisation: { ...seed, blockers: seed.kvk === null && !seed.blockers.includes('no_kvk') ? [...seed.blockers, 'no_kvk' as const] : [...seed.blockers], connectionId: null },
         keys: cachedKeys(seed, () => searchKeys([seed.name, seed.kvk])),
       }))
       .sort((a, b) => collator.compare(a.organisation.name, b.organisation.name));
@@ -150,6 +166,8 @@ export class MockPlatform {
       autopilotInstalled: this.autopilotInstalled,
       user: this.user,
       ...(this.appStoreUrl ? { appStoreUrl: this.appStoreUrl } : {}),
+      // One round trip to the first step: the overview's connections come along.
+      ...(this.autopilotInstalled && this.statusCarriesConnections ? { connections: this.listConnections() } : {}),
     };
   }
 
@@ -167,14 +185,39 @@ export class MockPlatform {
   }
 
   listConnections(): ConnectionList {
-    return { items: [...this.connections.values()] };
+    return { items: [...this.connections.values()].map((connection) => ({ ...connection })) };
+  }
+
+  getConnection(id: string): Connection {
+    const connection = this.connections.get(id);
+    if (!connection) throw new MockProblem(404, 'not_found', `No connection ${id}.`);
+    return { ...connection };
+  }
+
+  /** Sets a connection's health, as the backend would find it (for tests and scenarios). */
+  setConnectionStatus(id: string, status: Connection['status']): void {
+    const connection = this.connections.get(id);
+    if (!connection) throw new Error(`setConnectionStatus: no connection ${id}`);
+    connection.status = status;
+  }
+
+  /** Points a connection at another grant of an Exact user who reaches its administration. */
+  reauthorizeConnection(id: string, authorizationId: string): Connection {
+    const connection = this.connections.get(id);
+    if (!connection) throw new MockProblem(404, 'not_found', `No connection ${id}.`);
+    const grant = this.usableGrant(authorizationId, true);
+    if (!grant.grantedCodes.has(connection.division.code)) {
+      throw new MockProblem(422, 'division_not_granted', `Administration ${connection.division.code} was not granted at that login.`);
+    }
+    Object.assign(connection, { authorizationId: grant.id, region: grant.region, status: 'active' }, grant.exactUser ? { exactUser: grant.exactUser } : {});
+    return { ...connection };
   }
 
   /**
    * Creates a connection once per idempotency key: the same key and body give back the
    * first result, so a retry or a double click never makes a second connection.
    */
-  createConnection(request: CreateConnectionRequest, idempotencyKey: string): Connection {
+  createConnection(request: CreateConnectionRequest, idempotencyKey: string): Idempotent<Connection> {
     const fingerprint = JSON.stringify([
       request.organisationId,
       request.authorizationId,
@@ -186,10 +229,13 @@ export class MockPlatform {
       if (previous.fingerprint !== fingerprint) {
         throw new MockProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
       }
-      return previous.connection;
+      return { answer: { ...previous.answer }, replayed: true };
     }
     const organisation = this.organisationsById.get(request.organisationId);
     if (!organisation) throw new MockProblem(404, 'not_found', `No organisation ${request.organisationId}.`);
+    if (organisation.blockers.includes('no_kvk')) {
+      throw new MockProblem(422, 'organisation_without_kvk', 'Without a KvK number the organisation cannot get a Digitale Brievenbus.');
+    }
     if (organisation.blockers.length > 0) {
       const codes = organisation.blockers.join(', ');
       throw new MockProblem(409, 'organisation_blocked', `The organisation cannot be connected yet: ${codes}.`);
@@ -204,6 +250,9 @@ export class MockPlatform {
     const division = this.exact.division(request.divisionCode);
     if (!division) throw new MockProblem(403, 'division_not_granted', `No administration ${request.divisionCode}.`);
     if (division.blocked) throw new MockProblem(403, 'division_blocked', 'Exact Online reports the administration as blocked.');
+    if ((division.status ?? 'active') !== 'active') {
+      throw new MockProblem(422, 'division_unavailable', `Exact Online reports the administration as ${division.status}.`);
+    }
     const other = this.connectionByDivision.get(division.code);
     if (other) {
       throw new MockProblem(409, 'division_already_connected', `The administration is connected to ${other.organisation.name}.`);
@@ -213,9 +262,9 @@ export class MockPlatform {
     }
     const scripted = this.divisionProblems.get(division.code);
     if (scripted) throw new MockProblem(scripted.status, scripted.code, scripted.detail);
-    const connection = this.addConnection(organisation.id, division.code, request.bookingFlow, authorization.exactUser);
-    this.idempotency.set(idempotencyKey, { fingerprint, connection });
-    return connection;
+    const connection = this.addConnection(organisation.id, division.code, request.bookingFlow, authorization.exactUser, this.now(), authorization);
+    this.idempotency.set(idempotencyKey, { fingerprint, answer: { ...connection } });
+    return { answer: connection, replayed: false };
   }
 
   /** Records a connection without the contract's checks: for seeding scenarios. */
@@ -225,6 +274,8 @@ export class MockPlatform {
     bookingFlow: BookingFlow,
     exactUser: ExactUser | null = this.exact.user,
     createdAt = this.now(),
+    /** The grant it uses; a seeded connection's is an earlier login the platform keeps to itself. */
+    grant: Pick<MockAuthorization, 'id' | 'region'> = { id: `auth_${this.random.hex(20)}`, region: this.exact.region },
   ): Connection {
     const organisation = this.organisationsById.get(organisationId);
     const division = this.exact.division(divisionCode);
@@ -236,6 +287,10 @@ export class MockPlatform {
       bookingFlow,
       ...(exactUser ? { exactUser } : {}),
       createdAt: iso(createdAt),
+      status: 'active',
+      region: grant.region,
+      authorizationId: grant.id,
+      ...(bookingFlow === 'simple' && organisation.kvk ? { mailbox: `${organisation.kvk}@facturen.econnect.eu` } : {}),
     };
     this.connections.set(connection.id, connection);
     this.connectionByDivision.set(division.code, connection);
@@ -279,6 +334,9 @@ export class MockPlatform {
     if (origin === null || origin === 'null' || origin !== request.returnOrigin) {
       throw new MockProblem(400, 'invalid_request', 'returnOrigin must be an origin such as https://app.example.');
     }
+    if (request.organisationId !== undefined && !this.organisationsById.has(request.organisationId)) {
+      throw new MockProblem(404, 'not_found', `No organisation ${request.organisationId}.`);
+    }
     const authorization: MockAuthorization = {
       id: `auth_${this.random.hex(20)}`,
       status: 'pending',
@@ -286,8 +344,11 @@ export class MockPlatform {
       returnOrigin: origin,
       locale: request.locale ?? 'nl',
       exactUser: null,
-      region: null,
+      // The mock's organisations are all Dutch: the default region is nl.
+      region: request.region ?? 'nl',
+      forceLogin: request.forceLogin === true,
       grantedCodes: new Set(),
+      repointed: [],
     };
     this.authorizations.set(authorization.id, authorization);
     return authorization;
@@ -308,7 +369,9 @@ export class MockPlatform {
       locale: seed.locale ?? 'nl',
       exactUser: seed.exactUser,
       region: seed.region ?? this.exact.region,
+      forceLogin: false,
       grantedCodes: new Set(seed.divisionCodes ?? this.exact.divisions.map((d) => d.code)),
+      repointed: [],
     };
     this.authorizations.set(id, authorization);
     return this.toAuthorization(authorization);
@@ -366,9 +429,10 @@ export class MockPlatform {
       authorization.status = 'failed';
       return { authorization, status: 'failed' };
     }
-    // One Exact user has one token chain per app: this login revokes the user's earlier grants.
+    // One Exact user has one token chain per app per region: this login revokes the user's earlier
+    // grants there (matched by Exact's UserID, not the e-mail address).
     for (const other of this.authorizations.values()) {
-      if (other.status === 'authorized' && other.exactUser?.email === grant.user.email) other.status = 'revoked';
+      if (other.status === 'authorized' && other.exactUser?.id === grant.user.id && other.region === grant.region) other.status = 'revoked';
     }
     Object.assign(authorization, {
       status: 'authorized',
@@ -377,7 +441,20 @@ export class MockPlatform {
       grantedCodes: new Set(grant.divisionCodes),
       expiresAt: this.now() + GRANT_TTL,
     });
+    authorization.repointed = this.repointConnections(authorization);
     return { authorization, status: 'authorized' };
+  }
+
+  /** Every connection of the grant's Exact user (in its region) now uses it; those it does not reach lose their administration. */
+  private repointConnections(grant: MockAuthorization): RepointedConnection[] {
+    const repointed: RepointedConnection[] = [];
+    for (const connection of this.connections.values()) {
+      if (connection.exactUser?.id !== grant.exactUser?.id || connection.region !== grant.region) continue;
+      connection.authorizationId = grant.id;
+      connection.status = grant.grantedCodes.has(connection.division.code) ? 'active' : 'division_unavailable';
+      repointed.push({ connectionId: connection.id, status: connection.status });
+    }
+    return repointed;
   }
 
   listDivisions(authorizationId: string, page: PageParams): DivisionPage {
@@ -398,11 +475,43 @@ export class MockPlatform {
 
   private withConnection(division: ExactDivision): Division {
     const connection = this.connectionByDivision.get(division.code);
-    return { ...division, connectedOrganisation: connection ? connection.organisation : null };
+    const status = division.status ?? 'active';
+    return {
+      code: division.code,
+      name: division.name,
+      hid: division.hid ?? null,
+      customerName: division.customerName ?? null,
+      kvk: division.kvk,
+      vatNumber: division.vatNumber,
+      country: division.country,
+      status,
+      // Exact's BlockingStatus first, then its Status: each its own reason for the list.
+      blockedReason: division.blocked ? 'blocked' : status === 'active' ? null : status,
+      connectedOrganisation: connection ? connection.organisation : null,
+    };
   }
 
-  /** Re-offers documents received since `from`; the count is plausible and repeatable. */
-  createRedelivery(organisationId: string, from: string): Redelivery {
+  /**
+   * Re-offers documents received since `from`, once per idempotency key: a replay answers the
+   * first redelivery, so a retry after a lost answer never offers the documents twice.
+   */
+  createRedelivery(organisationId: string, from: string, idempotencyKey: string): Idempotent<Redelivery> {
+    const fingerprint = JSON.stringify([organisationId, from]);
+    const previous = this.redeliveryKeys.get(idempotencyKey);
+    if (previous) {
+      if (previous.fingerprint !== fingerprint) {
+        throw new MockProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another request body.');
+      }
+      return { answer: { ...previous.answer }, replayed: true };
+    }
+    const redelivery = { ...this.previewRedelivery(organisationId, from), id: `red_${this.random.hex(16)}` };
+    this.redeliveryKeys.set(idempotencyKey, { fingerprint, answer: redelivery });
+    this.redeliveries.push({ ...redelivery, organisationId });
+    return { answer: redelivery, replayed: false };
+  }
+
+  /** How many documents a redelivery from `from` would offer; the count is plausible and repeatable. */
+  previewRedelivery(organisationId: string, from: string): { from: string; documentCount: number } {
     const organisation = this.organisationsById.get(organisationId);
     if (!organisation) throw new MockProblem(404, 'not_found', `No organisation ${organisationId}.`);
     const start = Date.parse(`${from}T00:00:00Z`);
@@ -414,13 +523,7 @@ export class MockPlatform {
     const days = Math.round((today - start) / DAY) + 1;
     // A few invoices a day, the rate fixed per organisation so repeats agree.
     const perWeek = 3 + ([...organisation.id].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 12);
-    const redelivery: Redelivery = {
-      id: `red_${this.random.hex(16)}`,
-      from,
-      documentCount: Math.floor((days * perWeek) / 7),
-    };
-    this.redeliveries.push({ ...redelivery, organisationId });
-    return redelivery;
+    return { from, documentCount: Math.floor((days * perWeek) / 7) };
   }
 
   private findAuthorization(id: string): MockAuthorization {
@@ -435,14 +538,18 @@ export class MockPlatform {
     if (!authorization && mustExist) throw new MockProblem(404, 'not_found', `No authorization ${id}.`);
     const status = authorization ? this.statusOf(authorization) : null;
     if (authorization && status === 'authorized') return authorization;
-    if (authorization?.status === 'authorized' || authorization?.status === 'revoked') {
-      throw new MockProblem(409, 'authorization_expired', 'The Exact Online grant has expired or was replaced: log in again.');
+    if (authorization?.status === 'revoked') {
+      throw new MockProblem(409, 'authorization_revoked', 'A newer login of the same Exact user replaced this grant: log in again.');
+    }
+    if (authorization?.status === 'authorized') {
+      throw new MockProblem(409, 'authorization_expired', 'The Exact Online grant has expired: log in again.');
     }
     throw new MockProblem(409, 'authorization_not_authorized', `Authorization ${id} is ${status ?? 'unknown'}, not authorized.`);
   }
 
   private statusOf(authorization: MockAuthorization): AuthorizationStatus {
-    if (authorization.status === 'revoked' || this.forcedExpired.has(authorization.id)) return 'expired';
+    if (authorization.status === 'revoked') return 'revoked';
+    if (this.forcedExpired.has(authorization.id)) return 'expired';
     const lapses = authorization.status === 'pending' || authorization.status === 'authorized';
     return lapses && this.now() >= authorization.expiresAt ? 'expired' : authorization.status;
   }
@@ -453,7 +560,8 @@ export class MockPlatform {
       status: this.statusOf(authorization),
       expiresAt: iso(authorization.expiresAt),
       ...(authorization.exactUser ? { exactUser: authorization.exactUser } : {}),
-      ...(authorization.region ? { region: authorization.region } : {}),
+      region: authorization.region,
+      ...(authorization.repointed.length ? { repointed: authorization.repointed.map((entry) => ({ ...entry })) } : {}),
     };
   }
 }

@@ -10,6 +10,8 @@ export class MockProblem extends Error {
     readonly status: number,
     readonly code: ProblemCode,
     readonly detail: string,
+    /** Seconds for the Retry-After header (409, 429, 503). */
+    readonly retryAfter: number | null = null,
   ) {
     super(`${status} ${code}: ${detail}`);
   }

@@ -26,8 +26,9 @@ const titles: Record<number, string> = {
 function assertContract(operation: OperationId | null, status: number, body: unknown): void {
   const expected = operation ? successResponses[operation] : null;
   const isSuccess = status >= 200 && status < 300;
-  if (isSuccess && expected && expected.status !== status) {
-    throw new Error(`Mock backend broke the contract: ${operation} answered ${status}, expected ${expected.status}`);
+  const statuses: readonly number[] = expected?.statuses ?? [];
+  if (isSuccess && expected && !statuses.includes(status)) {
+    throw new Error(`Mock backend broke the contract: ${operation} answered ${status}, expected one of ${statuses.join(', ')}`);
   }
   const check = isSuccess ? expected?.check : schemaChecks.Problem;
   if (!check) return;
@@ -48,11 +49,25 @@ export function emptyResponse(operation: OperationId, status: number): Response 
   return new Response(null, { status });
 }
 
-export function problemResponse({ status, code, detail }: Pick<MockProblem, 'status' | 'code' | 'detail'>): Response {
-  const body: Problem = { type: 'about:blank', title: titles[status] ?? 'Error', status, code, detail };
+/** The contract declares Retry-After on these: the mock always sends it there (1 s unless told). */
+const retryAfterStatuses: ReadonlySet<number> = new Set([409, 429, 503]);
+
+export function problemResponse({
+  status,
+  code,
+  detail,
+  title,
+  retryAfter,
+}: Pick<MockProblem, 'status' | 'code' | 'detail'> & { title?: string | undefined; retryAfter?: number | null | undefined }): Response {
+  const body: Problem = { type: 'about:blank', title: title ?? titles[status] ?? 'Error', status, code, detail };
   assertContract(null, status, body);
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/problem+json' } });
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (retryAfterStatuses.has(status)) headers['Retry-After'] = String(retryAfter ?? 1);
+  return new Response(JSON.stringify(body), { status, headers });
 }
+
+/** The success status of a first answer: the highest the operation lists (a replay is the 200 below it). */
+export const firstAnswerStatus = (operation: OperationId): number => Math.max(...successResponses[operation].statuses);
 
 export function redirectResponse(location: string, status: 302 | 303 = 302): Response {
   return new Response(null, { status, headers: { Location: location, 'Cache-Control': 'no-store' } });

@@ -6,7 +6,8 @@ import { SeededRandom } from './random.js';
 type OrganisationSeed = Omit<MockOrganisation, 'connectionId'>;
 
 export const platformUser: User = { id: 'usr_lien', name: 'Lien de Vries', email: 'lien@elien.nl' };
-export const exactUser: ExactUser = { name: 'Lien de Vries', email: 'lien@elien.nl' };
+/** Lien's Exact Online user; `id` is Exact's UserID (a GUID), stable where the e-mail address is not. */
+export const exactUser: ExactUser = { id: 'b3d5a6e0-6c1f-4c3e-9a57-2f1e8d4c7a10', name: 'Lien de Vries', email: 'lien@elien.nl' };
 
 /** Fixed ids for the organisations tests and stories refer to by name. */
 export const organisationIds = {
@@ -120,6 +121,9 @@ export function generatedDivisions(count: number, random: SeededRandom, firstCod
       vatNumber: index % 11 === 3 ? null : vatFor(kvk, random),
       country: 'NL',
       blocked: index % 97 === 30,
+      // A few that Exact lists but that cannot take a Digitale Brievenbus: inactive and archived ones.
+      status: index % 97 === 60 ? 'inactive' : index % 97 === 90 ? 'archived' : 'active',
+      hid: String(index + 1),
     };
   });
 }

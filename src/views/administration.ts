@@ -1,13 +1,17 @@
 import { html, nothing } from 'lit';
-import type { BookingFlow, Division } from '../api/types.js';
+import type { BookingFlow, Division, DivisionBlock } from '../api/types.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { errorPanel, flowNav, heading, isolate, picker, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
+/** Each reason Exact (or the missing KvK) keeps an administration from being chosen has its own text. */
+const blockedText = (reason: DivisionBlock, t: Messages): string =>
+  ({ blocked: t.divisionBlocked, inactive: t.divisionInactive, archived: t.divisionArchived, no_kvk: t.divisionNoKvk })[reason];
+
 const reasonFor = (division: Division, t: Messages): string | undefined => {
-  if (division.blocked) return t.divisionBlocked;
+  if (division.blockedReason) return blockedText(division.blockedReason, t);
   if (division.connectedOrganisation) return t.divisionConnectedTo(isolate(division.connectedOrganisation.name));
   return undefined;
 };
@@ -15,7 +19,8 @@ const reasonFor = (division: Division, t: Messages): string | undefined => {
 export const divisionItems = (divisions: Division[], t: Messages): PickerItem[] =>
   divisions.map((division) => {
     const reason = reasonFor(division, t);
-    const description = [String(division.code), division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']
+    // The number the user sees in Exact Online (hid) when the backend has it, else the division code.
+    const description = [division.hid || String(division.code), division.customerName ?? '', division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']
       .filter(Boolean)
       .join(' · ');
     return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
@@ -54,7 +59,7 @@ export const administrationView = (view: ViewContext) => {
           {
             search: t.searchDivisions,
             list: t.administrationHeading,
-            count: t.divisionsFound(administrations.total),
+            count: listCount(administrations, t.divisionsFound, t.divisionsFoundAtLeast),
             none: t.divisionsNone,
             loadMore: t.loadMore,
           },

@@ -6,12 +6,15 @@ import type { ViewContext } from './view-context.js';
 const connectionItem = ({ t, send, formatDate }: ViewContext, connection: Connection) =>
   html`<li class="card" part="connection">
     <p class="card-title">${t.connectionSummary(connection.organisation.name, connection.division.name)}</p>
+    ${connection.status === 'active'
+      ? nothing
+      : html`<p class="card-status">${t[`connectionStatus_${connection.status}`]}</p>`}
     <p class="card-meta">${connection.division.code} · ${connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced} ·
       ${t.connectedSince(formatDate(connection.createdAt))}</p>
     ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
   </li>`;
 
-/** The overview: the active connections (or the empty state) and `New Connection`. */
+/** The overview: the connections, each with its health when it is not active (or the empty state) and `New Connection`. */
 export const connectionsView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { connections, error } = snapshot.context;

@@ -1,6 +1,18 @@
 import { html, nothing } from 'lit';
+import type { Region } from '../api/types.js';
 import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
+
+/** Exact Online's country hosts, as the user knows them (the contract's Region). */
+const exactHosts: Record<Region, string> = {
+  nl: 'exactonline.nl',
+  be: 'exactonline.be',
+  de: 'exactonline.de',
+  uk: 'exactonline.co.uk',
+  com: 'exactonline.com',
+  es: 'exactonline.es',
+  fr: 'exactonline.fr',
+};
 
 /** While the Exact login runs (the child machine `signIn`): what it is doing, and its way on. */
 const signingIn = (view: ViewContext) => {
@@ -9,15 +21,20 @@ const signingIn = (view: ViewContext) => {
   const { loginProblem, error, reusable } = signIn.context;
   const at = (state: 'ready' | 'choosingGrant' | 'open' | 'problem') => signIn.matches(state);
   const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }), { next: true });
-  if (signIn.matches('preparing') || signIn.matches('starting')) return progress(t.loginPreparing);
+  // The choice waits for the second login URL (force_login), so both its buttons work in the click.
+  if (signIn.matches('preparing') || signIn.matches('starting') || signIn.matches({ choosingGrant: 'preparingOther' })) {
+    return progress(t.loginPreparing);
+  }
   if (at('ready')) return html`<div class="actions start">${openButton}</div>`;
   if (at('choosingGrant') && reusable) {
     const user = reusable.exactUser ? `${reusable.exactUser.name}${reusable.exactUser.email ? ` (${reusable.exactUser.email})` : ''}` : reusable.id;
-    return html`<p>${t.grantIntro(isolate(user))}</p>
+    // The Dutch host is the usual one; another is named, since the grant lives there.
+    const intro = reusable.region === 'nl' ? t.grantIntro(isolate(user)) : t.grantIntroRegion(isolate(user), exactHosts[reusable.region]);
+    return html`<p>${intro}</p>
       <p class="hint">${t.grantWhy}</p>
       <div class="actions start">
         ${primaryButton(t.reuseGrant(isolate(reusable.exactUser?.name ?? reusable.id)), () => send({ type: 'user.reuseGrant', authorization: reusable }))}
-        ${secondaryButton(t.loginAsOther, () => send({ type: 'user.openLogin' }))}
+        ${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}
       </div>`;
   }
   // A settled problem, or (while open) a window out of sight that the backend calls pending: `unseen`.

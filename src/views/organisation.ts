@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Organisation } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { checkIcon, errorPanel, flowNav, heading, picker, primaryButton, progress } from './parts.js';
+import { checkIcon, errorPanel, flowNav, heading, listCount, picker, primaryButton, progress } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const reasonFor = (organisation: Organisation, t: Messages): string | undefined => {
@@ -37,7 +37,7 @@ export const organisationView = (view: ViewContext) => {
               {
                 search: t.searchOrganisations,
                 list: t.organisationHeading,
-                count: t.organisationsFound(organisations.total),
+                count: listCount(organisations, t.organisationsFound, t.organisationsFoundAtLeast),
                 none: t.organisationsNone,
                 loadMore: t.loadMore,
               },

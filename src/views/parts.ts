@@ -3,7 +3,7 @@ import type { ApiError } from '../api/api-error.js';
 import { errorMessage } from '../i18n/error-message.js';
 import type { Division, Organisation } from '../api/types.js';
 import type { ListKey } from '../machine/connect-setup.js';
-import type { ConnectEvent } from '../machine/types.js';
+import type { ConnectEvent, ListState } from '../machine/types.js';
 import type { PickerItem, PickerLabels, PickerSearchEvent, PickerSelectEvent } from '../picker/search-listbox.js';
 import type { ViewContext } from './view-context.js';
 
@@ -60,6 +60,13 @@ export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, opt
       ${options.back ? secondaryButton(t.back, () => send({ type: 'user.back' })) : nothing}
       ${primaryButton(t.retry, () => send({ type: 'user.retry' }))}
     </div>`;
+
+/**
+ * A list's count line. The contract's `total` is optional (Exact pages forward only): without
+ * it, a list that has all its pages counts them; one with more to come says "more than N".
+ */
+export const listCount = (list: ListState<unknown>, exact: (count: number) => string, atLeast: (count: number) => string): string =>
+  list.total !== null ? exact(list.total) : list.nextCursor === null ? exact(list.items.length) : atLeast(list.items.length);
 
 /** Back and cancel, the way out of every step of the flow. */
 export const flowNav = ({ t, send }: ViewContext, options: { back?: boolean } = { back: true }) =>

@@ -1,8 +1,9 @@
 /**
  * The reference the generated checks (src/api/guards.generated.ts) are held to: the small JSON
  * Schema (2020-12 subset) validator the element shipped before them, interpreting the contract's
- * schemas at run time. It lives in the tests only, unchanged, so the checks can be compared with
- * it answer for answer (test/api/guards.test.ts) and the fuzz test has an oracle of its own.
+ * schemas at run time. It lives in the tests only, so the checks can be compared with it answer
+ * for answer (test/api/guards.test.ts) and the fuzz test has an oracle of its own. Contract v2
+ * added `anyOf` and `pattern` (open-ended problem codes); they are read here as JSON Schema says.
  */
 export interface JsonSchema {
   readonly type?: string | readonly string[];
@@ -11,6 +12,8 @@ export interface JsonSchema {
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly items?: JsonSchema;
   readonly oneOf?: readonly JsonSchema[];
+  readonly anyOf?: readonly JsonSchema[];
+  readonly pattern?: string;
   readonly $ref?: string;
   readonly format?: string;
   readonly minLength?: number;
@@ -48,6 +51,10 @@ export function validate(
     const matches = schema.oneOf.filter((option) => validate(value, option, definitions, path) === null);
     return matches.length === 1 ? null : `${path}: matches ${matches.length} of the allowed shapes`;
   }
+  if (schema.anyOf) {
+    const matched = schema.anyOf.some((option) => validate(value, option, definitions, path) === null);
+    if (!matched) return `${path}: matches none of the allowed shapes`;
+  }
   const actual = typeOf(value);
   if (schema.type !== undefined) {
     const allowed = typeof schema.type === 'string' ? [schema.type] : schema.type;
@@ -58,6 +65,8 @@ export function validate(
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength) return `${path}: too short`;
     if (schema.maxLength !== undefined && value.length > schema.maxLength) return `${path}: too long`;
+    // JSON Schema's pattern is unanchored: the expression need only be found in the string.
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) return `${path}: does not match ${schema.pattern}`;
     const pattern = schema.format ? formats[schema.format] : undefined;
     if (pattern && !(pattern.test(value) && !Number.isNaN(Date.parse(value)))) return `${path}: not a ${schema.format}`;
   }

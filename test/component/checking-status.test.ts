@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { afterItsTurn, deepActiveElement, findButton, heading, installFakeClock, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
+import { afterItsTurn, backend, deepActiveElement, findButton, heading, installFakeClock, mount, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
 
 describe('<autopilot-connect> step: checking status', () => {
   useMockBackend();
@@ -18,6 +18,20 @@ describe('<autopilot-connect> step: checking status', () => {
     await afterItsTurn(element);
     expect(heading(element), 'still asking at 2.499 s').to.equal('Autopilot – Exact Online');
     await clock.tickAsync(1);
+    // The status carries the connections (one round trip): the overview is there with its first
+    // render, without a second wait.
+    await waitForHeading(element, 'Actieve koppelingen');
+    expect(findButton(element, 'New Connection'), 'New Connection at once').to.not.equal(null);
+    expect(visibleText(element)).to.not.include('Bezig met laden…');
+    expect(visibleText(element)).to.include('1 actieve koppeling');
+  });
+
+  it('asks for the connections when the status omits them (a backend without the one round trip)', async () => {
+    const clock = installFakeClock();
+    backend('slow').platform.statusCarriesConnections = false;
+    const element = mount('slow');
+    await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the status for 2.5 s' });
+    await clock.tickAsync(2500);
     await waitForHeading(element, 'Actieve koppelingen');
     // The list loads with a progress indicator too.
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');

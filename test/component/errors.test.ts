@@ -7,6 +7,7 @@ import { messages } from '../../src/i18n/messages.js';
 const nl = messages();
 import { createMockHandlers } from '../../src/mocks/index.js';
 import {
+  backend,
   button,
   expectExplained,
   findButton,
@@ -60,11 +61,24 @@ describe('<autopilot-connect> errors', () => {
       expect(errors[0]!.code).to.equal('internal_error');
 
       await press(element, 'Opnieuw proberen');
-      // Then the connections fail once too, in place.
+      // The status brings the connections (one round trip): the overview follows without a second call.
+      await waitForHeading(element, 'Actieve koppelingen');
+      await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
+      expect(visibleText(element)).to.include('1 actieve koppeling');
+      expect(element.shadowRoot!.querySelector('[data-alert]')).to.equal(null);
+      expect(errors).to.have.length(1);
+    });
+
+    it('the connections fail once on a backend whose status omits them; `Opnieuw proberen` loads them', async () => {
+      backend('errors').platform.statusCarriesConnections = false;
+      const element = mount('errors');
+      const errors = errorsOf(element);
+      await press(element, 'Opnieuw proberen');
       await waitForHeading(element, 'Actieve koppelingen');
       await waitForText(element, nl.error_server);
       expectExplained(element, nl.error_server);
       expect(errors).to.have.length(2);
+      expect(errors[1]!.operation).to.equal('listConnections');
       await press(element, 'Opnieuw proberen');
       await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
       expect(visibleText(element)).to.include('1 actieve koppeling');
@@ -75,7 +89,6 @@ describe('<autopilot-connect> errors', () => {
       const element = mount('errors');
       await press(element, 'Opnieuw proberen');
       await waitForHeading(element, 'Actieve koppelingen');
-      await press(element, 'Opnieuw proberen');
       await press(element, 'New Connection');
       await waitForHeading(element, 'Kies de organisatie');
       await waitForText(element, nl.error_server);
@@ -89,7 +102,6 @@ describe('<autopilot-connect> errors', () => {
       const element = mount('errors');
       await press(element, 'Opnieuw proberen');
       await waitForHeading(element, 'Actieve koppelingen');
-      await press(element, 'Opnieuw proberen');
       await press(element, 'New Connection');
       await waitForText(element, nl.error_server);
       const backs = Array.from(element.shadowRoot!.querySelectorAll('button')).filter((b) => b.textContent?.trim() === 'Terug');
@@ -99,6 +111,8 @@ describe('<autopilot-connect> errors', () => {
 
   describe('answers that break the contract', () => {
     it('malformed JSON for the connections: a specific message, autopilot-error, and a retry that works', async () => {
+      // A backend whose status omits the connections: the element asks for them (listConnections).
+      backend('default').platform.statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('{"items": [', { headers: { 'Content-Type': 'application/json' } })));
       const element = mount('default');
       const errors = errorsOf(element);
@@ -153,6 +167,8 @@ describe('<autopilot-connect> errors', () => {
     });
 
     it('401 without a body (a proxy) on the connections: still the session message', async () => {
+      // A backend whose status omits the connections: the element asks for them (listConnections).
+      backend('default').platform.statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('<html>login</html>', { status: 401, headers: { 'Content-Type': 'text/html' } })));
       const element = mount('default');
       const errors = errorsOf(element);
@@ -163,6 +179,8 @@ describe('<autopilot-connect> errors', () => {
     });
 
     it('503 with an HTML page: the unavailable message', async () => {
+      // A backend whose status omits the connections: the element asks for them (listConnections).
+      backend('default').platform.statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 503, headers: { 'Content-Type': 'text/html' } })));
       const element = mount('default');
       await waitForText(element, nl.error_unavailable);
@@ -170,6 +188,8 @@ describe('<autopilot-connect> errors', () => {
     });
 
     it('a network failure: the connection message', async () => {
+      // A backend whose status omits the connections: the element asks for them (listConnections).
+      backend('default').platform.statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => HttpResponse.error()));
       const element = mount('default');
       const errors = errorsOf(element);

@@ -15,6 +15,7 @@ import {
   type MockBackend,
   type ScenarioInit,
   type ScenarioName,
+  exactUser,
 } from '../../src/mocks/index.js';
 
 const ORIGIN = 'https://platform.test';
@@ -46,7 +47,7 @@ async function call(
   const text = await response.text();
   const parsed: unknown = text ? JSON.parse(text) : null;
   const expected = successResponses[operation];
-  if (response.status === expected.status) {
+  if ((expected.statuses as readonly number[]).includes(response.status)) {
     if (expected.check) expect(expected.check(parsed), `${operation} body`).to.equal(null);
     else expect(text).to.equal('');
     expect(response.headers.get('Content-Type') ?? 'application/json').to.match(/^application\/json/);
@@ -239,7 +240,9 @@ describe('mock backend: connections', () => {
     const { id } = await logIn(backend);
     const first = await createConnection(backend, connectionBody(id));
     const again = await createConnection(backend, connectionBody(id));
-    expect(again.status).to.equal(201);
+    // Contract v2: the first answer is 201, a replay 200 with the first answer's body.
+    expect(first.status).to.equal(201);
+    expect(again.status).to.equal(200);
     expect(again.body).to.deep.equal(first.body);
     const list = await call(backend, 'listConnections', 'GET', '/connections');
     expect(list.body.items).to.have.length(2);
@@ -359,7 +362,7 @@ describe('mock backend: login at the simulated Exact Online', () => {
 
     const authorization = (await call(backend, 'getAuthorization', 'GET', `/authorizations/${id}`)).body as Authorization;
     expect(authorization.status).to.equal('authorized');
-    expect(authorization.exactUser).to.deep.equal({ name: 'Lien de Vries', email: 'lien@elien.nl' });
+    expect(authorization.exactUser).to.deep.equal({ id: exactUser.id, name: 'Lien de Vries', email: 'lien@elien.nl' });
     const divisions = (await call(backend, 'listDivisions', 'GET', `/authorizations/${id}/divisions`)).body as DivisionPage;
     expect(divisions.items.map((d) => d.code)).to.deep.equal(granted);
     expect(divisions.total).to.equal(2);
@@ -373,7 +376,7 @@ describe('mock backend: login at the simulated Exact Online', () => {
     const { body } = await call(backend, 'listDivisions', 'GET', `/authorizations/${id}/divisions`);
     const page = body as DivisionPage;
     expect(page.total).to.equal(6);
-    expect(page.items.filter((d) => d.blocked).map((d) => d.code)).to.deep.equal([divisionCodes.blocked]);
+    expect(page.items.filter((d) => d.blockedReason !== null).map((d) => [d.code, d.blockedReason])).to.deep.equal([[divisionCodes.blocked, 'blocked']]);
     const connected = page.items.find((d) => d.code === divisionCodes.bakkerij);
     expect(connected?.connectedOrganisation?.name).to.equal('Bakkerij de Gouden Korst');
     for (const division of page.items) {
@@ -412,7 +415,8 @@ describe('mock backend: login at the simulated Exact Online', () => {
     const grants = await call(backend, 'listAuthorizations', 'GET', '/authorizations');
     expect(grants.body.items.map((a: Authorization) => a.id)).to.deep.equal([second.id]);
     const old = await call(backend, 'getAuthorization', 'GET', `/authorizations/${first.id}`);
-    expect(old.body.status).to.equal('expired');
+    // Contract v2 tells a grant a newer login replaced (revoked) from one that ran out (expired).
+    expect(old.body.status).to.equal('revoked');
   });
 
   it('never redeems a code twice and reports an unknown login as failed', async () => {
@@ -453,15 +457,19 @@ describe('mock backend: redeliveries, routes and scenarios', () => {
   it('accepts a redelivery with a plausible document count', async () => {
     const backend = backendFor();
     const path = `/organisations/${organisationIds.bakkerij}/redeliveries`;
-    const { status, body } = await call(backend, 'createRedelivery', 'POST', path, { body: { from: '2025-01-01' } });
+    const keyed = (key: string) => ({ 'Idempotency-Key': key });
+    const { status, body } = await call(backend, 'createRedelivery', 'POST', path, { body: { from: '2025-01-01' }, headers: keyed('key-redeliver-1') });
     expect(status).to.equal(202);
     expect(body.from).to.equal('2025-01-01');
     expect(body.documentCount).to.be.above(0);
     for (const from of ['2025-02-30', '01-01-2025', '2999-01-01']) {
-      const bad = await call(backend, 'createRedelivery', 'POST', path, { body: { from } });
+      const bad = await call(backend, 'createRedelivery', 'POST', path, { body: { from }, headers: keyed(`key-bad-${from}`) });
       expect([bad.status, bad.body.code], from).to.deep.equal([400, 'invalid_request']);
     }
-    const missing = await call(backend, 'createRedelivery', 'POST', '/organisations/org_nope/redeliveries', { body: { from: '2025-01-01' } });
+    const missing = await call(backend, 'createRedelivery', 'POST', '/organisations/org_nope/redeliveries', {
+      body: { from: '2025-01-01' },
+      headers: keyed('key-redeliver-missing'),
+    });
     expect(missing.status).to.equal(404);
   });
 

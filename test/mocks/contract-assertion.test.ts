@@ -21,9 +21,11 @@ describe('mock backend: its answers are checked against the contract', () => {
   });
 
   it('throws for a problem outside the contract and for the wrong success status', () => {
-    expect(() => problemResponse({ status: 404, code: 'no_such_code' as never, detail: 'x' })).to.throw(
-      'Mock backend broke the contract: route 404 Problem: $.code: not one of',
+    expect(() => problemResponse({ status: 404, code: 'No Such Code' as never, detail: 'x' })).to.throw(
+      'Mock backend broke the contract: route 404 Problem: $.code: matches none of the allowed shapes',
     );
-    expect(() => jsonResponse('createConnection', 200, {})).to.throw('Mock backend broke the contract: createConnection answered 200, expected 201');
+    expect(() => jsonResponse('createConnection', 202, {})).to.throw(
+      'Mock backend broke the contract: createConnection answered 202, expected one of 200, 201',
+    );
   });
 });

@@ -24,7 +24,11 @@ describe('the simulated Exact Online users', () => {
 
   it('grants for another Exact user when another user name logs in', () => {
     const grant = grantFor(exact(), 'boekhouder@fietsenmakerij.nl');
-    expect(grant?.user).to.deep.equal({ name: 'boekhouder@fietsenmakerij.nl', email: 'boekhouder@fietsenmakerij.nl' });
+    expect(grant?.user).to.deep.include({ name: 'boekhouder@fietsenmakerij.nl', email: 'boekhouder@fietsenmakerij.nl' });
+    // Exact's UserID: a GUID of its own, the same at every login of that user, not Lien's.
+    expect(grant?.user.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(grant?.user.id).not.to.equal(exactUser.id);
+    expect(grantFor(exact(), 'Boekhouder@Fietsenmakerij.nl')?.user.id).to.equal(grant?.user.id);
     expect(grant?.divisionCodes).to.deep.equal([1]);
   });
 });

@@ -115,8 +115,9 @@ describe('mock backend: injected failures through handle()', () => {
     for (const operation of operationIds) {
       if (operation === 'oauthCallback') continue;
       const expected = successResponses[operation];
+      const first = Math.max(...expected.statuses);
       const response = failureResponse('contract-violation', operation);
-      expect(response.status, operation).to.equal(expected.status === 204 ? 200 : expected.status);
+      expect(response.status, operation).to.equal(first === 204 ? 200 : first);
       if (expected.check) expect(expected.check(await response.json()), operation).not.to.equal(null);
     }
   });
@@ -136,11 +137,35 @@ describe('mock backend: injected failures through handle()', () => {
     const lost = await createConnection(backend, 'key-after-commit');
     expect(lost.type).to.equal('error');
     const retry = await createConnection(backend, 'key-after-commit');
-    expect(retry.status).to.equal(201);
+    // The retry is a replay of the key: 200 with the connection the lost answer carried.
+    expect(retry.status).to.equal(200);
     const connection = await retry.json();
     const list = await (await get(backend, '/connections')).json();
     expect(list.items.filter((c: { organisation: { id: string } }) => c.organisation.id === organisationIds.elien)).to.deep.equal([connection]);
     expect(list.items).to.have.length(2);
+  });
+
+  it('sends Retry-After where the contract declares it: a key in flight (409), 429 and 503', async () => {
+    const backend = backendFor();
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 409 } });
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 409, retryAfter: 3 } });
+    backend.injectFailure({ operation: 'createConnection', kind: { status: 503, code: 'exact_unavailable', retryAfter: 7 } });
+    const inFlight = await createConnection(backend, 'key-in-flight');
+    expect([inFlight.status, (await inFlight.json()).code, inFlight.headers.get('Retry-After')]).to.deep.equal([409, 'idempotency_key_in_flight', '1']);
+    const later = await createConnection(backend, 'key-in-flight');
+    expect([later.status, later.headers.get('Retry-After')]).to.deep.equal([409, '3']);
+    const exact = await createConnection(backend, 'key-in-flight');
+    expect([exact.status, (await exact.json()).code, exact.headers.get('Retry-After')]).to.deep.equal([503, 'exact_unavailable', '7']);
+    // The first request with the key that got through creates the connection (201); a replay answers 200.
+    expect((await createConnection(backend, 'key-in-flight')).status).to.equal(201);
+    expect((await createConnection(backend, 'key-in-flight')).status).to.equal(200);
+  });
+
+  it('sends a code newer than the element, with its own title', async () => {
+    const backend = backendFor();
+    backend.injectFailure({ operation: 'listOrganisations', kind: { status: 403, code: 'brand_new_rule', title: 'Nieuwe regel' } });
+    const body = await (await get(backend, '/organisations')).json();
+    expect([body.code, body.title]).to.deep.equal(['brand_new_rule', 'Nieuwe regel']);
   });
 
   it('refuses injections that make no sense', () => {
@@ -150,7 +175,9 @@ describe('mock backend: injected failures through handle()', () => {
       { operation: 'getStatus', kind: 'teapot' },
       { operation: 'getStatus', kind: { status: 418 } },
       { operation: 'getStatus', kind: { status: 429 } },
-      { operation: 'getStatus', kind: { status: 500, code: 'made_up' } },
+      // Codes are open-ended, but still of the contract's form.
+      { operation: 'getStatus', kind: { status: 500, code: 'Made Up!' } },
+      { operation: 'getStatus', kind: { status: 409, retryAfter: -1 } },
       { operation: 'getStatus', times: 0, kind: 'network' },
     ];
     for (const injection of bad) expect(() => backend.injectFailure(injection as never), JSON.stringify(injection)).to.throw(TypeError);
@@ -194,7 +221,7 @@ describe('mock backend: injected failures over HTTP and MSW', () => {
     let lost: unknown = null;
     await post().catch((error: unknown) => (lost = error));
     expect(lost).to.be.instanceOf(TypeError);
-    expect((await post()).status).to.equal(201);
+    expect((await post()).status).to.equal(200);
     const list = await (await fetch('/mock/grant/api/connections')).json();
     expect(list.items).to.have.length(2);
   });

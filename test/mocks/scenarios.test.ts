@@ -1,7 +1,7 @@
 import { expect } from '@esm-bundle/chai';
 import { successResponses } from '../../src/api/guards.generated.js';
 import { schemaChecks } from '../../src/api/schema-checks.generated.js';
-import type { Authorization, Division, Organisation } from '../../src/api/types.js';
+import type { Authorization, Connection, Division, Organisation } from '../../src/api/types.js';
 import {
   createMockBackend,
   divisionCodes,
@@ -20,6 +20,7 @@ import {
   type MockBackend,
   type ScenarioInit,
   type ScenarioName,
+  exactUser,
 } from '../../src/mocks/index.js';
 
 // Loopback, so the `coop` scenario has another host to send the login to.
@@ -50,7 +51,7 @@ async function call(backend: MockBackend, operation: Operation, method: string, 
   const text = await response.text();
   const body: any = text ? JSON.parse(text) : null;
   const expected = successResponses[operation];
-  if (response.status === expected.status) {
+  if ((expected.statuses as readonly number[]).includes(response.status)) {
     if (expected.check) expect(expected.check(body), `${operation} body`).to.equal(null);
   } else {
     expect(response.headers.get('Content-Type')).to.equal('application/problem+json');
@@ -120,7 +121,7 @@ describe('mock scenario "hostile"', () => {
     const { id } = await logIn(backend);
     const divisions = await call(backend, 'listDivisions', 'GET', `/authorizations/${id}/divisions?limit=200`);
     const markup = divisions.body.items.find((d: Division) => d.code === hostileDivisionCodes.markup) as Division;
-    expect(markup).to.deep.include({ blocked: false, connectedOrganisation: null });
+    expect(markup).to.deep.include({ blockedReason: null, connectedOrganisation: null });
     expect(markup.name).to.contain('<img src=x onerror=alert(1)>');
     const created = await connect(backend, { organisationId: hostileOrganisationIds.markup, authorizationId: id, divisionCode: hostileDivisionCodes.markup }, 'key-hostile-1');
     expect(created.status).to.equal(201);
@@ -189,7 +190,7 @@ describe('mock scenario "grant"', () => {
     expect(grants.body.items).to.have.length(1);
     const grant = grants.body.items[0] as Authorization;
     expect(grant).to.deep.include({ id: existingGrantId, status: 'authorized', region: 'nl' });
-    expect(grant.exactUser).to.deep.equal({ name: 'Lien de Vries', email: 'lien@elien.nl' });
+    expect(grant.exactUser).to.deep.equal({ id: exactUser.id, name: 'Lien de Vries', email: 'lien@elien.nl' });
     const divisions = await call(backend, 'listDivisions', 'GET', `/authorizations/${existingGrantId}/divisions`);
     expect(divisions.body.items.map((d: Division) => d.code)).to.deep.equal([100001, 100002, 100003, 100004, 100005, 100006]);
     const created = await connect(backend, { organisationId: organisationIds.elien, authorizationId: existingGrantId, divisionCode: divisionCodes.elien }, 'key-grant-1');
@@ -204,7 +205,21 @@ describe('mock scenario "grant"', () => {
     const grants = await call(backend, 'listAuthorizations', 'GET', '/authorizations');
     expect(grants.body.items.map((a: Authorization) => a.id)).to.deep.equal([id]);
     const old = await call(backend, 'getAuthorization', 'GET', `/authorizations/${existingGrantId}`);
-    expect(old.body.status).to.equal('expired');
+    expect(old.body.status).to.equal('revoked');
+  });
+});
+
+describe('mock scenario "grant": contract v2 re-pointing', () => {
+  it('points the Exact user\'s connections at a new login of that user, and says which still reach their administration', async () => {
+    const backend = backendFor('grant');
+    const before = await call(backend, 'listConnections', 'GET', '/connections');
+    const [connection] = before.body.items as Connection[];
+    expect(connection!.exactUser?.id).to.equal(exactUser.id);
+    const { id } = await logIn(backend);
+    const authorization = await call(backend, 'getAuthorization', 'GET', `/authorizations/${id}`);
+    expect(authorization.body.repointed).to.deep.equal([{ connectionId: connection!.id, status: 'active' }]);
+    const after = await call(backend, 'getConnection', 'GET', `/connections/${connection!.id}`);
+    expect(after.body).to.deep.include({ authorizationId: id, status: 'active', region: 'nl' });
   });
 });
 
@@ -263,10 +278,10 @@ describe('mock scenario "trouble"', () => {
     const { body } = await call(backend, 'listDivisions', 'GET', `/authorizations/${id}/divisions?limit=200`);
     const byCode = (code: number) => body.items.find((d: Division) => d.code === code) as Division;
     for (const code of [troubleDivisionCodes.mailboxForbidden, troubleDivisionCodes.mailboxLinkedElsewhere, troubleDivisionCodes.trialLicence, troubleDivisionCodes.noDivisionAccess]) {
-      expect(byCode(code), String(code)).to.deep.include({ blocked: false, connectedOrganisation: null });
+      expect(byCode(code), String(code)).to.deep.include({ blockedReason: null, connectedOrganisation: null });
     }
     expect(byCode(troubleDivisionCodes.trialLicence).name).to.equal('Proeflicentie B.V.');
-    expect(byCode(troubleDivisionCodes.blocked).blocked).to.equal(true);
+    expect(byCode(troubleDivisionCodes.blocked).blockedReason).to.equal('blocked');
     expect(byCode(troubleDivisionCodes.alreadyConnected).connectedOrganisation?.id).to.equal(troubleOrganisationIds.connected);
   });
 

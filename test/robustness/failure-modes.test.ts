@@ -80,8 +80,13 @@ const operations: Operation[] = [
     id: 'listConnections',
     method: 'GET',
     path: /\/api\/connections$/,
-    prepare: async () => {},
-    trigger: async () => {},
+    // The first overview comes with the status (one round trip); a return to it asks for the list.
+    prepare: async (element) => {
+      await toConnections(element);
+      await press(element, 'New Connection');
+      await waitForHeading(element, nl.organisationHeading);
+    },
+    trigger: async (element) => void (await press(element, 'Annuleren')),
     heading: nl.connectionsHeading,
     continued: (element) => toConnections(element),
   },
@@ -152,7 +157,7 @@ async function failAt(operation: Operation, injection: Omit<FailureInjection, 'o
     backend(scenario).injectFailure({ operation: operation.id, ...injection });
     injected = true;
   };
-  if (operation.id === 'getStatus' || operation.id === 'listConnections') inject();
+  if (operation.id === 'getStatus') inject();
   const element = mount(scenario);
   const errors = errorsOf(element);
   await operation.prepare(element, inject);

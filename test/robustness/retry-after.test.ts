@@ -12,6 +12,7 @@ import { loadLocale, type Locale } from '../../src/i18n/localization.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   alertText,
+  backend,
   findButton,
   installFakeClock,
   mount,
@@ -97,6 +98,8 @@ describe('robustness 9: 429 waits are bounded (the element on MSW)', () => {
   /** Every GET connections answers 429 with this Retry-After; counts the requests. */
   function rateLimitConnections(retryAfter: string): { requests: number } {
     const seen = { requests: 0 };
+    // A backend whose status omits the connections: the element asks for them on mount.
+    backend('default').platform.statusCarriesConnections = false;
     worker.use(
       http.get(/\/mock\/default\/api\/connections$/, () => {
         seen.requests += 1;
