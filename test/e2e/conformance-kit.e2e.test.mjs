@@ -85,6 +85,13 @@ describe('the conformance kit', () => {
     assert.equal(byName(results, 'idempotency: the same key and body').outcome, 'pass');
   });
 
+  it('fails a backend that refreshes once per call instead of once per grant, with the count', async () => {
+    const results = await run({ refreshEachCall: true });
+    const refresh = byName(results, 'expired access token:');
+    assert.equal(refresh.outcome, 'fail', lines(results));
+    assert.match(refresh.detail, /^20 concurrent calls with an expired access token made ([2-9]|1\d|20) refresh token calls at Exact, not 1 \(two at once kill the chain: "Old refresh token used"\); \d+ of 20 answered status needs_login/);
+  });
+
   it('runs as npm run conformance: one line per check and exit code 1 on a failure, 2 on bad arguments', async () => {
     const { api, exact } = await world({ leakAccessToken: true });
     const script = new URL('../../scripts/conformance.mjs', import.meta.url).pathname;

@@ -2,7 +2,8 @@
  * A small backend of contract v2 against the Exact simulator, just enough for the conformance kit:
  * in memory, one file, written for the kit's own tests (it is not the reference backend). `flaws`
  * break it on purpose: `newConnectionOnReplay` (a replay makes a second connection) and
- * `leakAccessToken` (the Exact access token in a header of GET /connections/{id}).
+ * `leakAccessToken` (the Exact access token in a header of GET /connections/{id}) and `refreshEachCall`
+ * (every call that meets an expired token refreshes it itself: no single flight).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
@@ -79,6 +80,7 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
 
   /** One refresh at a time per chain; a 401 with a token already replaced just retries. */
   function refresh(chain) {
+    if (flaws.refreshEachCall) chain.refreshing = undefined;
     chain.refreshing ??= tokenCall(chain.region, { grant_type: 'refresh_token', refresh_token: chain.refreshToken })
       .then(({ ok, body }) => {
         if (ok) {
