@@ -57,6 +57,9 @@ export class Kit {
   /** Organisations and administrations free to connect, found by the listing checks. */
   freeOrganisations: string[] = [];
   freeDivisions: number[] = [];
+  /** The pairs the first connection did not use, and the key it was made with. */
+  unusedPairs: { organisationId: string; divisionCode: number }[] = [];
+  replayKey = '';
   connection: { id: string; divisionCode: number; organisationId: string } | null = null;
   concurrentConnection: { id: string; divisionCode: number } | null = null;
   readonly runId = Math.random().toString(36).slice(2, 10);

@@ -21,6 +21,13 @@ function pairs(kit: Kit): { organisationId: string; divisionCode: number }[] {
   return Array.from({ length: count }, (_, index) => ({ organisationId: kit.freeOrganisations[index]!, divisionCode: kit.freeDivisions[index]! }));
 }
 
+/**
+ * The refusals that say a pair cannot be connected in this seed (e.g. the organisation's mailbox
+ * address is linked to another administration in Exact): the kit then tries the next pair.
+ */
+const unusable = new Set(['mailbox_linked_elsewhere', 'division_already_connected', 'organisation_already_connected', 'organisation_blocked', 'organisation_without_kvk', 'division_blocked', 'division_unavailable', 'no_division_access']);
+const isUnusable = (answer: BackendAnswer) => (answer.status === 422 || answer.status === 403) && unusable.has(answer.code ?? '');
+
 export const idempotencyChecks: Check[] = [
   {
     name: 'idempotency: the same key and body answer the same connection (201, then 200)',
@@ -28,24 +35,39 @@ export const idempotencyChecks: Check[] = [
       const grant = kit.needGrant();
       const candidates = pairs(kit);
       if (candidates.length < 2) throw new Skip(`needs 2 free organisations and administrations, found ${kit.freeOrganisations.length} and ${kit.freeDivisions.length}`);
-      const [pair] = candidates;
-      const body: Body = { ...pair!, authorizationId: grant.id, bookingFlow: 'simple' };
-      const key = kit.key('replay');
-      const first = await create(kit, key, body);
-      expect(first.status === 201, `POST /connections answered ${describeAnswer(first)}, not 201`);
+      const refused: string[] = [];
+      let pair;
+      let first;
+      let key = '';
+      for (const [index, candidate] of candidates.entries()) {
+        key = kit.key(`replay-${index}`);
+        const answer = await create(kit, key, { ...candidate, authorizationId: grant.id, bookingFlow: 'simple' });
+        if (isUnusable(answer)) {
+          refused.push(`${candidate.organisationId} × ${candidate.divisionCode}: ${describeAnswer(answer)}`);
+          continue;
+        }
+        expect(answer.status === 201, `POST /connections answered ${describeAnswer(answer)}, not 201`);
+        [pair, first] = [candidate, answer];
+        kit.unusedPairs = candidates.slice(index + 1);
+        break;
+      }
+      if (!pair || !first) throw new Failure(`no free organisation × administration could be connected: ${refused.join('; ')}`);
+      const body: Body = { ...pair, authorizationId: grant.id, bookingFlow: 'simple' };
       const replay = await create(kit, key, body);
       expect(replay.status === 200, `the replay with the same key and body answered ${describeAnswer(replay)}, not 200`);
       expect(connectionId(replay) === connectionId(first), `the replay answered connection ${connectionId(replay)}, not the first answer's ${connectionId(first)}: a second connection for one request`);
-      kit.connection = { id: connectionId(first), ...pair! };
-      return `connection ${connectionId(first)}`;
+      kit.replayKey = key;
+      kit.connection = { id: connectionId(first), ...pair };
+      return `connection ${connectionId(first)}${refused.length ? ` (not connectable here: ${refused.join('; ')})` : ''}`;
     },
   },
   {
     name: 'idempotency: the same key with another body answers 422 idempotency_key_reused',
     async run(kit) {
       const connection = kit.needConnection();
-      const other = pairs(kit)[1]!;
-      const answer = await create(kit, kit.key('replay'), { organisationId: connection.organisationId, divisionCode: other.divisionCode, authorizationId: kit.needGrant().id, bookingFlow: 'simple' });
+      const otherDivision = kit.freeDivisions.find((code) => code !== connection.divisionCode);
+      if (otherDivision === undefined) throw new Skip('no second free administration for another body');
+      const answer = await create(kit, kit.replayKey, { organisationId: connection.organisationId, divisionCode: otherDivision, authorizationId: kit.needGrant().id, bookingFlow: 'simple' });
       expect(answer.status === 422 && answer.code === 'idempotency_key_reused', `the same key with another divisionCode answered ${describeAnswer(answer)}, not 422 idempotency_key_reused`);
     },
   },
@@ -53,12 +75,24 @@ export const idempotencyChecks: Check[] = [
     name: `idempotency: ${CONCURRENT} concurrent requests with one key make one connection and one mailbox POST`,
     async run(kit) {
       kit.needConnection();
-      const pair = pairs(kit)[1]!;
-      const body: Body = { ...pair, authorizationId: kit.needGrant().id, bookingFlow: 'simple' };
-      const before = (await kit.exact.counters()).mailboxPosts;
-      const key = kit.key('concurrent');
-      const answers = await Promise.all(Array.from({ length: CONCURRENT }, () => create(kit, key, body)));
-      const posts = (await kit.exact.counters()).mailboxPosts - before;
+      let pair;
+      let answers: BackendAnswer[] = [];
+      let posts = 0;
+      const refused: string[] = [];
+      for (const [index, candidate] of kit.unusedPairs.entries()) {
+        const body: Body = { ...candidate, authorizationId: kit.needGrant().id, bookingFlow: 'simple' };
+        const before = (await kit.exact.counters()).mailboxPosts;
+        const key = kit.key(`concurrent-${index}`);
+        answers = await Promise.all(Array.from({ length: CONCURRENT }, () => create(kit, key, body)));
+        posts = (await kit.exact.counters()).mailboxPosts - before;
+        if (answers.every(isUnusable)) {
+          refused.push(`${candidate.organisationId} × ${candidate.divisionCode}: ${describeAnswer(answers[0]!)}`);
+          continue;
+        }
+        pair = candidate;
+        break;
+      }
+      if (!pair) throw new Skip(`no second free organisation × administration to connect${refused.length ? `: ${refused.join('; ')}` : ''}`);
       const odd = answers.filter((answer) => ![200, 201].includes(answer.status) && !(answer.status === 409 && answer.code === 'idempotency_key_in_flight'));
       if (odd.length) throw new Failure(`${odd.length} of ${CONCURRENT} answered ${[...new Set(odd.map(describeAnswer))].join(', ')}; only 201, 200 or 409 idempotency_key_in_flight are right`);
       const ids = new Set(answers.filter((answer) => answer.status < 300).map(connectionId));

@@ -26,6 +26,8 @@ const users = [
 ];
 
 const seedOrganisations = [
+  // Its address 12345678@facturen.econnect.eu is the simulator's mailbox of another administration.
+  { id: 'org-0', name: 'Bakkerij De Korenschoof', kvk: '12345678', country: 'NL' },
   { id: 'org-1', name: 'Conformance Eén B.V.', kvk: '87654321', country: 'NL' },
   { id: 'org-2', name: 'Conformance Twee B.V.', kvk: '76543210', country: 'NL' },
   { id: 'org-3', name: 'Conformance Drie B.V.', kvk: '65432109', country: 'NL' },
