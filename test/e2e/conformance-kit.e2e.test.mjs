@@ -94,6 +94,18 @@ describe('the conformance kit', () => {
     assert.match(refresh.detail, /^20 concurrent calls with an expired access token made ([2-9]|1\d|20) refresh token calls at Exact, not 1 \(two at once kill the chain: "Old refresh token used"\); \d+ of 20 answered status needs_login/);
   });
 
+  it('takes the platform sessions from --cookie and --cookie2 as well', async () => {
+    const { api, exact } = await world();
+    const cookieOf = async (userId) => {
+      const answer = await fetch(`${api}/_dev/session`, { method: 'POST', body: JSON.stringify({ userId }) });
+      return answer.headers.getSetCookie()[0].split(';')[0];
+    };
+    const { results, passed } = await kit.runConformance({ api, exact, origin: PAGE_ORIGIN, cookie: await cookieOf('u1'), cookie2: await cookieOf('u2') });
+    assert.ok(passed, lines(results));
+    assert.equal(byName(results, 'sessions:').detail, 'from --cookie and --cookie2; Exact user jan@jansen-boekhouding.nl');
+    assert.equal(byName(results, 'grants: the grant is visible').outcome, 'pass');
+  });
+
   it('runs as npm run conformance: one line per check and exit code 1 on a failure, 2 on bad arguments', async () => {
     const { api, exact } = await world({ leakAccessToken: true });
     const script = new URL('../../scripts/conformance.mjs', import.meta.url).pathname;

@@ -35,8 +35,9 @@ export const sessionChecks: Check[] = [
     name: 'sessions: platform sessions for two users of one account',
     async run(kit) {
       const users = await kit.exact.users();
-      kit.user = users.find((user) => user.username === kit.options.exactUser) ?? users.find((user) => user.username.startsWith('jan@')) ?? users.find((user) => user.region === 'nl') ?? null;
-      expect(kit.user, `the simulator has no Exact user${kit.options.exactUser ? ` ${kit.options.exactUser}` : ''} on the nl host (GET /_simulator/users)`);
+      const wanted = kit.options.exactUser;
+      kit.user = (wanted ? users.find((user) => user.username === wanted && user.region === 'nl') : (users.find((user) => user.username.startsWith('jan@')) ?? users.find((user) => user.region === 'nl'))) ?? null;
+      expect(kit.user, `the simulator has no Exact user ${wanted ?? ''} on the nl host (GET /_simulator/users lists ${users.map((user) => user.username).join(', ')})`);
       if (kit.options.cookie) {
         kit.session = new CookieJar(kit.options.cookie);
         if (kit.options.cookie2) kit.session2 = new CookieJar(kit.options.cookie2);
