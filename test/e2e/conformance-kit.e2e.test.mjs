@@ -94,6 +94,20 @@ describe('the conformance kit', () => {
     assert.match(refresh.detail, /^20 concurrent calls with an expired access token made ([2-9]|1\d|20) refresh token calls at Exact, not 1 \(two at once kill the chain: "Old refresh token used"\); \d+ of 20 answered status needs_login/);
   });
 
+  it('fails a backend whose OAuth state is the authorization id', async () => {
+    const results = await run({ stateIsId: true });
+    const login = byName(results, "login: over the simulator's forms");
+    assert.equal(login.outcome, 'fail', lines(results));
+    assert.match(login.detail, /^the OAuth state ([\w-]+) is \(or contains\) the authorization id \1; the contract wants an opaque value$/);
+  });
+
+  it("fails a backend that answers Exact's HTML 401 as the platform session's 401", async () => {
+    const results = await run({ exact401As401: true });
+    const html401 = byName(results, "Exact's HTML 401");
+    assert.equal(html401.outcome, 'fail', lines(results));
+    assert.equal(html401.detail, "Exact's HTML 401 was passed on as 401: the host would renew its platform session for nothing");
+  });
+
   it('takes the platform sessions from --cookie and --cookie2 as well', async () => {
     const { api, exact } = await world();
     const cookieOf = async (userId) => {

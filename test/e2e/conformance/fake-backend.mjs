@@ -3,7 +3,8 @@
  * in memory, one file, written for the kit's own tests (it is not the reference backend). `flaws`
  * break it on purpose: `newConnectionOnReplay` (a replay makes a second connection) and
  * `leakAccessToken` (the Exact access token in a header of GET /connections/{id}) and `refreshEachCall`
- * (every call that meets an expired token refreshes it itself: no single flight).
+ * (every call that meets an expired token refreshes it itself: no single flight), `stateIsId` (the
+ * OAuth state is the authorization id) and `exact401As401` (Exact's 401 answered as the platform's).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
@@ -104,7 +105,7 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
     const call = () => fetch(`${exactBase(chain.region)}/api/v1/${path}`, { ...init, headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${chain.accessToken}` } });
     const used = chain.accessToken;
     let response = await call();
-    if (response.status !== 401) return response;
+    if (response.status !== 401 || flaws.exact401As401) return response;
     if (chain.accessToken === used) {
       const outcome = await refresh(chain);
       if (chain.broken) return null;
@@ -243,6 +244,7 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
     if (chain.broken) connection.status = 'needs_login';
     else {
       const response = await rest(chain, `${connection.division.code}/system/Divisions`);
+      if (flaws.exact401As401 && response?.status === 401) return problem(401, 'unauthenticated', 'Exact said 401');
       const failed = exactProblem(response);
       if (failed) return failed;
       connection.status = chain.broken ? 'needs_login' : response.status === 403 ? 'division_unavailable' : 'active';
@@ -263,7 +265,8 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
       case 'POST /authorizations': {
         const body = JSON.parse(await request.text());
         if (!allowedOrigins.includes(body.returnOrigin)) return problem(400, 'return_origin_not_allowed', 'returnOrigin is not on the allow-list');
-        const login = { id: randomUUID(), state: opaque(), status: 'pending', region: body.region ?? 'nl', expiresAt: Date.now() + 600_000, accountId: user.accountId };
+        const loginId = randomUUID();
+        const login = { id: loginId, state: flaws.stateIsId ? loginId : opaque(), status: 'pending', region: body.region ?? 'nl', expiresAt: Date.now() + 600_000, accountId: user.accountId };
         logins.set(login.id, login);
         byState.set(login.state, login);
         const authorize = new URL(`${exactBase(login.region)}/api/oauth2/auth`);
