@@ -52,12 +52,13 @@ export const idempotencyChecks: Check[] = [
         break;
       }
       if (!pair || !first) throw new Failure(`no free organisation × administration could be connected: ${refused.join('; ')}`);
+      // The later checks build on this connection even when its replay below goes wrong.
+      kit.connection = { id: connectionId(first), ...pair };
+      kit.replayKey = key;
       const body: Body = { ...pair, authorizationId: grant.id, bookingFlow: 'simple' };
       const replay = await create(kit, key, body);
       expect(replay.status === 200, `the replay with the same key and body answered ${describeAnswer(replay)}, not 200`);
       expect(connectionId(replay) === connectionId(first), `the replay answered connection ${connectionId(replay)}, not the first answer's ${connectionId(first)}: a second connection for one request`);
-      kit.replayKey = key;
-      kit.connection = { id: connectionId(first), ...pair };
       return `connection ${connectionId(first)}${refused.length ? ` (not connectable here: ${refused.join('; ')})` : ''}`;
     },
   },
