@@ -18,12 +18,14 @@ const app = { clientId: 'conformance-app', clientSecret: 'conformance-secret' };
 let vite;
 let kit;
 let serveExactSimulator;
+let simulatorCli;
 const worlds = [];
 
 before(async () => {
   vite = await createServer({ configFile: false, appType: 'custom', logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null } });
   ({ serveExactSimulator } = await vite.ssrLoadModule('/src/exact-simulator/node-server.ts'));
   kit = await vite.ssrLoadModule('/src/conformance/index.ts');
+  simulatorCli = await vite.ssrLoadModule('/src/exact-simulator/cli.ts');
 });
 
 after(async () => {
@@ -31,11 +33,14 @@ after(async () => {
   await vite?.close();
 });
 
-/** A fake backend (with `flaws`) and a simulator that registered its callback. */
-async function world(flaws = {}) {
+/** A fake backend (with `flaws`) and a simulator that registered its callback (started as its command line does, if `fromCli`). */
+async function world(flaws = {}, { fromCli = false } = {}) {
   const backend = createFakeBackend({ allowedOrigins: [PAGE_ORIGIN], ...app, flaws });
   const served = await serveFetch(backend.handle);
-  const exact = await serveExactSimulator({ apps: [{ ...app, redirectUris: [`${served.origin}/api/oauth/callback`], name: 'Autopilot' }] });
+  const callback = `${served.origin}/api/oauth/callback`;
+  const exact = fromCli
+    ? await simulatorCli.serveFromArguments(['--client-id', app.clientId, '--client-secret', app.clientSecret, '--redirect-uri', callback], () => {})
+    : await serveExactSimulator({ apps: [{ ...app, redirectUris: [callback], name: 'Autopilot' }] });
   Object.assign(backend.config, { publicUrl: served.origin, exact: exact.origin });
   const started = { api: `${served.origin}/api`, exact: exact.origin, close: async () => (await served.close(), await exact.close()) };
   worlds.push(started);
@@ -107,8 +112,9 @@ describe('the conformance kit', () => {
     assert.equal(html401.detail, "Exact's HTML 401 was passed on as 401: the host would renew its platform session for nothing");
   });
 
-  it('takes the platform sessions from --cookie and --cookie2 as well', async () => {
-    const { api, exact } = await world();
+  it('takes the platform sessions from --cookie and --cookie2 as well, against the simulator its command line serves', async () => {
+    assert.equal(simulatorCli.parseSimulatorArguments(['--client-id', 'x']), '--client-id, --client-secret and --redirect-uri are required (the app as registered with Exact)');
+    const { api, exact } = await world({}, { fromCli: true });
     const cookieOf = async (userId) => {
       const answer = await fetch(`${api}/_dev/session`, { method: 'POST', body: JSON.stringify({ userId }) });
       return answer.headers.getSetCookie()[0].split(';')[0];
