@@ -34,7 +34,7 @@ const builds: Record<string, BuildEnvironmentOptions> = {
     emptyOutDir: false,
     minify: false,
     lib: {
-      entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts', 'mocks/index': 'src/mocks/index.ts' },
+      entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts', 'mocks/index': 'src/mocks/index.ts', 'conformance/index': 'src/conformance/index.ts', 'conformance/bin': 'src/conformance/bin.ts', 'exact-simulator/index': 'src/exact-simulator/index.ts', 'exact-simulator/node-server': 'src/exact-simulator/node-server.ts', 'exact-simulator/bin': 'src/exact-simulator/bin.ts' },
       formats: ['es'],
     },
     rolldownOptions: {

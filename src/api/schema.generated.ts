@@ -104,7 +104,7 @@ export interface paths {
         };
         /**
          * One connection, its health checked with Exact Online now.
-         * @description Unlike the list (which answers the health the backend last saw), this asks Exact Online: the grant (refreshing its access token when needed, one refresh at a time per grant), the administration and the mailbox; the answer's `status` is the health found, and it is stored.
+         * @description Unlike the list (which answers the health the backend last saw), this asks Exact Online: the grant (refreshing its access token when needed, one refresh at a time per grant), the administration and the mailbox; the answer's `status` is the health found, and it is stored. How Exact's answers map: a 403 with `Reason` NoDivisionAccess or DivisionBlocked makes the status `division_unavailable`; a 401 (often an HTML page) makes the backend refresh the token once and retry, never answer 401 itself (that status is the platform session's); `Old refresh token used.` or an expired refresh token makes it `needs_login`; Exact's 429 answers 429 `rate_limited` with `Retry-After`; Exact unreachable or failing answers 503 `exact_unavailable`.
          */
         get: operations["getConnection"];
         put?: never;
@@ -757,6 +757,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["RateLimited"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deleteConnection: {

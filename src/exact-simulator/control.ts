@@ -17,7 +17,8 @@ async function jsonBody(request: Request): Promise<unknown> {
 
 /**
  * The simulator-only endpoints: `GET counters`, `GET|POST faults` (one fault or a list), `POST reset`, `GET|POST clock`
- * (`{ "advanceMs": n }`), `GET users` (the seeded logins, for a demo page).
+ * (`{ "advanceMs": n }`), `GET users` (the seeded logins, for a demo page), `GET issued-tokens` (every code, access and
+ * refresh token issued since the last reset: read-only, for a conformance kit that proves none reaches a browser).
  */
 export async function control(simulator: ExactSimulator, request: Request, path: string): Promise<Response> {
   // A demo page on another origin may reset the simulator or read its counters: nothing here is secret.
@@ -66,6 +67,8 @@ async function act(simulator: ExactSimulator, request: Request, path: string): P
     }
     case 'GET users':
       return jsonResponse(200, simulator.users());
+    case 'GET issued-tokens':
+      return jsonResponse(200, simulator.issuedTokens());
     default:
       return problem(404, `No simulator endpoint ${action}; there are GET counters, GET|POST faults, POST reset, GET|POST clock, GET users under ${CONTROL_PREFIX}`);
   }

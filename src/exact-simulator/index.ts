@@ -1,4 +1,4 @@
-export { createExactSimulator, type ExactSimulator, type SeededLogin } from './simulator.js';
+export { createExactSimulator, type ExactSimulator, type IssuedTokens, type SeededLogin } from './simulator.js';
 export { exactLimits, type Limits, type RegisteredApp, type SimulatorOptions } from './options.js';
 export { defaultSeed, bigSeed, type Seed, type SeedCompany, type SeedDivision, type SeedMailbox, type SeedUser } from './seed.js';
 export { exactHosts, regions, regionBase, routeRequest, type Region } from './hosts.js';

@@ -31,6 +31,14 @@ export interface ExactSimulator {
   now: () => number;
   advanceClock: (ms: number) => void;
   users: () => SeededLogin[];
+  /** Every code, access token and refresh token issued since the last reset, so a test can prove none leaks. */
+  issuedTokens: () => IssuedTokens;
+}
+
+export interface IssuedTokens {
+  codes: string[];
+  accessTokens: string[];
+  refreshTokens: string[];
 }
 
 /** An Exact Online on its country hosts, as a fetch handler (see hosts.ts for one origin serving all). */
@@ -71,6 +79,7 @@ export function createExactSimulator(input: SimulatorOptions): ExactSimulator {
     },
     users: () =>
       parts.world.users.map((user) => ({ username: user.username, password: user.password, fullName: user.fullName, region: user.region, divisions: user.divisions.length })),
+    issuedTokens: () => ({ codes: [...parts.world.codes.keys()], accessTokens: [...parts.world.accessTokens.keys()], refreshTokens: [...parts.world.refreshTokens.keys()] }),
   };
   return simulator;
 }

@@ -135,6 +135,20 @@ describe('the simulator-only endpoints from another origin', () => {
     expect(reset.headers.get('Access-Control-Allow-Origin')).to.equal('*');
   });
 
+  it('list every code and token issued since the reset (GET issued-tokens), for a kit that proves none leaks', async () => {
+    const simulator = newSimulator();
+    const tokens = await connect(simulator, 'jan@jansen-boekhouding.nl', 'jan');
+    simulator.advanceClock(9.5 * MINUTE);
+    const refreshed = (await (await refresh(simulator, tokens.refresh_token)).json()) as { access_token: string; refresh_token: string };
+    const issued = (await (await control(simulator, 'issued-tokens')).json()) as { codes: string[]; accessTokens: string[]; refreshTokens: string[] };
+    expect(issued.codes).to.have.length(1);
+    expect(issued.codes[0]).to.contain('!');
+    expect(issued.accessTokens).to.deep.equal([tokens.access_token, refreshed.access_token]);
+    expect(issued.refreshTokens).to.deep.equal([tokens.refresh_token, refreshed.refresh_token]);
+    await control(simulator, 'reset', {});
+    expect(await (await control(simulator, 'issued-tokens')).json()).to.deep.equal({ codes: [], accessTokens: [], refreshTokens: [] });
+  });
+
   it('leave Exact’s own endpoints without CORS headers, as Exact has none', async () => {
     const answer = await newSimulator().handle(new Request(`${NL}/api/oauth2/token`, { method: 'POST' }));
     expect(answer.headers.get('Access-Control-Allow-Origin')).to.equal(null);
