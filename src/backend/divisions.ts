@@ -1,0 +1,152 @@
+import type { Division, DivisionBlock } from './contract.js';
+import type { BackendDeps } from './deps.js';
+import { exactCall, refusal, type Grant } from './exact-api.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { ApiProblem } from './problem.js';
+
+/** How long the granted-divisions list is trusted before Exact is asked again. */
+export const DIVISIONS_MAX_AGE_MS = 5 * 60_000;
+
+interface ExactDivision {
+  Code: number;
+  Description: string;
+  Hid: number | string | null;
+  CustomerName: string | null;
+  ChamberOfCommerceNumber: string | null;
+  VATNumber: string | null;
+  Country: string | null;
+  Status: number;
+  BlockingStatus: number;
+}
+
+const fields = 'Code,Description,Hid,CustomerName,ChamberOfCommerceNumber,VATNumber,Country,Status,BlockingStatus';
+const filling = new WeakMap<BackendDeps, Map<string, Promise<void>>>();
+
+/**
+ * Fills the grant's cache from `system/Divisions` (60 rows a page, following `__next`) when it is
+ * missing, older than five minutes, or `force`d (after a new consent). Concurrent requests of one
+ * instance share one fill; the rows are replaced in one transaction, so a reader never sees half.
+ */
+export async function ensureDivisions(deps: BackendDeps, grant: Grant & { currentDivision: number }, force = false): Promise<void> {
+  const [row] = await deps.db.query<{ divisions_fetched_at: number | null }>('SELECT divisions_fetched_at FROM authorizations WHERE id = $1', [grant.id]);
+  const fetchedAt = row?.divisions_fetched_at;
+  if (!force && fetchedAt !== null && fetchedAt !== undefined && deps.now() - Number(fetchedAt) < DIVISIONS_MAX_AGE_MS) return;
+  const running = filling.get(deps) ?? new Map<string, Promise<void>>();
+  filling.set(deps, running);
+  const existing = running.get(grant.id);
+  if (existing) return existing;
+  const fill = fetchAndStore(deps, grant).finally(() => running.delete(grant.id));
+  running.set(grant.id, fill);
+  return fill;
+}
+
+async function fetchAndStore(deps: BackendDeps, grant: Grant & { currentDivision: number }): Promise<void> {
+  const rows: ExactDivision[] = [];
+  const candidates = await entryDivisions(deps, grant);
+  let next: string | undefined = `${candidates.shift()}/system/Divisions?$select=${fields}`;
+  while (next) {
+    const answer = await exactCall(deps, grant, next);
+    if (answer.status === 403 && answer.reason === 'NoDivisionAccess' && rows.length === 0 && candidates.length > 0) {
+      next = `${candidates.shift()}/system/Divisions?$select=${fields}`;
+      continue;
+    }
+    if (!answer.ok) throw refusal(answer);
+    const d = (answer.body as { d?: { results?: ExactDivision[]; __next?: string } } | undefined)?.d;
+    if (!Array.isArray(d?.results)) throw new ApiProblem(503, 'exact_unavailable', 'Exact Online answered the divisions in an unknown shape.');
+    rows.push(...d.results);
+    next = typeof d.__next === 'string' && d.__next ? d.__next : undefined;
+  }
+  await deps.db.transaction(async (tx) => {
+    await tx.query('DELETE FROM divisions WHERE authorization_id = $1', [grant.id]);
+    for (let start = 0; start < rows.length; start += 500) {
+      const batch = rows.slice(start, start + 500);
+      const params: unknown[] = [];
+      const values = batch.map((division) => {
+        const search = [division.Description, division.Code, division.Hid, division.CustomerName, division.ChamberOfCommerceNumber, division.VATNumber].filter((part) => part !== null && part !== undefined).join(' ').toLowerCase();
+        params.push(grant.id, division.Code, division.Description, search, division.Hid === null ? null : String(division.Hid), division.CustomerName, division.ChamberOfCommerceNumber || null, division.VATNumber || null, division.Country || null, division.Status, division.BlockingStatus);
+        const at = params.length - 11;
+        return `(${Array.from({ length: 11 }, (_, index) => `$${at + index + 1}`).join(', ')})`;
+      });
+      await tx.query(`INSERT INTO divisions (authorization_id, code, name, search, hid, customer_name, kvk, vat_number, country, status, blocking_status) VALUES ${values.join(', ')}`, params);
+    }
+    await tx.query('UPDATE authorizations SET divisions_fetched_at = $2 WHERE id = $1', [grant.id, deps.now()]);
+  });
+}
+
+/**
+ * The divisions to address `system/Divisions` through: Exact's `CurrentDivision` (the last one the
+ * user worked in, which the consent may have left unticked), then the ones this Exact user's grants
+ * reached before. A few at most: Exact blocks a key after ten errors an hour.
+ */
+async function entryDivisions(deps: BackendDeps, grant: Grant & { currentDivision: number }): Promise<number[]> {
+  const known = await deps.db.query<{ code: number }>(
+    `SELECT DISTINCT d.code FROM divisions d JOIN authorizations a ON a.id = d.authorization_id
+     JOIN authorizations g ON g.id = $1 AND g.exact_user_id = a.exact_user_id AND g.region = a.region
+     WHERE d.status = 1 AND d.blocking_status = 0 ORDER BY d.code LIMIT 3`,
+    [grant.id],
+  );
+  return [...new Set([grant.currentDivision, ...known.map((row) => Number(row.code))])];
+}
+
+export interface DivisionRow {
+  code: number;
+  name: string;
+  hid: string | null;
+  customer_name: string | null;
+  kvk: string | null;
+  vat_number: string | null;
+  country: string | null;
+  status: number;
+  blocking_status: number;
+  organisation_id: string | null;
+  organisation_name: string | null;
+}
+
+/** Why a division cannot be chosen: Exact's block first, then its Status, then no KvK for a mailbox. */
+export function blockOf(row: Pick<DivisionRow, 'status' | 'blocking_status' | 'kvk'>): DivisionBlock | null {
+  if (Number(row.blocking_status) !== 0) return 'blocked';
+  if (Number(row.status) === 0) return 'inactive';
+  if (Number(row.status) === 2) return 'archived';
+  if (!row.kvk) return 'no_kvk';
+  return null;
+}
+
+export const toDivision = (row: DivisionRow): Division => ({
+  code: Number(row.code),
+  name: row.name,
+  hid: row.hid,
+  customerName: row.customer_name,
+  kvk: row.kvk,
+  vatNumber: row.vat_number,
+  country: row.country,
+  status: Number(row.status) === 1 ? 'active' : Number(row.status) === 2 ? 'archived' : 'inactive',
+  blockedReason: blockOf(row),
+  connectedOrganisation: row.organisation_id ? { id: row.organisation_id, name: row.organisation_name ?? '' } : null,
+});
+
+type Position = [name: string, code: number];
+const isPosition = (value: unknown): value is Position => Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number';
+const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
+
+/** A page of the cached divisions matching `query` (names and numbers), in name order, with the connected organisation. */
+export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId: string, query: string, cursor: string | undefined, limit: number) {
+  const scope = `divisions|${grant.id}|${query}`;
+  const after = decodeCursor(cursor, scope, isPosition);
+  const filter = `d.authorization_id = $1 AND ($2 = '' OR d.search LIKE $3 ESCAPE '\\')`;
+  const base = [grant.id, query, likePattern(query)];
+  const rows = await deps.db.query<DivisionRow & Record<string, unknown>>(
+    `SELECT d.*, c.organisation_id, c.organisation_name FROM divisions d
+     LEFT JOIN connections c ON c.account_id = $4 AND c.region = $5 AND c.division_code = d.code
+     WHERE ${filter} AND ($6::text IS NULL OR d.name > $6 OR (d.name = $6 AND d.code > $7))
+     ORDER BY d.name, d.code LIMIT $8`,
+    [...base, accountId, grant.region, after?.[0] ?? null, after?.[1] ?? 0, limit + 1],
+  );
+  const [count] = await deps.db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM divisions d WHERE ${filter}`, base);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toDivision),
+    nextCursor: rows.length > limit && last ? encodeCursor(scope, [last.name, Number(last.code)]) : null,
+    total: Number(count?.total ?? 0),
+  };
+}
