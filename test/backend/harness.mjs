@@ -27,8 +27,8 @@ export const tokenKey = randomBytes(32).toString('base64');
 export const pageOrigin = 'http://127.0.0.1:9';
 
 /** A simulator and a backend wired to each other; `clock.advance(ms)` moves both clocks. */
-export async function startWorld(modules, databaseOptions = {}, { exact } = {}) {
-  const app = { clientId: 'autopilot-backend-test', clientSecret: 'backend-test-secret', redirectUris: [], name: 'eConnect Autopilot' };
+export async function startWorld(modules, databaseOptions = {}, { exact, app: registered } = {}) {
+  const app = registered ?? { clientId: 'autopilot-backend-test', clientSecret: 'backend-test-secret', redirectUris: [], name: 'eConnect Autopilot' };
   const served = exact ?? (await modules.serveExactSimulator({ apps: [app] }));
   const logs = [];
   let offset = 0;

@@ -183,8 +183,9 @@ export function backendSuite(name, databaseOptions) {
       const checked = assertContract(checks, await lien.call('GET', `/api/connections/${connection.id}`), 200, 'Connection');
       assert.equal(checked.status, 'needs_login');
       assert.equal((await lien.call('GET', `/api/authorizations/${grant}`)).body.status, 'expired');
-      const listed = (await lien.call('GET', '/api/connections')).body.items.find((item) => item.id === connection.id);
-      assert.equal(listed.status, 'needs_login');
+      // Every connection on the broken chain, not only the one checked.
+      const listed = (await lien.call('GET', '/api/connections')).body.items;
+      assert.deepEqual(listed.map((item) => [item.organisation.id, item.status]).sort(), [['org_drukkerij', 'needs_login'], ['org_vandam', 'needs_login']]);
     });
 
     it('a new login and reauthorize bring the connection back; delete ends its mailbox', async () => {
