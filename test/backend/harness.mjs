@@ -145,7 +145,7 @@ export function assertContract(schemaChecks, answer, status, schemaOrCode) {
  * the ticks given, or all), follow Exact's redirect to the backend's callback. Answers the
  * authorization id and the callback page's URL.
  */
-export async function logIn(client, jar, { username, password, forceLogin, region, ticks } = {}) {
+export async function logIn(client, jar, { username, password, forceLogin, region, ticks, deny } = {}) {
   const started = await client.call('POST', '/api/authorizations', { body: { returnOrigin: pageOrigin, ...(region ? { region } : {}), ...(forceLogin ? { forceLogin: true } : {}) } });
   assert.equal(started.status, 201, started.text);
   const authorizeUrl = started.body.authorizeUrl;
@@ -160,9 +160,10 @@ export async function logIn(client, jar, { username, password, forceLogin, regio
   const offered = [...html.matchAll(/name="division" value="(\d+)" checked/g)].map((match) => match[1]);
   const consentToken = html.match(/name="consent_token" value="([^"]*)"/)?.[1];
   assert.ok(consentToken, `a consent page: ${html.slice(0, 300)}`);
-  const decided = await jar.submit(authorizeUrl, { step: 'consent', consent_token: consentToken, decision: 'allow', division: ticks?.map(String) ?? offered });
+  const decided = await jar.submit(authorizeUrl, { step: 'consent', consent_token: consentToken, decision: deny ? 'deny' : 'allow', division: ticks?.map(String) ?? offered });
   assert.equal(decided.status, 302);
+  const exactRedirect = new URL(decided.headers.get('location'));
   const callback = await fetch(decided.headers.get('location'), { redirect: 'manual' });
   client.answers.push({ method: 'GET', path: 'callback', status: callback.status, headers: [...callback.headers].map(([name, value]) => `${name}: ${value}`).join('\n'), text: await callback.text() });
-  return { id: started.body.id, started: started.body, callback };
+  return { id: started.body.id, started: started.body, callback, exactRedirect };
 }

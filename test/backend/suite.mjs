@@ -5,7 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiClient, CookieJar, SIMULATOR_SECRET, assertContract, closeModules, loadModules, logIn, startWorld } from './harness.mjs';
+import { ApiClient, CookieJar, SIMULATOR_SECRET, assertContract, closeModules, loadModules, logIn, pageOrigin, startWorld } from './harness.mjs';
 
 const jan = { username: 'jan@jansen-boekhouding.nl', password: 'jan' };
 
@@ -71,6 +71,44 @@ export function backendSuite(name, databaseOptions) {
       const replay = new URLSearchParams({ state: started.searchParams.get('state'), code: 'replayed' });
       assertContract(checks, await lien.call('GET', `/api/oauth/callback?${replay}`), 400, 'invalid_request');
       assert.equal((await lien.call('GET', `/api/authorizations/${grant}`)).body.status, 'authorized');
+    });
+
+    it('settles a denied consent as denied, and a code replayed into another login as failed', async () => {
+      const denied = await logIn(lien, new CookieJar(), { ...jan, deny: true });
+      assert.equal(new URL(denied.callback.headers.get('location')).searchParams.get('status'), 'denied');
+      assert.equal(assertContract(checks, await lien.call('GET', `/api/authorizations/${denied.id}`), 200, 'Authorization').status, 'denied');
+      const used = await logIn(lien, new CookieJar(), { username: 'anna@jansen-boekhouding.nl', password: 'anna' });
+      const other = assertContract(checks, await lien.call('POST', '/api/authorizations', { body: { returnOrigin: pageOrigin } }), 201, 'StartedAuthorization');
+      const replayed = await lien.call('GET', `/api/oauth/callback?${new URLSearchParams({ code: used.exactRedirect.searchParams.get('code'), state: new URL(other.authorizeUrl).searchParams.get('state') })}`);
+      assert.equal(replayed.status, 302);
+      assert.equal(new URL(replayed.headers.get('location')).searchParams.get('status'), 'failed');
+      assert.equal((await lien.call('GET', `/api/authorizations/${other.id}`)).body.status, 'failed');
+      assertContract(checks, await lien.call('GET', `/api/oauth/callback?state=unknown-state&code=x`), 400, 'invalid_request');
+    });
+
+    it('answers CORS for the platform’s page origins only', async () => {
+      const preflight = (origin) =>
+        fetch(`${world.backend.url}/api/connections`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, idempotency-key' } });
+      const allowed = await preflight(pageOrigin);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), pageOrigin);
+      assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
+      assert.match(allowed.headers.get('access-control-allow-headers'), /Idempotency-Key/i);
+      const foreign = await preflight('https://evil.example');
+      assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+      const answer = await fetch(`${world.backend.url}/api/status`, { headers: { Origin: pageOrigin, Cookie: lien.cookie } });
+      assert.equal(answer.headers.get('access-control-allow-origin'), pageOrigin);
+      assert.match(answer.headers.get('access-control-expose-headers'), /Retry-After/i);
+    });
+
+    it('previews and redelivers once per key', async () => {
+      const preview = assertContract(checks, await lien.call('GET', '/api/organisations/org_vandam/redeliveries/preview?from=2026-10-01'), 200, 'RedeliveryPreview');
+      assert.ok(preview.documentCount > 0 && preview.documentCount < 30);
+      const first = assertContract(checks, await lien.call('POST', '/api/organisations/org_vandam/redeliveries', { body: { from: '2026-10-01' }, key: 'redeliver-0001' }), 202, 'Redelivery');
+      assert.equal(first.documentCount, preview.documentCount);
+      assert.deepEqual(assertContract(checks, await lien.call('POST', '/api/organisations/org_vandam/redeliveries', { body: { from: '2026-10-01' }, key: 'redeliver-0001' }), 200, 'Redelivery'), first);
+      assertContract(checks, await lien.call('POST', '/api/organisations/org_vandam/redeliveries', { body: { from: '2026-09-01' }, key: 'redeliver-0001' }), 422, 'idempotency_key_reused');
+      assertContract(checks, await lien.call('POST', '/api/organisations/org_vandam/redeliveries', { body: { from: '2026-09-01' } }), 400, 'invalid_request');
+      assertContract(checks, await lien.call('GET', '/api/organisations/org_nope/redeliveries/preview?from=2026-10-01'), 404, 'not_found');
     });
 
     it('lists the granted divisions with status, block, hid and customer name, searchable, with cursors bound to the query', async () => {
@@ -170,7 +208,9 @@ export function backendSuite(name, databaseOptions) {
       assert.equal(Object.values(repointed).filter((status) => status === 'division_unavailable').length, 1, 'the Drukkerij division was not ticked again');
       assert.equal(assertContract(checks, await lien.call('GET', `/api/authorizations/${grant}`), 200, 'Authorization').status, 'revoked');
       const list = assertContract(checks, await lien.call('GET', '/api/authorizations'), 200, 'AuthorizationList');
-      assert.deepEqual(list.items.map((item) => item.id), [second.id], 'one grant per Exact user, visible to every user of the account');
+      const jans = list.items.filter((item) => item.exactUser.id === authorization.exactUser.id);
+      assert.deepEqual(jans.map((item) => item.id), [second.id], 'one grant per Exact user, visible to every user of the account');
+      assert.equal(list.items.length, 2, 'Jan’s and Anna’s');
       const moved = assertContract(checks, await lien.call('GET', `/api/connections/${connection.id}`), 200, 'Connection');
       assert.equal(moved.authorizationId, second.id);
       assertContract(checks, await lien.call('GET', `/api/authorizations/${grant}/divisions`), 422, 'authorization_revoked');
@@ -194,8 +234,12 @@ export function backendSuite(name, databaseOptions) {
       assert.deepEqual([moved.status, moved.authorizationId], ['active', login.id]);
       assertContract(checks, await lien.call('DELETE', `/api/connections/${connection.id}`), 204);
       assertContract(checks, await lien.call('GET', `/api/connections/${connection.id}`), 404, 'not_found');
-      // The address is free again: the same organisation connects anew with a fresh mailbox.
-      const again = assertContract(checks, await lien.call('POST', '/api/connections', { body: { organisationId: 'org_vandam', authorizationId: login.id, divisionCode: 101002, bookingFlow: 'simple' }, key: 'key-vandam-0002' }), 201, 'Connection');
+      // The address is free again: the same organisation connects anew with a fresh mailbox; Exact failing
+      // the first attempt gives the key back, so the retry with it succeeds.
+      const body = { organisationId: 'org_vandam', authorizationId: login.id, divisionCode: 101002, bookingFlow: 'simple' };
+      await world.fault({ kind: 'serverError', endpoint: 'mailbox/Mailboxes' });
+      assertContract(checks, await lien.call('POST', '/api/connections', { body, key: 'key-vandam-0002' }), 503, 'exact_unavailable');
+      const again = assertContract(checks, await lien.call('POST', '/api/connections', { body, key: 'key-vandam-0002' }), 201, 'Connection');
       assert.equal(again.mailbox, '23456789@facturen.econnect.eu');
     });
 

@@ -18,6 +18,7 @@ const divisionProblems = {
   blocked: new ApiProblem(422, 'division_blocked', 'The administration is blocked in Exact Online.'),
   inactive: new ApiProblem(422, 'division_unavailable', 'The administration is inactive in Exact Online.'),
   archived: new ApiProblem(422, 'division_unavailable', 'The administration is archived in Exact Online.'),
+  no_kvk: new ApiProblem(422, 'division_unavailable', 'The administration has no KvK number in Exact Online, so it cannot have a Digitale Brievenbus.'),
 } as const;
 
 /** The granted division from the grant's cache (asked again of Exact when it is not there), or the 422 why not. */
@@ -30,8 +31,8 @@ async function grantedDivision(deps: BackendDeps, grant: Grant & { current_divis
     division = await find();
   }
   if (!division) throw new ApiProblem(422, 'division_not_granted', 'This Exact Online login was not granted the administration: tick it on the consent page.');
-  const block = blockOf({ ...division, kvk: 'irrelevant: the organisation names the mailbox' });
-  if (block && block !== 'no_kvk') throw divisionProblems[block];
+  const block = blockOf(division);
+  if (block) throw divisionProblems[block];
   return division;
 }
 
