@@ -1,3 +1,4 @@
+import { base64UrlToText, textToBase64Url } from './base64.js';
 import { ApiProblem } from './problem.js';
 
 /**
@@ -5,14 +6,14 @@ import { ApiProblem } from './problem.js';
  * (or another list) is refused with 400 `cursor_invalid` rather than silently answering the wrong page.
  */
 export function encodeCursor(scope: string, position: unknown): string {
-  return Buffer.from(JSON.stringify({ s: scope, p: position })).toString('base64url');
+  return textToBase64Url(JSON.stringify({ s: scope, p: position }));
 }
 
 export function decodeCursor<T>(cursor: string | undefined, scope: string, valid: (position: unknown) => position is T): T | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let parsed: { s?: unknown; p?: unknown };
   try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; p?: unknown };
+    parsed = JSON.parse(base64UrlToText(cursor)) as { s?: unknown; p?: unknown };
   } catch {
     throw new ApiProblem(400, 'cursor_invalid', 'The cursor is not one this backend made.');
   }

@@ -1,15 +1,13 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { createBackendApp } from './app.js';
+import { createBackend } from './backend.js';
 import { callbackFile } from './callback-page.js';
 import type { BackendOptions } from './config.js';
 import type { Db } from './db/adapter.js';
 import { migrate } from './db/migrations.js';
 import { openPglite } from './db/pglite.js';
 import { openPostgres } from './db/postgres.js';
-import type { BackendDeps } from './deps.js';
-import { defaultPlatformSeed } from './platform-seed.js';
 import { tokenCipher } from './token-crypto.js';
 
 export type { BackendOptions } from './config.js';
@@ -31,30 +29,33 @@ export async function openDatabase(options: Pick<BackendOptions, 'databaseUrl' |
 
 /** The reference backend on @hono/node-server, 127.0.0.1 (port 0: a free one). */
 export async function startBackend(options: BackendOptions & { port?: number }): Promise<StartedBackend> {
-  if (!options.exactBaseUrl || !options.clientId || !options.clientSecret) throw new Error('startBackend needs exactBaseUrl, clientId and clientSecret');
-  const cipher = await tokenCipher(options.tokenKey);
+  // Checked before the database opens, so a wrong key fails at once and leaves nothing open.
+  await tokenCipher(options.tokenKey);
   const db = await openDatabase(options);
-  const config = { exactBaseUrl: options.exactBaseUrl, clientId: options.clientId, clientSecret: options.clientSecret, redirectUri: '', publicUrl: '', allowedOrigins: options.allowedOrigins, devSessions: options.devSessions ?? false };
-  const deps: BackendDeps = { config, db, cipher, seed: options.platformSeed ?? defaultPlatformSeed(), now: options.now ?? (() => Date.now()), log: options.log ?? ((line) => console.error(`[backend] ${line}`)) };
-  const app = createBackendApp(deps);
+  let handle: (request: Request) => Response | Promise<Response> = () => new Response('Starting', { status: 503 });
   const server = serve({
     hostname: '127.0.0.1',
     port: options.port ?? 0,
     fetch: (request) => {
       const path = new URL(request.url).pathname;
       if (request.method === 'GET' && (path === '/callback.html' || path.startsWith('/callback/'))) return callbackFile(distCallback, path);
-      return app.fetch(request);
+      return handle(request);
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) resolve();
-    server.once('listening', () => resolve());
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      if (server.listening) resolve();
+      server.once('listening', () => resolve());
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  // The port is known only now: the default redirect URI and public URL are this server's.
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Known only now that the port is: the redirect URI and public URL default to this server.
-  config.redirectUri = options.redirectUri ?? `${url}/api/oauth/callback`;
-  config.publicUrl = (options.publicUrl ?? url).replace(/\/$/, '');
+  const { app } = await createBackend(options, db, url);
+  handle = (request) => app.fetch(request);
   return {
     url,
     close: async () => {

@@ -20,6 +20,7 @@ export function backendSuite(name, databaseOptions) {
     let browser;
     let grant;
     let connection;
+    let drukkerij;
 
     before(async () => {
       modules = await loadModules();
@@ -164,6 +165,7 @@ export function backendSuite(name, databaseOptions) {
       }
       const ids = new Set(results.filter((result) => result.status < 300).map((result) => result.body.id));
       assert.equal(ids.size, 1);
+      [drukkerij] = ids;
       assert.equal((await world.counters()).mailboxPosts - before.mailboxPosts, 1);
       assert.equal((await lien.call('GET', '/api/connections')).body.items.filter((item) => item.organisation.id === 'org_drukkerij').length, 1);
     });
@@ -175,6 +177,9 @@ export function backendSuite(name, databaseOptions) {
       assertContract(checks, await lien.call('POST', '/api/connections', { body: { organisationId: 'org_korenschoof', authorizationId: grant, divisionCode: 101001, bookingFlow: 'simple' }, key: 'key-korenschoof' }), 422, 'mailbox_forbidden');
       assertContract(checks, await lien.call('POST', '/api/connections', { body: { organisationId: 'org_knip', authorizationId: grant, divisionCode: 101003, bookingFlow: 'simple' }, key: 'key-knip-00001' }), 422, 'organisation_without_kvk');
       assertContract(checks, await lien.call('POST', '/api/connections', { body: { organisationId: 'org_transport', authorizationId: grant, divisionCode: 101006, bookingFlow: 'simple' }, key: 'key-transport1' }), 422, 'division_blocked');
+      // A 403 with a Reason header on the health check: the administration is unavailable.
+      await world.fault({ kind: 'divisionUnavailable', division: 101007, reason: 'DivisionBlocked' });
+      assert.equal(assertContract(checks, await lien.call('GET', `/api/connections/${drukkerij}`), 200, 'Connection').status, 'division_unavailable');
       await world.fault({ kind: 'rateLimitExhausted' });
       const limited = await lien.call('GET', `/api/connections/${connection.id}`);
       assertContract(checks, limited, 429, 'rate_limited');
@@ -230,6 +235,7 @@ export function backendSuite(name, databaseOptions) {
 
     it('a new login and reauthorize bring the connection back; delete ends its mailbox', async () => {
       const login = await logIn(lien, browser, { ...jan, forceLogin: true });
+      assert.equal(new URL(login.started.authorizeUrl).searchParams.get('force_login'), '1');
       const moved = assertContract(checks, await lien.call('PUT', `/api/connections/${connection.id}/authorization`, { body: { authorizationId: login.id } }), 200, 'Connection');
       assert.deepEqual([moved.status, moved.authorizationId], ['active', login.id]);
       assertContract(checks, await lien.call('DELETE', `/api/connections/${connection.id}`), 204);
