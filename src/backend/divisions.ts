@@ -134,14 +134,17 @@ export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId
   const after = decodeCursor(cursor, scope, isPosition);
   const filter = `d.authorization_id = $1 AND ($2 = '' OR d.search LIKE $3 ESCAPE '\\')`;
   const base = [grant.id, query, likePattern(query)];
-  const rows = await deps.db.query<DivisionRow & Record<string, unknown>>(
-    `SELECT d.*, c.organisation_id, c.organisation_name FROM divisions d
-     LEFT JOIN connections c ON c.account_id = $4 AND c.region = $5 AND c.division_code = d.code
-     WHERE ${filter} AND ($6::text IS NULL OR d.name > $6 OR (d.name = $6 AND d.code > $7))
-     ORDER BY d.name, d.code LIMIT $8`,
+  // One pass: the matches in order after the cursor, and (from the window) how many match in all.
+  const rows = await deps.db.query<DivisionRow & { total: number } & Record<string, unknown>>(
+    `SELECT * FROM (
+       SELECT d.*, count(*) OVER () AS total FROM divisions d WHERE ${filter}
+     ) m
+     LEFT JOIN LATERAL (SELECT c.organisation_id, c.organisation_name FROM connections c WHERE c.account_id = $4 AND c.region = $5 AND c.division_code = m.code) c ON true
+     WHERE ($6::text IS NULL OR m.name > $6 OR (m.name = $6 AND m.code > $7))
+     ORDER BY m.name, m.code LIMIT $8`,
     [...base, accountId, grant.region, after?.[0] ?? null, after?.[1] ?? 0, limit + 1],
   );
-  const [count] = await deps.db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM divisions d WHERE ${filter}`, base);
+  const count = rows[0] ? { total: Number(rows[0].total) } : (await deps.db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM divisions d WHERE ${filter}`, base))[0];
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {

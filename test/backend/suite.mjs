@@ -249,6 +249,21 @@ export function backendSuite(name, databaseOptions) {
       assert.equal(again.mailbox, '23456789@facturen.econnect.eu');
     });
 
+    it('caches all of a grant’s divisions through Exact’s 60-row pages (__next) and pages them itself', async () => {
+      const before = await world.counters();
+      const login = await logIn(lien, new CookieJar(), { username: 'groot@groot-accountants.nl', password: 'groot' });
+      const seen = [];
+      let cursor = '';
+      do {
+        const page = assertContract(checks, await lien.call('GET', `/api/authorizations/${login.id}/divisions?limit=50${cursor ? `&cursor=${cursor}` : ''}`), 200, 'DivisionPage');
+        assert.equal(page.total, 130);
+        seen.push(...page.items.map((division) => division.code));
+        cursor = page.nextCursor ?? '';
+      } while (cursor);
+      assert.equal(new Set(seen).size, 130);
+      assert.equal((await world.counters()).apiCalls['GET system/Divisions'] - (before.apiCalls['GET system/Divisions'] ?? 0), 3, 'three pages of 60, fetched once');
+    });
+
     it('never shows a token of the simulator in an answer or a log line', () => {
       assert.ok(answers.length > 100);
       for (const answer of answers) assert.doesNotMatch(`${answer.headers}\n${answer.text}`, SIMULATOR_SECRET, `${answer.method} ${answer.path}`);
