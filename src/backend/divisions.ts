@@ -2,6 +2,7 @@ import type { Division, DivisionBlock } from './contract.js';
 import type { BackendDeps } from './deps.js';
 import { exactCall, refusal, type Grant } from './exact-api.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { newId } from './ids.js';
 import { ApiProblem } from './problem.js';
 
 /** How long the granted-divisions list is trusted before Exact is asked again. */
@@ -25,52 +26,77 @@ const filling = new WeakMap<BackendDeps, Map<string, Promise<void>>>();
 /**
  * Fills the grant's cache from `system/Divisions` (60 rows a page, following `__next`) when it is
  * missing, older than five minutes, or `force`d (after a new consent). Concurrent requests of one
- * instance share one fill; the rows are replaced in one transaction, so a reader never sees half.
+ * instance share one fill. Each page is stored as it comes, and where Exact stops (its 60 calls a
+ * minute end a big list's fill) the next request resumes from that page instead of starting over;
+ * rows a completed fill did not see again are dropped. While a first fill is incomplete the list
+ * cannot be answered (429 or 503); a refresh that stops keeps serving the previous complete list.
  */
 export async function ensureDivisions(deps: BackendDeps, grant: Grant & { currentDivision: number }, force = false): Promise<void> {
-  const [row] = await deps.db.query<{ divisions_fetched_at: number | null }>('SELECT divisions_fetched_at FROM authorizations WHERE id = $1', [grant.id]);
+  const [row] = await deps.db.query<{ divisions_fetched_at: number | null; divisions_next: string | null }>('SELECT divisions_fetched_at, divisions_next FROM authorizations WHERE id = $1', [grant.id]);
   const fetchedAt = row?.divisions_fetched_at;
-  if (!force && fetchedAt !== null && fetchedAt !== undefined && deps.now() - Number(fetchedAt) < DIVISIONS_MAX_AGE_MS) return;
+  const fresh = fetchedAt !== null && fetchedAt !== undefined && deps.now() - Number(fetchedAt) < DIVISIONS_MAX_AGE_MS;
+  if (!force && fresh && !row?.divisions_next) return;
   const running = filling.get(deps) ?? new Map<string, Promise<void>>();
   filling.set(deps, running);
   const existing = running.get(grant.id);
   if (existing) return existing;
-  const fill = fetchAndStore(deps, grant).finally(() => running.delete(grant.id));
+  const fill = fetchAndStore(deps, grant, force).finally(() => running.delete(grant.id));
   running.set(grant.id, fill);
   return fill;
 }
 
-async function fetchAndStore(deps: BackendDeps, grant: Grant & { currentDivision: number }): Promise<void> {
-  const rows: ExactDivision[] = [];
-  const candidates = await entryDivisions(deps, grant);
-  let next: string | undefined = `${candidates.shift()}/system/Divisions?$select=${fields}`;
+async function fetchAndStore(deps: BackendDeps, grant: Grant & { currentDivision: number }, force: boolean): Promise<void> {
+  const [state] = await deps.db.query<{ divisions_fill: string | null; divisions_next: string | null; divisions_fetched_at: number | null }>(
+    'SELECT divisions_fill, divisions_next, divisions_fetched_at FROM authorizations WHERE id = $1',
+    [grant.id],
+  );
+  const resuming = !force && Boolean(state?.divisions_fill && state.divisions_next);
+  const fill = resuming ? state!.divisions_fill! : newId('fill');
+  const candidates = resuming ? [] : await entryDivisions(deps, grant);
+  let next: string | undefined = resuming ? state!.divisions_next! : `${candidates.shift()}/system/Divisions?$select=${fields}`;
+  let first = !resuming;
   while (next) {
-    const answer = await exactCall(deps, grant, next);
-    if (answer.status === 403 && answer.reason === 'NoDivisionAccess' && rows.length === 0 && candidates.length > 0) {
+    let answer;
+    try {
+      answer = await exactCall(deps, grant, next);
+    } catch (error) {
+      if (!(error instanceof ApiProblem) || (error.status !== 429 && error.status !== 503)) throw error;
+      await deps.db.query('UPDATE authorizations SET divisions_fill = $2, divisions_next = $3 WHERE id = $1', [grant.id, fill, next]);
+      // A complete earlier list still answers; a first fill cannot yet.
+      if (state?.divisions_fetched_at !== null && state?.divisions_fetched_at !== undefined) return;
+      throw error;
+    }
+    if (first && answer.status === 403 && answer.reason === 'NoDivisionAccess' && candidates.length > 0) {
       next = `${candidates.shift()}/system/Divisions?$select=${fields}`;
       continue;
     }
     if (!answer.ok) throw refusal(answer);
+    first = false;
     const d = (answer.body as { d?: { results?: ExactDivision[]; __next?: string } } | undefined)?.d;
     if (!Array.isArray(d?.results)) throw new ApiProblem(503, 'exact_unavailable', 'Exact Online answered the divisions in an unknown shape.');
-    rows.push(...d.results);
+    await storePage(deps, grant.id, fill, d.results);
     next = typeof d.__next === 'string' && d.__next ? d.__next : undefined;
   }
   await deps.db.transaction(async (tx) => {
-    await tx.query('DELETE FROM divisions WHERE authorization_id = $1', [grant.id]);
-    for (let start = 0; start < rows.length; start += 500) {
-      const batch = rows.slice(start, start + 500);
-      const params: unknown[] = [];
-      const values = batch.map((division) => {
-        const search = [division.Description, division.Code, division.Hid, division.CustomerName, division.ChamberOfCommerceNumber, division.VATNumber].filter((part) => part !== null && part !== undefined).join(' ').toLowerCase();
-        params.push(grant.id, division.Code, division.Description, search, division.Hid === null ? null : String(division.Hid), division.CustomerName, division.ChamberOfCommerceNumber || null, division.VATNumber || null, division.Country || null, division.Status, division.BlockingStatus);
-        const at = params.length - 11;
-        return `(${Array.from({ length: 11 }, (_, index) => `$${at + index + 1}`).join(', ')})`;
-      });
-      await tx.query(`INSERT INTO divisions (authorization_id, code, name, search, hid, customer_name, kvk, vat_number, country, status, blocking_status) VALUES ${values.join(', ')}`, params);
-    }
-    await tx.query('UPDATE authorizations SET divisions_fetched_at = $2 WHERE id = $1', [grant.id, deps.now()]);
+    await tx.query('DELETE FROM divisions WHERE authorization_id = $1 AND fill IS DISTINCT FROM $2', [grant.id, fill]);
+    await tx.query('UPDATE authorizations SET divisions_fetched_at = $2, divisions_fill = NULL, divisions_next = NULL WHERE id = $1', [grant.id, deps.now()]);
   });
+}
+
+const columns = ['authorization_id', 'code', 'name', 'search', 'hid', 'customer_name', 'kvk', 'vat_number', 'country', 'status', 'blocking_status', 'fill'];
+
+/** One page of Exact's divisions into the cache, each row marked with the fill that saw it. */
+async function storePage(deps: BackendDeps, authorizationId: string, fill: string, page: readonly ExactDivision[]): Promise<void> {
+  if (page.length === 0) return;
+  const params: unknown[] = [];
+  const values = page.map((division) => {
+    const search = [division.Description, division.Code, division.Hid, division.CustomerName, division.ChamberOfCommerceNumber, division.VATNumber].filter((part) => part !== null && part !== undefined).join(' ').toLowerCase();
+    const at = params.length;
+    params.push(authorizationId, division.Code, division.Description, search, division.Hid === null ? null : String(division.Hid), division.CustomerName, division.ChamberOfCommerceNumber || null, division.VATNumber || null, division.Country || null, division.Status, division.BlockingStatus, fill);
+    return `(${columns.map((_, index) => `$${at + index + 1}`).join(', ')})`;
+  });
+  const updates = columns.slice(2).map((column) => `${column} = EXCLUDED.${column}`).join(', ');
+  await deps.db.query(`INSERT INTO divisions (${columns.join(', ')}) VALUES ${values.join(', ')} ON CONFLICT (authorization_id, code) DO UPDATE SET ${updates}`, params);
 }
 
 /**

@@ -27,9 +27,9 @@ export const tokenKey = randomBytes(32).toString('base64');
 export const pageOrigin = 'http://127.0.0.1:9';
 
 /** A simulator and a backend wired to each other; `clock.advance(ms)` moves both clocks. */
-export async function startWorld(modules, databaseOptions = {}, { exact, app: registered } = {}) {
+export async function startWorld(modules, databaseOptions = {}, { exact, app: registered, simulator = {} } = {}) {
   const app = registered ?? { clientId: 'autopilot-backend-test', clientSecret: 'backend-test-secret', redirectUris: [], name: 'eConnect Autopilot' };
-  const served = exact ?? (await modules.serveExactSimulator({ apps: [app] }));
+  const served = exact ?? (await modules.serveExactSimulator({ apps: [app], ...simulator }));
   const logs = [];
   let offset = 0;
   const backend = await modules.startBackend({

@@ -31,6 +31,8 @@ export const migrations: readonly string[] = [
      token_version integer NOT NULL DEFAULT 0,
      current_division integer,
      divisions_fetched_at double precision,
+     divisions_fill text,
+     divisions_next text,
      repointed text
    );
    CREATE INDEX authorizations_grant ON authorizations (exact_user_id, region, status);
@@ -46,6 +48,7 @@ export const migrations: readonly string[] = [
      country text,
      status integer NOT NULL,
      blocking_status integer NOT NULL,
+     fill text,
      PRIMARY KEY (authorization_id, code)
    );
    CREATE INDEX divisions_order ON divisions (authorization_id, name, code);
