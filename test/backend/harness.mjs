@@ -21,7 +21,11 @@ export async function loadModules() {
   ]);
   return { startBackend: backend.startBackend, serveExactSimulator: simulator.serveExactSimulator, schemaChecks: checks.schemaChecks };
 }
-export const closeModules = () => vite?.close();
+export async function closeModules() {
+  const closing = vite;
+  vite = undefined;
+  await closing?.close();
+}
 
 export const tokenKey = randomBytes(32).toString('base64');
 export const pageOrigin = 'http://127.0.0.1:9';
@@ -51,8 +55,10 @@ export async function startWorld(modules, databaseOptions = {}, { exact, app: re
     backend,
     logs,
     clock: {
-      advance: async (ms, { backendToo = true } = {}) => {
+      /** Moves the simulator's clock and (unless `backendToo: false`) this backend's; `simulatorToo: false` only the backend's. */
+      advance: async (ms, { backendToo = true, simulatorToo = true } = {}) => {
         if (backendToo) offset += ms;
+        if (!simulatorToo) return;
         const answer = await fetch(`${served.origin}/_simulator/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
         assert.equal(answer.status, 200);
       },

@@ -46,6 +46,11 @@ export async function startPostgres() {
   await as(pgCtl, ['-D', data, '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}`, '-l', join(dir, 'log'), '-w', 'start']);
   return {
     databaseUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    /** Another empty database on the same server: its URL. */
+    createDatabase: async (name) => {
+      await run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
     stop: async () => {
       await as(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
