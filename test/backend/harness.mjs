@@ -14,12 +14,13 @@ export const SIMULATOR_SECRET = /stamp(?:nl|be|de|uk|com|es|fr)01\./;
 let vite;
 export async function loadModules() {
   vite ??= await createServer({ configFile: false, appType: 'custom', logLevel: 'error', server: { middlewareMode: true, hmr: false, watch: null } });
-  const [backend, simulator, checks] = await Promise.all([
+  const [backend, simulator, checks, platform] = await Promise.all([
     vite.ssrLoadModule('/src/backend/node-server.ts'),
     vite.ssrLoadModule('/src/exact-simulator/node-server.ts'),
     vite.ssrLoadModule('/src/api/schema-checks.generated.ts'),
+    vite.ssrLoadModule('/src/backend/platform-seed.ts'),
   ]);
-  return { startBackend: backend.startBackend, serveExactSimulator: simulator.serveExactSimulator, schemaChecks: checks.schemaChecks };
+  return { startBackend: backend.startBackend, serveExactSimulator: simulator.serveExactSimulator, schemaChecks: checks.schemaChecks, defaultPlatformSeed: platform.defaultPlatformSeed };
 }
 export async function closeModules() {
   const closing = vite;

@@ -69,8 +69,8 @@ export function callbackRoutes(deps: BackendDeps) {
     const now = deps.now();
     const repointedIds = await deps.db.transaction(async (tx) => {
       // Exact keeps one chain per Exact user per app: the older grants of this user in this region are dead now.
-      await tx.query(
-        "UPDATE authorizations SET status = 'revoked', access_token = NULL, refresh_token = NULL WHERE exact_user_id = $1 AND region = $2 AND status = 'authorized' AND id <> $3",
+      const revoked = await tx.query<{ id: string }>(
+        "UPDATE authorizations SET status = 'revoked', access_token = NULL, refresh_token = NULL WHERE exact_user_id = $1 AND region = $2 AND status = 'authorized' AND id <> $3 RETURNING id",
         [me.UserID, login.region, login.id],
       );
       await tx.query(
@@ -83,6 +83,10 @@ export function callbackRoutes(deps: BackendDeps) {
            AND authorization_id IN (SELECT id FROM authorizations WHERE exact_user_id = $4 AND region = $3) RETURNING id`,
         [login.id, login.account_id, login.region, me.UserID],
       );
+      // Another account's connections on a revoked chain cannot be moved here: they need a login there.
+      if (revoked.length > 0) {
+        await tx.query("UPDATE connections SET status = 'needs_login' WHERE authorization_id = ANY($1::text[])", [revoked.map((row) => row.id)]);
+      }
       return moved.map((row) => row.id);
     });
     deps.log(`login ${login.id}: authorized; ${repointedIds.length} connection(s) re-pointed`);
