@@ -1,18 +1,20 @@
 import type { Db } from './adapter.js';
 
 /**
- * The schema, one numbered migration after another; `schema_migrations` records which ran, so a
- * data folder or server from an older version is brought up to date at start. Times are epoch ms.
+ * The schema, one numbered migration (a list of statements) after another; `schema_migrations`
+ * records which ran, so a data folder or server from an older version is brought up to date at
+ * start. Times are epoch ms.
  * Never edit a migration that shipped: add the next one.
  */
-export const migrations: readonly string[] = [
-  `CREATE TABLE sessions (
+export const migrations: readonly (readonly string[])[] = [
+  [
+    `CREATE TABLE sessions (
      id text PRIMARY KEY,
      user_id text NOT NULL,
      created_at double precision NOT NULL
-   );
-   -- A login attempt and, once authorized, the grant (Exact's token chain) it stands for.
-   CREATE TABLE authorizations (
+    )`,
+    // A login attempt and, once authorized, the grant (Exact's token chain) it stands for.
+    `CREATE TABLE authorizations (
      id text PRIMARY KEY,
      account_id text NOT NULL,
      platform_user_id text NOT NULL,
@@ -34,9 +36,9 @@ export const migrations: readonly string[] = [
      divisions_fill text,
      divisions_next text,
      repointed text
-   );
-   CREATE INDEX authorizations_grant ON authorizations (exact_user_id, region, status);
-   CREATE TABLE divisions (
+    )`,
+    `CREATE INDEX authorizations_grant ON authorizations (exact_user_id, region, status)`,
+    `CREATE TABLE divisions (
      authorization_id text NOT NULL REFERENCES authorizations (id) ON DELETE CASCADE,
      code integer NOT NULL,
      name text NOT NULL,
@@ -50,9 +52,9 @@ export const migrations: readonly string[] = [
      blocking_status integer NOT NULL,
      fill text,
      PRIMARY KEY (authorization_id, code)
-   );
-   CREATE INDEX divisions_order ON divisions (authorization_id, name, code);
-   CREATE TABLE connections (
+    )`,
+    `CREATE INDEX divisions_order ON divisions (authorization_id, name, code)`,
+    `CREATE TABLE connections (
      id text PRIMARY KEY,
      account_id text NOT NULL,
      organisation_id text NOT NULL,
@@ -66,10 +68,10 @@ export const migrations: readonly string[] = [
      mailbox text,
      mailbox_id text,
      created_at double precision NOT NULL
-   );
-   CREATE UNIQUE INDEX connections_organisation ON connections (account_id, organisation_id);
-   CREATE UNIQUE INDEX connections_division ON connections (account_id, region, division_code);
-   CREATE TABLE idempotency (
+    )`,
+    `CREATE UNIQUE INDEX connections_organisation ON connections (account_id, organisation_id)`,
+    `CREATE UNIQUE INDEX connections_division ON connections (account_id, region, division_code)`,
+    `CREATE TABLE idempotency (
      account_id text NOT NULL,
      scope text NOT NULL,
      key text NOT NULL,
@@ -79,15 +81,16 @@ export const migrations: readonly string[] = [
      body text,
      created_at double precision NOT NULL,
      PRIMARY KEY (account_id, scope, key)
-   );
-   CREATE TABLE redeliveries (
+    )`,
+    `CREATE TABLE redeliveries (
      id text PRIMARY KEY,
      account_id text NOT NULL,
      organisation_id text NOT NULL,
      from_date text NOT NULL,
      document_count integer NOT NULL,
      created_at double precision NOT NULL
-   );`,
+    )`,
+  ],
 ];
 
 export async function migrate(db: Db): Promise<void> {
@@ -96,10 +99,10 @@ export async function migrate(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.query('LOCK TABLE schema_migrations IN EXCLUSIVE MODE');
     const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => Number(row.version)));
-    for (const [index, text] of migrations.entries()) {
+    for (const [index, statements] of migrations.entries()) {
       const version = index + 1;
       if (done.has(version)) continue;
-      for (const statement of text.split(/;\s*$/m).map((part) => part.trim()).filter(Boolean)) await tx.query(statement);
+      for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)', [version, Date.now()]);
     }
   });
