@@ -21,6 +21,22 @@ export interface ExactAnswer {
   headers: Headers;
 }
 
+const spent = new WeakMap<BackendDeps, Map<string, number>>();
+const spentUntil = (deps: BackendDeps): Map<string, number> => {
+  const map = spent.get(deps) ?? new Map<string, number>();
+  spent.set(deps, map);
+  return map;
+};
+
+/**
+ * When Exact says the limit is used up (Remaining 0), later calls of the grant wait for the reset
+ * here instead of going out: Exact blocks a key for an hour after ten errors.
+ */
+function noteLimit(deps: BackendDeps, grantId: string, headers: Headers): void {
+  if (headers.get('X-RateLimit-Minutely-Remaining') !== '0' && headers.get('X-RateLimit-Remaining') !== '0') return;
+  spentUntil(deps).set(grantId, deps.now() + retryAfterOf(headers, deps.now()) * 1000);
+}
+
 /** Seconds until Exact's limit resets (epoch ms in X-RateLimit-*Reset), or a minute when it does not say. */
 export function retryAfterOf(headers: Headers, now: number): number {
   const minutelyLeft = headers.get('X-RateLimit-Minutely-Remaining');
@@ -62,12 +78,15 @@ export async function exactCall(deps: BackendDeps, grant: Grant, path: string, i
       throw new ApiProblem(503, 'exact_unavailable', 'Exact Online cannot be reached.', 30);
     }
   };
+  const waitUntil = spentUntil(deps).get(grant.id) ?? 0;
+  if (waitUntil > deps.now()) throw new ApiProblem(429, 'rate_limited', 'Exact Online’s calls for this minute are used up.', (waitUntil - deps.now()) / 1000);
   let access = await currentAccess(deps, grant.id);
   let answer = await send(access.token);
   if (answer.status === 401) {
     access = await refreshAccess(deps, grant.id, access.version);
     answer = await send(access.token);
   }
+  noteLimit(deps, grant.id, answer.headers);
   if (answer.status === 429) throw new ApiProblem(429, 'rate_limited', 'Exact Online asks to slow down.', retryAfterOf(answer.headers, deps.now()));
   if (answer.status === 401 || answer.status >= 500) throw new ApiProblem(503, 'exact_unavailable', `Exact Online answered ${answer.status}.`, answer.status === 401 ? undefined : 30);
   return answer;

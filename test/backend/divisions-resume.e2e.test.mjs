@@ -28,6 +28,7 @@ describe('the granted-divisions cache under Exact’s rate limit', () => {
     const wait = Number(limited.headers.get('retry-after'));
     assert.ok(wait >= 1 && wait <= 60, `Retry-After ${wait}`);
     const before = (await world.counters()).apiCalls['GET system/Divisions'];
+    assert.equal(before, 1, 'Exact said the minute was used up: the second page was not asked for');
     await world.clock.advance(60_000);
     const page = assertContract(modules.schemaChecks, await lien.call('GET', `/api/authorizations/${login.id}/divisions?limit=200`), 200, 'DivisionPage');
     assert.equal(page.items.length, 130);
