@@ -37,12 +37,16 @@ function noteLimit(deps: BackendDeps, grantId: string, headers: Headers): void {
   spentUntil(deps).set(grantId, deps.now() + retryAfterOf(headers, deps.now()) * 1000);
 }
 
-/** Seconds until Exact's limit resets (epoch ms in X-RateLimit-*Reset), or a minute when it does not say. */
+/**
+ * Seconds until Exact's limit resets (epoch ms in X-RateLimit-*Reset), or a minute when it does not
+ * say. A minutely reset is never more than 60 s away in Exact's own time, so a clock that differs
+ * from Exact's cannot stretch the wait beyond that.
+ */
 export function retryAfterOf(headers: Headers, now: number): number {
-  const minutelyLeft = headers.get('X-RateLimit-Minutely-Remaining');
-  const reset = Number(minutelyLeft === '0' || headers.get('X-RateLimit-Remaining') !== '0' ? headers.get('X-RateLimit-Minutely-Reset') : headers.get('X-RateLimit-Reset'));
+  const minutely = headers.get('X-RateLimit-Minutely-Remaining') === '0' || headers.get('X-RateLimit-Remaining') !== '0';
+  const reset = Number(minutely ? headers.get('X-RateLimit-Minutely-Reset') : headers.get('X-RateLimit-Reset'));
   if (!Number.isFinite(reset) || reset <= 0) return 60;
-  return Math.min(86_400, Math.max(1, Math.ceil((reset - now) / 1000)));
+  return Math.min(minutely ? 60 : 86_400, Math.max(1, Math.ceil((reset - now) / 1000)));
 }
 
 async function read(response: Response): Promise<ExactAnswer> {

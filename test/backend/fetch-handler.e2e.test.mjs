@@ -43,4 +43,15 @@ describe('createBackend as a fetch handler', () => {
     assert.equal(regionBaseUrl('https://start.exactonline.nl', 'be'), 'https://start.exactonline.be');
     assert.equal(regionBaseUrl('http://127.0.0.1:5174/', 'de'), 'http://127.0.0.1:5174/de');
   });
+
+  it('waits as Exact’s reset headers say, never more than a minute for the minutely limit, whatever the clocks', async () => {
+    const { retryAfterOf } = await vite.ssrLoadModule('/src/backend/exact-api.ts');
+    const now = 1_000_000_000_000;
+    const headers = (fields) => new Headers(fields);
+    assert.equal(retryAfterOf(headers({ 'X-RateLimit-Minutely-Remaining': '0', 'X-RateLimit-Minutely-Reset': String(now + 12_500) }), now), 13);
+    // Exact's clock ten minutes ahead of ours: its minutely reset still means at most 60 s.
+    assert.equal(retryAfterOf(headers({ 'X-RateLimit-Minutely-Remaining': '0', 'X-RateLimit-Minutely-Reset': String(now + 11 * 60_000) }), now), 60);
+    assert.equal(retryAfterOf(headers({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Minutely-Remaining': '5', 'X-RateLimit-Reset': String(now + 3_600_000) }), now), 3600);
+    assert.equal(retryAfterOf(headers({}), now), 60, 'a 429 without headers');
+  });
 });
