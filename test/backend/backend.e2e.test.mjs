@@ -1,0 +1,4 @@
+// The reference backend on PGlite in memory (the default database).
+import { backendSuite } from './suite.mjs';
+
+backendSuite('PGlite in memory', async () => ({}));
