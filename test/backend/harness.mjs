@@ -20,7 +20,14 @@ export async function loadModules() {
     vite.ssrLoadModule('/src/api/schema-checks.generated.ts'),
     vite.ssrLoadModule('/src/backend/platform-seed.ts'),
   ]);
-  return { startBackend: backend.startBackend, serveExactSimulator: simulator.serveExactSimulator, schemaChecks: checks.schemaChecks, defaultPlatformSeed: platform.defaultPlatformSeed };
+  return {
+    startBackend: backend.startBackend,
+    serveExactSimulator: simulator.serveExactSimulator,
+    schemaChecks: checks.schemaChecks,
+    defaultPlatformSeed: platform.defaultPlatformSeed,
+    /** Any other module of the repository, through the same server. */
+    load: (path) => vite.ssrLoadModule(path),
+  };
 }
 export async function closeModules() {
   const closing = vite;

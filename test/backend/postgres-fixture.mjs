@@ -1,7 +1,8 @@
 /**
  * A throwaway PostgreSQL cluster for a test: initdb in a temp folder, a free port on 127.0.0.1,
  * trust auth, stopped and removed afterwards. As root (Postgres refuses to run as root) it runs as
- * the `postgres` user. Answers undefined, with the reason, when no Postgres is installed.
+ * the `postgres` user. With DATABASE_URL, the server it names instead. Answers `skip`, with the
+ * reason, when there is neither.
  */
 import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -30,7 +31,33 @@ const freePort = () =>
     server.on('error', reject);
   });
 
+/**
+ * A server CI started (`.ci/run` sets DATABASE_URL): each suite gets databases of its own on it,
+ * made afresh, so a second run starts clean too.
+ */
+async function onServer(databaseUrl) {
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const urlOf = (name) => {
+    const url = new URL(databaseUrl);
+    url.pathname = `/${name}`;
+    return url.href;
+  };
+  const fresh = async (name) => {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name}`);
+    return urlOf(name);
+  };
+  return {
+    databaseUrl: await fresh(`backend_suite_${process.pid}`),
+    createDatabase: (name) => fresh(`${name}_${process.pid}`),
+    stop: () => admin.end(),
+  };
+}
+
 export async function startPostgres() {
+  if (process.env.DATABASE_URL) return onServer(process.env.DATABASE_URL);
   const initdb = await which('initdb');
   const pgCtl = await which('pg_ctl');
   if (!initdb || !pgCtl) return { skip: 'initdb/pg_ctl not found: install PostgreSQL (Debian: apt-get install postgresql) to run the backend suite on a server' };
