@@ -133,7 +133,7 @@ describe('connect machine: administration step', () => {
 
     it('refuses a blocked administration', async () => {
       const h = await toAdministration();
-      h.actor.send({ type: 'user.selectAdministration', administration: administration(5, { blocked: true }) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(5, { blockedReason: 'blocked' }) });
       expect(h.actor.getSnapshot().context.administration).to.equal(null);
     });
 
@@ -247,7 +247,7 @@ describe('connect machine: administration step', () => {
 
     it('refuses a blocked administration after a failure and stays in finishFailed', async () => {
       const h = await toFinishFailed();
-      h.actor.send({ type: 'user.selectAdministration', administration: administration(7, { blocked: true }) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(7, { blockedReason: 'blocked' }) });
       expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
       expect(h.actor.getSnapshot().context.administration?.code).to.equal(101);
       expect(h.actor.getSnapshot().context.idempotencyKey).to.equal('key-1');

@@ -144,7 +144,7 @@ describe('connect machine: redelivery', () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.hold());
     h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
     expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
-    expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-03-01' });
+    expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-03-01', idempotencyKey: 'key-1' });
     h.fakes.createRedelivery.last.resolve(redelivery('2024-03-01'));
     const submitted = await h.reach({ redelivery: 'submitted' });
     expect(submitted.context.redelivery).to.deep.equal(redelivery('2024-03-01'));
@@ -170,7 +170,8 @@ describe('connect machine: redelivery', () => {
     await h.reach({ redelivery: 'failed' });
     h.fakes.createRedelivery.returns(redelivery('2024-02-01'));
     h.actor.send({ type: 'user.submitRedelivery', from: '2024-02-01' });
-    expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-02-01' });
+    // Another date is another request: a key of its own.
+    expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-02-01', idempotencyKey: 'key-2' });
     await h.reach({ redelivery: 'submitted' });
   });
 

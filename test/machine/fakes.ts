@@ -29,14 +29,17 @@ import type {
   LoginWindowEvent,
   PageRequest,
   ResumeRecord,
+  StartAuthorizationInput,
 } from '../../src/machine/types.js';
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures
 
-export const status = (autopilotInstalled = true): Status => ({
+/** `connections`: the overview the status answer carries (contract v2); without them the machine asks. */
+export const status = (autopilotInstalled = true, connections?: Connection[]): Status => ({
   autopilotInstalled,
   user: { id: 'usr_1', name: 'Lien de Vries' },
+  ...(connections && { connections: { items: connections } }),
 });
 
 export const organisation = (id: string, overrides: Partial<Organisation> = {}): Organisation => ({
@@ -51,7 +54,8 @@ export const organisation = (id: string, overrides: Partial<Organisation> = {}):
 export const administration = (code: number, overrides: Partial<Division> = {}): Division => ({
   code,
   name: `Division ${code}`,
-  blocked: false,
+  status: 'active',
+  blockedReason: null,
   connectedOrganisation: null,
   ...overrides,
 });
@@ -62,6 +66,9 @@ export const connection = (id: string, overrides: Partial<Connection> = {}): Con
   division: { code: 1, name: 'Division 1' },
   bookingFlow: 'simple',
   createdAt: '2024-05-01T10:00:00Z',
+  status: 'active',
+  region: 'nl',
+  authorizationId: 'auth-0',
   ...overrides,
 });
 
@@ -69,12 +76,14 @@ export const started = (id = 'auth-1'): StartedAuthorization => ({
   id,
   authorizeUrl: `https://start.exactonline.nl/api/oauth2/auth?state=${id}`,
   expiresAt: '2030-01-01T00:00:00Z',
+  region: 'nl',
 });
 
 export const authorization = (id = 'auth-1', status: Authorization['status'] = 'authorized'): Authorization => ({
   id,
   status,
-  exactUser: { name: 'Exact User' },
+  exactUser: { id: 'exu-1', name: 'Exact User' },
+  region: 'nl',
   expiresAt: '2030-01-01T00:00:00Z',
 });
 
@@ -192,7 +201,7 @@ export function createFakes() {
     listOrganisations: new FakeRequest<PageRequest, Page<Organisation>>(() =>
       page([organisation('org-1'), organisation('org-2')]),
     ),
-    startAuthorization: new FakeRequest<unknown, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
+    startAuthorization: new FakeRequest<StartAuthorizationInput, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
     listAuthorizations: new FakeRequest<unknown, Authorization[]>(() => []),
     loginWindow: new FakeLoginWindow(),
     /** Both machines ask it (resuming, and the login's checks), as the real effects share one. */
@@ -207,7 +216,7 @@ export function createFakes() {
         bookingFlow: input.bookingFlow,
       }),
     ),
-    createRedelivery: new FakeRequest<{ organisationId: string; from: string }, Redelivery>((input) =>
+    createRedelivery: new FakeRequest<{ organisationId: string; from: string; idempotencyKey: string }, Redelivery>((input) =>
       redelivery(input.from),
     ),
   };

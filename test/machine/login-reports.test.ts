@@ -159,7 +159,7 @@ describe('connect machine: a window that reads closed while the login is pending
     expect(h.matches({ flow: { login: 'authorized' } })).to.equal(true);
   });
 
-  for (const outcome of ['denied', 'expired', 'failed'] as const) {
+  for (const outcome of ['denied', 'expired', 'revoked', 'failed'] as const) {
     it(`shows the "${outcome}" problem when the backend settles it so while the window is out of sight`, async () => {
       const h = await openAndPending();
       h.fakes.loginWindow.close();

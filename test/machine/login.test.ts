@@ -103,7 +103,7 @@ describe('connect machine: login step', () => {
       expect(h.fakes.loginWindow.open).to.equal(false);
     });
 
-    for (const outcome of ['denied', 'expired', 'failed'] as const) {
+    for (const outcome of ['denied', 'expired', 'revoked', 'failed'] as const) {
       it(`shows the "${outcome}" problem when the backend says ${outcome}`, async () => {
         const h = await toLoginOpen((fakes) => fakes.getAuthorization.returns(authorization('auth-1', outcome)));
         h.fakes.loginWindow.report(loginId(h));

@@ -26,6 +26,7 @@ const failure = (operation: string, status: number, retryAfter: number | null = 
 const sentEvents: SignInEvent[] = [
   { type: 'user.openLogin' },
   { type: 'user.reuseGrant', authorization: authorization('grant-1') },
+  { type: 'user.loginAsOther' },
   { type: 'user.loginSameTab' },
   { type: 'user.retry' },
   { type: 'login.reported', authorizationId: 'auth-1' },
@@ -41,7 +42,7 @@ const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
   startAuthorization: { outputs: [started('auth-1')], errors: [failure('startAuthorization', 503), failure('startAuthorization', 429, 5)] },
   listAuthorizations: { outputs: [[], [authorization('grant-1')]], errors: [failure('listAuthorizations', 503)] },
   getAuthorization: {
-    outputs: (['authorized', 'pending', 'denied', 'expired', 'failed'] as const).map((outcome) => authorization('auth-1', outcome)),
+    outputs: (['authorized', 'pending', 'denied', 'expired', 'revoked', 'failed'] as const).map((outcome) => authorization('auth-1', outcome)),
     errors: [failure('getAuthorization', 503), failure('getAuthorization', 429, 5)],
   },
   loginWindow: { outputs: [], errors: [] },
@@ -98,11 +99,11 @@ function scopeWithParent(input: SignInInput): AnyActorScope {
 }
 
 const inputs: SignInInput[] = [
-  { loginTimeout: 60_000, forceNewLogin: false, problem: null },
+  { loginTimeout: 60_000, forceNewLogin: false, organisationId: 'org-1', problem: null },
   // "Log in again" from the administration step: no grant offered.
-  { loginTimeout: 60_000, forceNewLogin: true, problem: null },
+  { loginTimeout: 60_000, forceNewLogin: true, organisationId: 'org-1', problem: null },
   // Back from a same-tab login the backend refused while the page was away.
-  { loginTimeout: 60_000, forceNewLogin: false, problem: 'denied' },
+  { loginTimeout: 60_000, forceNewLogin: false, organisationId: 'org-1', problem: 'denied' },
 ];
 
 type Walked = { input: SignInInput; walk: ReturnType<typeof walkMachine<SignInSnapshot>> };

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import type { EventObject } from 'xstate';
 import { ApiError } from '../../src/api/api-error.js';
 import { connectMachine } from '../../src/machine/connect-machine.js';
+import { rateLimitWait } from '../../src/machine/retry-policy.js';
 import type { ConnectSnapshot, StepMeta } from '../../src/machine/steps.js';
 import type { ConnectEvent, ConnectInput } from '../../src/machine/types.js';
 import { deadEnds, describeEvent, expectNone, unreachedStateNodes, walkMachine } from './graph-walk.js';
@@ -18,11 +19,14 @@ const input: ConnectInput = { createId: () => 'key-1', today: () => TODAY, login
 
 const failure = (operation: string, status: number, retryAfter: number | null = null) =>
   new ApiError(status === 429 ? 'problem' : 'http', operation, status, null, retryAfter, 'walk');
+/** A 409 saying the first request with this key still runs (no Retry-After): waited out like a 429. */
+const inFlight = (operation: string) => new ApiError('problem', operation, 409, 'idempotency_key_in_flight', null, 'walk');
 
 /** Everything the user (and the login child, and the prefetch) can send, with concrete payloads. */
 const userEvents: ConnectEvent[] = [
   { type: 'user.openLogin' },
   { type: 'user.reuseGrant', authorization: authorization('grant-1') },
+  { type: 'user.loginAsOther' },
   { type: 'user.loginSameTab' },
   { type: 'user.retry' },
   { type: 'user.back' },
@@ -39,7 +43,7 @@ const userEvents: ConnectEvent[] = [
   { type: 'user.searchAdministrations', query: 'bv' },
   { type: 'user.loadMoreAdministrations' },
   { type: 'user.selectAdministration', administration: administration(101) },
-  { type: 'user.selectAdministration', administration: administration(7, { blocked: true }) },
+  { type: 'user.selectAdministration', administration: administration(7, { blockedReason: 'blocked' }) },
   { type: 'user.selectBookingFlow', bookingFlow: 'advanced' },
   { type: 'user.selectBookingFlow', bookingFlow: 'simple' },
   { type: 'user.finish' },
@@ -54,22 +58,28 @@ const userEvents: ConnectEvent[] = [
 
 /** What each actor may answer: each success the machine tells apart, a failure, a 429 it sits out. */
 const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
-  getStatus: { outputs: [status(true), status(false)], errors: [failure('getStatus', 503), failure('getStatus', 429, 5)] },
+  getStatus: { outputs: [status(true), status(true, [connection('con-1')]), status(false)], errors: [failure('getStatus', 503), failure('getStatus', 429, 5)] },
   listConnections: { outputs: [[connection('con-1')]], errors: [failure('listConnections', 503), failure('listConnections', 429, 5)] },
   listOrganisations: {
     outputs: [page([organisation('org-1')], 'next', 2), page([organisation('org-2')], null, 2)],
     errors: [failure('listOrganisations', 503), failure('listOrganisations', 429, 5)],
   },
   getAuthorization: {
-    outputs: [authorization('auth-9', 'authorized'), authorization('auth-9', 'pending'), authorization('auth-9', 'denied')],
+    outputs: [authorization('auth-9', 'authorized'), authorization('auth-9', 'pending'), authorization('auth-9', 'denied'), authorization('auth-9', 'revoked')],
     errors: [failure('getAuthorization', 404), failure('getAuthorization', 503), failure('getAuthorization', 429, 5)],
   },
   listDivisions: {
     outputs: [page([administration(101)], 'next', 2), page([administration(102)], null, 2)],
     errors: [failure('listDivisions', 503), failure('listDivisions', 429, 5)],
   },
-  createConnection: { outputs: [connection('con-new')], errors: [failure('createConnection', 409), failure('createConnection', 429, 5)] },
-  createRedelivery: { outputs: [redelivery(TODAY)], errors: [failure('createRedelivery', 422), failure('createRedelivery', 429, 5)] },
+  createConnection: {
+    outputs: [connection('con-new')],
+    errors: [failure('createConnection', 409), failure('createConnection', 429, 5), inFlight('createConnection')],
+  },
+  createRedelivery: {
+    outputs: [redelivery(TODAY)],
+    errors: [failure('createRedelivery', 422), failure('createRedelivery', 429, 5), inFlight('createRedelivery')],
+  },
   // The login's output is its grant. It reports its own failures by `signIn.failed` (above).
   signIn: { outputs: [authorization('auth-1')], errors: [] },
 };
@@ -106,9 +116,11 @@ const serialize = (snapshot: ConnectSnapshot): string => {
   return JSON.stringify({
     value: snapshot.value,
     status: snapshot.status,
-    // Whether there is an error, and whether it is a 429 the machine sits out by itself (retry-policy).
-    error: c.error ? (c.error.status === 429 && (c.error.retryAfter ?? 0) <= 120 ? 'waits' : 'shown') : null,
+    // Whether there is an error, and whether it is a 429 (or a key in flight) the machine sits out by itself (retry-policy).
+    error: c.error ? (rateLimitWait(c.error)?.automatic ? 'waits' : 'shown') : null,
     resume: c.resume !== null,
+    // The first overview takes the connections the status carried instead of asking.
+    preloaded: c.preloadedConnections !== null,
     ...(inFlow && {
       organisation: c.organisation?.id ?? null,
       bookingFlow: c.bookingFlow,

@@ -29,7 +29,7 @@ describe('connect machine: the redelivery date', () => {
       expect(canSubmit(h, from)).to.equal(true);
       h.actor.send({ type: 'user.submitRedelivery', from });
       expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
-      expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from });
+      expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from, idempotencyKey: 'key-1' });
     });
   }
 

@@ -71,7 +71,7 @@ describe('connect machine: the resume record', () => {
     it('a refused choice changes nothing in the record', async () => {
       const h = await toAdministration();
       h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
-      h.actor.send({ type: 'user.selectAdministration', administration: administration(7, { blocked: true }) });
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(7, { blockedReason: 'blocked' }) });
       expect(h.resume.stored?.administration).to.deep.equal(administration(101));
     });
 

@@ -92,7 +92,7 @@ describe('connect machine: a login that never loses its result', () => {
 
   describe('reusing a grant the platform holds', () => {
     it('offers the grant instead of a second login, and continues with it', async () => {
-      const grant = { ...authorization('grant-1', 'authorized'), exactUser: { name: 'Lien de Vries' } };
+      const grant = { ...authorization('grant-1', 'authorized'), exactUser: { id: 'exu-lien', name: 'Lien de Vries' } };
       const h = await toSystem((fakes) => fakes.listAuthorizations.returns([grant]));
       h.actor.send({ type: 'user.chooseExact' });
       await h.reach({ flow: { login: 'choosingGrant' } });
@@ -106,9 +106,10 @@ describe('connect machine: a login that never loses its result', () => {
     it('logs in as another user from the offer, opening the window inside the click', async () => {
       const h = await toSystem((fakes) => fakes.listAuthorizations.returns([authorization('grant-1', 'authorized')]));
       h.actor.send({ type: 'user.chooseExact' });
-      await h.reach({ flow: { login: 'choosingGrant' } });
-      h.actor.send({ type: 'user.openLogin' });
-      expect(h.fakes.loginWindow.starts).to.deep.equal([{ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' }]);
+      // The offer first fetches a second URL, one that makes Exact ask who logs in.
+      await h.reach({ flow: { login: { choosingGrant: 'ready' } } });
+      h.actor.send({ type: 'user.loginAsOther' });
+      expect(h.fakes.loginWindow.starts).to.deep.equal([{ url: started('auth-2').authorizeUrl, authorizationId: 'auth-2' }]);
     });
 
     it('goes straight to Open when the grant list fails or holds nothing authorized', async () => {
@@ -168,7 +169,7 @@ describe('connect machine: a login that never loses its result', () => {
       await h.reach({ connections: 'list' });
     });
 
-    for (const outcome of ['denied', 'expired', 'failed'] as const) {
+    for (const outcome of ['denied', 'expired', 'revoked', 'failed'] as const) {
       it(`says the login was ${outcome} (same-tab login refused, or lapsed) on the login step, organisation kept, a fresh login one click away`, async () => {
         const h = startMachine((fakes) => fakes.getAuthorization.returns(authorization('auth-9', outcome)), { resume: record });
         const problem = await h.reach({ flow: { login: 'problem' } });
