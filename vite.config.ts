@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { demoBackendPlugin } from './src/backend/vite-plugin.js';
 import { mockBackendPlugin } from './src/mocks/vite-plugin.js';
 import { trimCssLiterals } from './scripts/vite-trim-css-literals.mjs';
 import { trimHtmlLiteralsPlugin } from './scripts/vite-trim-html-literals.mjs';
@@ -70,12 +71,14 @@ const builds: Record<string, BuildEnvironmentOptions> = {
 };
 
 /**
- * `npm start`: the demo page (index.html) on the mock backend, which this server answers as
- * real HTTP so the login popup's pages and the element see one model.
+ * `npm start`: the demo page (index.html) on the reference backend (src/backend, PGlite in
+ * .data/demo) with the Exact Online simulator on its own port; `?scenario=NAME` on the mock
+ * backend's named situations, which this server answers as real HTTP so the login popup's pages
+ * and the element see one model. Mode `e2e` (the end-to-end tests) serves the mock alone.
  * `npm run build`: the builds above (`vite build --mode package|standalone|callback`).
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [mockBackendPlugin(), trimCssLiterals(), trimHtmlLiteralsPlugin()],
+  plugins: [mockBackendPlugin(), ...(mode === 'e2e' ? [] : [demoBackendPlugin()]), trimCssLiterals(), trimHtmlLiteralsPlugin()],
   // The class's static `version` (src/version.ts); web-test-runner's esbuild defines it too.
   define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) },
   // Relative URLs in the built callback page; the dev server keeps serving from the root.

@@ -223,7 +223,9 @@ export const connectMachine = connectSetup.createMachine({
         },
         submitted: {},
         failed: {
-          ...retryWhenRateLimited,
+          // A wait the element sits out sends the same attempt again (its key kept); the user's own
+          // `Opnieuw proberen` goes back to the date first.
+          after: { retryAfter: { guard: 'isRetriedAutomatically', target: 'submitting' } },
           on: {
             'user.retry': { target: 'editing', actions: 'clearError' },
             'user.submitRedelivery': submitRedelivery,

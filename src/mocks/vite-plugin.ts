@@ -6,7 +6,7 @@ import { handleMockRequest, matchMockPath, type MockServeOptions } from './handl
 const hopByHop = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive', 'upgrade']);
 
 /** Node's request as a WHATWG Request, so the fetch-style backend can answer it. */
-async function toRequest(req: IncomingMessage): Promise<Request> {
+export async function toRequest(req: IncomingMessage): Promise<Request> {
   const protocol = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const url = new URL(req.url ?? '/', `${protocol}://${req.headers.host ?? 'localhost'}`);
   const headers = new Headers();
@@ -25,7 +25,7 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
   return new Request(url, { method, headers, ...(body ? { body } : {}) });
 }
 
-async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
+export async function writeResponse(response: Response, res: ServerResponse): Promise<void> {
   // An injected network failure: no answer, the connection just drops.
   if (response.type === 'error') {
     res.destroy();

@@ -26,6 +26,8 @@ const strictCspPlugin = {
 export async function startDemoServer() {
   const server = await createServer({
     configFile: new URL('../../vite.config.ts', import.meta.url).pathname,
+    // The mock's named situations alone (test/e2e/reference-demo.e2e.test.mjs runs the reference backend).
+    mode: 'e2e',
     plugins: [strictCspPlugin],
     logLevel: 'error',
     server: { port: 0, host: '127.0.0.1', watch: null, hmr: false },

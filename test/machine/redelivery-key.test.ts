@@ -50,6 +50,19 @@ describe('connect machine: the redelivery\'s idempotency key', () => {
     expect(sent(h)).to.deep.equal([['2025-06-01', 'key-1'], ['2025-06-01', 'key-1']]);
   });
 
+  it('a key in flight (409) without a date typed again: after the wait the element sends the same attempt by itself', async () => {
+    const inFlight = new ApiError('problem', 'createRedelivery', 409, 'idempotency_key_in_flight', null);
+    const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(inFlight));
+    h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-01' });
+    await h.reach({ redelivery: 'failed' });
+    h.fakes.createRedelivery.returns(redelivery('2025-06-01'));
+    h.clock.increment(1_999);
+    expect(sent(h), 'not before the wait').to.have.length(1);
+    h.clock.increment(1);
+    await h.reach({ redelivery: 'submitted' });
+    expect(sent(h)).to.deep.equal([['2025-06-01', 'key-1'], ['2025-06-01', 'key-1']]);
+  });
+
   it('another date after an error is another request: a new key', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(apiError('createRedelivery', 503)));
     h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-01' });
