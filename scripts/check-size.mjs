@@ -35,9 +35,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * `gzip` is the budget issue 5 sets. Where it does not hold yet, `ceiling` is what `npm test`
  * enforces instead: the size reached, with a little room, so the element cannot grow unnoticed
  * while the budget is open. The floor under the element is measured in the README ("Size").
+ * Raised from 42 to 44 KB with contract v2 (2026-12-02: 43.56 KB): its one round trip, the login as
+ * another Exact user, the 409 retry, open problem codes, blocked reasons and the health labels
+ * cost 1.9 KB; the first-load issue (lazy later steps) brings the element under 30 KB.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 42 * 1024 },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 44 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
