@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
+import { getBackend, resetBackends, startMockWorker } from '../../src/mocks/index.js';
 import {
   button,
   completeExactLogin,
@@ -178,6 +178,8 @@ describe('<autopilot-connect> focus management', function () {
   });
 
   it('keeps focus in the element after a failed call and its retry', async () => {
+    // A backend whose status does not carry the connections: they are fetched, and fail once too.
+    getBackend('errors').platform.statusCarriesConnections = false;
     const element = mountWith('errors');
     await waitFor(() => findButton(element, 'Opnieuw proberen'), { message: 'retry' });
     await clickButton(element, 'Opnieuw proberen'); // status → connections (which fail once)
