@@ -21,9 +21,10 @@ if (reference) {
   if (!session.ok) document.getElementById('backend-hint')!.textContent = `De referentie-backend antwoordt niet (${session.status}).`;
 }
 element.setAttribute('api-base', realBackend || (reference ? '/api' : `/mock/${encodeURIComponent(scenario)}/api`));
-await import('../src/define.js');
 element.setAttribute('locale', params.get('locale') ?? 'nl');
 if (params.get('login-timeout')) element.setAttribute('login-timeout', params.get('login-timeout')!);
+// Defined only now: the element starts its flow with every attribute above in place.
+await import('../src/define.js');
 
 const scenarioSelect = document.getElementById('scenario') as HTMLSelectElement;
 const localeSelect = document.getElementById('locale') as HTMLSelectElement;
