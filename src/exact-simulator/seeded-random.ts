@@ -41,6 +41,11 @@ export class SeededRandom {
     return String(this.int(1, 9)) + this.chars(length - 1, '0123456789');
   }
 
+  /** Lowercase hex, for ids that look opaque but repeat across runs (the mock backend's). */
+  hex(length: number): string {
+    return this.chars(length, '0123456789abcdef');
+  }
+
   /** A GUID as Exact writes them (lowercase, dashed). */
   guid(): string {
     const hex = this.chars(32, '0123456789abcdef');

@@ -1,5 +1,5 @@
 import type { DivisionStatus, ExactUser, Region } from '../api/types.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../exact-simulator/seeded-random.js';
 
 /** An administration as Exact Online knows it (the platform adds who it is connected to). */
 export interface ExactDivision {

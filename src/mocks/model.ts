@@ -23,7 +23,7 @@ import type {
 import type { ExactDivision, ExactOnline } from './exact-online.js';
 import { matchesKeys, paginate, searchKeys, searchNeedle, type PageParams } from './paging.js';
 import { MockProblem } from './problem.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../exact-simulator/seeded-random.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

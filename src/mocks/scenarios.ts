@@ -1,7 +1,7 @@
 import type { BackendOptions } from './backend.js';
 import { ExactOnline, type ExactDivision } from './exact-online.js';
 import { MockPlatform } from './model.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../exact-simulator/seeded-random.js';
 import type { ScenarioName } from './scenario-names.js';
 import {
   defaultDivisions,

@@ -1,7 +1,7 @@
 import type { BlockerCode, ExactUser, User } from '../api/types.js';
 import type { ExactDivision } from './exact-online.js';
 import type { MockOrganisation } from './model.js';
-import { SeededRandom } from './random.js';
+import { SeededRandom } from '../exact-simulator/seeded-random.js';
 
 type OrganisationSeed = Omit<MockOrganisation, 'connectionId'>;
 
