@@ -1,3 +1,4 @@
+import { exactHosts } from '../api/exact-hosts.js';
 import type { Region } from './contract.js';
 import type { PlatformSeed } from './platform-seed.js';
 
@@ -28,15 +29,6 @@ export interface BackendOptions {
 
 const realHost = /^start\.exactonline\.[a-z.]+$/;
 
-const realHosts: Readonly<Record<Region, string>> = {
-  nl: 'start.exactonline.nl',
-  be: 'start.exactonline.be',
-  de: 'start.exactonline.de',
-  uk: 'start.exactonline.co.uk',
-  com: 'start.exactonline.com',
-  es: 'start.exactonline.es',
-  fr: 'start.exactonline.fr',
-};
 
 /**
  * The base of a region's host: on the real Exact Online each region has its own host; a simulator
@@ -44,7 +36,7 @@ const realHosts: Readonly<Record<Region, string>> = {
  */
 export function regionBaseUrl(exactBaseUrl: string, region: Region): string {
   const url = new URL(exactBaseUrl);
-  if (realHost.test(url.hostname)) return `https://${realHosts[region]}`;
+  if (realHost.test(url.hostname)) return `https://${exactHosts[region]}`;
   return `${exactBaseUrl.replace(/\/$/, '')}/${region}`;
 }
 

@@ -14,4 +14,3 @@ export type Organisation = Schemas['Organisation'];
 export type BlockerCode = Schemas['BlockerCode'];
 export type RepointedConnection = Schemas['RepointedConnection'];
 
-export const regions: readonly Region[] = ['nl', 'be', 'de', 'uk', 'com', 'es', 'fr'];

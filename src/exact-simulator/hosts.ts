@@ -3,19 +3,14 @@
  * served from one origin (dev, tests, the demo) the region is the first path segment instead:
  * `http://127.0.0.1:5174/nl/api/oauth2/auth` stands for `https://start.exactonline.nl/api/oauth2/auth`.
  */
-export const regions = ['nl', 'be', 'de', 'uk', 'com', 'es', 'fr'] as const;
-export type Region = (typeof regions)[number];
+import { exactHosts } from '../api/exact-hosts.js';
+import { regionValues } from '../api/guards.generated.js';
+import type { Region } from '../api/types.js';
 
-/** The real host of each region (the UK one is `co.uk`, not `uk`). */
-export const exactHosts: Readonly<Record<Region, string>> = {
-  nl: 'start.exactonline.nl',
-  be: 'start.exactonline.be',
-  de: 'start.exactonline.de',
-  uk: 'start.exactonline.co.uk',
-  com: 'start.exactonline.com',
-  es: 'start.exactonline.es',
-  fr: 'start.exactonline.fr',
-};
+/** The contract's regions, each with its real host (src/api/exact-hosts.ts). */
+export const regions = regionValues;
+export type { Region };
+export { exactHosts };
 
 export const isRegion = (value: string): value is Region => (regions as readonly string[]).includes(value);
 
