@@ -29,6 +29,18 @@ const mswWorker = {
 };
 
 /**
+ * PGlite's WebAssembly and file-system bundle, byte for byte: the dev server would read them as
+ * text (the mock backend's database runs in the page).
+ */
+const pgliteFiles = async (context, next) => {
+  const match = /^\/node_modules\/@electric-sql\/pglite\/dist\/[\w.-]+\.(data|wasm)$/.exec(context.path);
+  if (!match) return next();
+  context.type = match[1] === 'wasm' ? 'application/wasm' : 'application/octet-stream';
+  context.set('Cache-Control', 'max-age=3600');
+  context.body = createReadStream(`.${context.path}`);
+};
+
+/**
  * `executeServerCommand('emulate-timezone', { timezoneId })` sets the test page's time zone
  * (none: back to the machine's), so code that must not depend on it is tested outside UTC.
  */
@@ -44,6 +56,7 @@ const emulateTimezone = {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { browser: true },
+  middleware: [pgliteFiles],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022', define: { __AUTOPILOT_CONNECT_VERSION__: JSON.stringify(version) } }), mswWorker, ssrPlugin, emulateTimezone],
   browsers: [chromium()],
   // One page at a time: focus and keyboard tests need the page to be the focused one.

@@ -22,6 +22,7 @@ export async function createBackend(options: BackendOptions, db: Db, url: string
       publicUrl: (options.publicUrl ?? base).replace(/\/$/, ''),
       allowedOrigins: options.allowedOrigins,
       devSessions: options.devSessions ?? false,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     },
     db,
     cipher: await tokenCipher(options.tokenKey),

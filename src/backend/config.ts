@@ -23,6 +23,11 @@ export interface BackendOptions {
   platformSeed?: PlatformSeed;
   /** The clock in epoch ms (default Date.now). */
   now?: () => number;
+  /**
+   * How calls to Exact Online go out (default the global fetch). In a browser under MSW the
+   * simulator's handler is passed here, so the backend's own calls do not loop through the worker.
+   */
+  fetch?: typeof fetch;
   /** Where log lines go (default console.error); they never carry a token. */
   log?: (line: string) => void;
 }

@@ -77,7 +77,7 @@ export async function exactCall(deps: BackendDeps, grant: Grant, path: string, i
     try {
       const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
       if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-      return await read(await fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(20_000) }));
+      return await read(await deps.config.fetch(url, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(20_000) }));
     } catch {
       throw new ApiProblem(503, 'exact_unavailable', 'Exact Online cannot be reached.', 30);
     }

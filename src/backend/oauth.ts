@@ -31,6 +31,7 @@ const server = (config: ResolvedConfig, region: Region): oauth.AuthorizationServ
 
 const requestOptions = (config: ResolvedConfig) => ({
   [oauth.allowInsecureRequests]: isLoopbackHttp(config.exactBaseUrl),
+  [oauth.customFetch]: config.fetch,
   signal: AbortSignal.timeout(15_000),
 });
 

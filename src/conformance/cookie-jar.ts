@@ -15,7 +15,10 @@ export class CookieJar {
   }
 
   store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
+    // A Response made in a page has no Set-Cookie; the simulator repeats it in its own header.
+    const lines = response.headers.getSetCookie();
+    const simulated = response.headers.get('X-Simulator-Set-Cookie');
+    for (const line of lines.length > 0 || !simulated ? lines : [simulated]) {
       const [pair = '', ...attributes] = line.split(';');
       const [name = '', ...value] = pair.trim().split('=');
       const path = attributes.map((attribute) => attribute.trim()).find((attribute) => /^path=/i.test(attribute))?.slice(5) || '/';

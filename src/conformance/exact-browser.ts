@@ -17,12 +17,19 @@ const inputValue = (html: string, name: string) => new RegExp(`name="${name}" va
 export class ExactBrowser {
   readonly jar = new CookieJar();
 
+  /** `send`: how requests go out (default fetch; in a page, the simulator's handler itself, as a page's fetch cannot carry cookies). */
+  constructor(private readonly send: (request: Request) => Promise<Response> = (request) => fetch(request)) {}
+
   private async go(url: string, init: RequestInit = {}): Promise<{ response: Response; text: string }> {
     const headers = new Headers(init.headers);
     headers.set('Accept-Language', 'nl-NL,nl;q=0.9');
     const cookie = this.jar.header(url);
-    if (cookie) headers.set('Cookie', cookie);
-    const response = await fetch(url, { ...init, headers, redirect: 'manual' });
+    if (cookie) {
+      headers.set('Cookie', cookie);
+      // A page's Request drops Cookie; the simulator reads its session from this header then.
+      headers.set('X-Simulator-Cookie', cookie);
+    }
+    const response = await this.send(new Request(url, { ...init, headers, redirect: 'manual' }));
     this.jar.store(response);
     return { response, text: await response.text() };
   }
@@ -33,8 +40,11 @@ export class ExactBrowser {
     return this.go(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
   }
 
-  /** From the authorize URL through the login form (when shown) and the consent page to Exact's redirect. */
-  async walk(authorizeUrl: string, user: SimulatorUser, decision: Decision): Promise<ExactWalk> {
+  /**
+   * From the authorize URL through the login form (when shown) and the consent page to Exact's
+   * redirect. `divisions`: the ticks to give (default: those Exact ticks itself, all of them).
+   */
+  async walk(authorizeUrl: string, user: Pick<SimulatorUser, 'username' | 'password'>, decision: Decision, divisions?: readonly number[]): Promise<ExactWalk> {
     let page = await this.go(authorizeUrl);
     let url = authorizeUrl;
     const sawLoginForm = page.response.status === 200 && /name="password"/.test(page.text);
@@ -48,7 +58,7 @@ export class ExactBrowser {
     if (page.response.status === 302) return { sawLoginForm, redirect: new URL(page.response.headers.get('location') ?? '', url).href };
     const token = inputValue(page.text, 'consent_token');
     if (page.response.status !== 200 || !token) throw new Error(`Exact did not show its consent page for the backend's authorize URL (${page.response.status}): ${alertOf(page.text)}`);
-    const ticks = [...page.text.matchAll(/name="division" value="(\d+)" checked/g)].map((match) => match[1]!);
+    const ticks = divisions?.map(String) ?? [...page.text.matchAll(/name="division" value="(\d+)" checked/g)].map((match) => match[1]!);
     const decided = await this.submit(url, { step: 'consent', consent_token: token, decision, division: ticks });
     const location = decided.response.headers.get('location');
     if (decided.response.status !== 302 || !location) throw new Error(`Exact's consent page did not redirect (${decided.response.status}): ${alertOf(decided.text)}`);

@@ -4,7 +4,7 @@ import type { GrantType } from './counters.js';
 export const forbiddenReasons = ['NoDivisionAccess', 'DivisionBlocked', 'LicenseExpired', 'BlockedUser', 'InactiveUser', 'BlockedCustomer'] as const;
 export type ForbiddenReason = (typeof forbiddenReasons)[number];
 
-export const mailboxFailures = ['forbidden', 'linkedToOtherDivision', 'trialLicence', 'serverError'] as const;
+export const mailboxFailures = ['forbidden', 'linkedToOtherDivision', 'trialLicence', 'noDivisionAccess', 'serverError'] as const;
 export type MailboxFailure = (typeof mailboxFailures)[number];
 
 /**
@@ -25,7 +25,9 @@ export type Fault =
   /** From now on requests to the division answer 403 with `reason` (NoDivisionAccess also drops it from lists). */
   | { kind: 'divisionUnavailable'; division: number; reason: ForbiddenReason }
   /** From now on every REST call of the user answers 403 with `reason`. */
-  | { kind: 'userUnavailable'; username: string; reason: ForbiddenReason };
+  | { kind: 'userUnavailable'; username: string; reason: ForbiddenReason }
+  /** From now on every mailbox POST for the division fails as Exact does for this cause (it stays listed). */
+  | { kind: 'mailboxRefused'; division: number; failure: MailboxFailure };
 
 export type QueuedFault = Extract<Fault, { kind: 'tokenFails' | 'rateLimitExhausted' | 'mailboxPostFails' | 'accessTokenRejected' | 'serverError' }>;
 
@@ -84,7 +86,11 @@ export function parseFault(value: unknown): Fault | string {
       if (typeof value.username !== 'string') return 'userUnavailable: username is the login name (string)';
       if (!(forbiddenReasons as readonly unknown[]).includes(value.reason)) return `userUnavailable: reason is one of ${forbiddenReasons.join(', ')}`;
       return value as Fault;
+    case 'mailboxRefused':
+      if (typeof value.division !== 'number') return 'mailboxRefused: division is a division code (number)';
+      if (!(mailboxFailures as readonly unknown[]).includes(value.failure)) return `mailboxRefused: failure is one of ${mailboxFailures.join(', ')}`;
+      return value as Fault;
     default:
-      return `unknown fault kind ${JSON.stringify(value.kind)}; known: tokenFails, rateLimitExhausted, mailboxPostFails, accessTokenRejected, serverError, divisionUnavailable, userUnavailable`;
+      return `unknown fault kind ${JSON.stringify(value.kind)}; known: tokenFails, rateLimitExhausted, mailboxPostFails, accessTokenRejected, serverError, divisionUnavailable, userUnavailable, mailboxRefused`;
   }
 }

@@ -22,13 +22,17 @@ export interface RoutedRequest {
   base: string;
 }
 
-/** Which country host a URL addresses, or null when it addresses none. */
-export function routeRequest(url: URL): RoutedRequest | null {
+/**
+ * Which country host a URL addresses, or null when it addresses none. `basePath`: where a shared
+ * origin mounts the simulator (`/mock/default/exact`); the region is the segment after it.
+ */
+export function routeRequest(url: URL, basePath = ''): RoutedRequest | null {
   const byHost = (Object.keys(exactHosts) as Region[]).find((region) => exactHosts[region] === url.hostname);
   if (byHost) return { region: byHost, path: url.pathname, base: url.origin };
-  const [, first, ...rest] = url.pathname.split('/');
+  if (!url.pathname.startsWith(`${basePath}/`)) return null;
+  const [, first, ...rest] = url.pathname.slice(basePath.length).split('/');
   if (first === undefined || !isRegion(first)) return null;
-  return { region: first, path: `/${rest.join('/')}`, base: `${url.origin}/${first}` };
+  return { region: first, path: `/${rest.join('/')}`, base: `${url.origin}${basePath}/${first}` };
 }
 
 /** The base URL of a region's host on a shared origin (`http://127.0.0.1:5174` → `…/nl`). */

@@ -53,6 +53,8 @@ export interface SimulatorOptions {
   /** Faults pending from the start. */
   faults?: readonly Fault[];
   limits?: Partial<Limits>;
+  /** Where a shared origin mounts the simulator (e.g. `/mock/default/exact`); default the root. */
+  basePath?: string;
 }
 
 export interface ResolvedOptions {
@@ -62,6 +64,7 @@ export interface ResolvedOptions {
   now: () => number;
   faults: readonly Fault[];
   limits: Limits;
+  basePath: string;
 }
 
 const loopback = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -85,5 +88,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedOptions {
     now: options.now ?? (() => Date.now()),
     faults: options.faults ?? [],
     limits: { ...exactLimits, ...options.limits },
+    basePath: (options.basePath ?? '').replace(/\/$/, ''),
   };
 }

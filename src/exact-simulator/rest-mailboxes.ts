@@ -5,7 +5,7 @@ import { grantedDivisions } from './division-access.js';
 import type { MailboxFailure } from './faults.js';
 import { jsonResponse, odataDate } from './json.js';
 import { odataPage, shape, type EntitySet } from './odata.js';
-import { odataError } from './rest-errors.js';
+import { forbidden, odataError } from './rest-errors.js';
 import type { MailboxState } from './world.js';
 
 const mailboxSet = (division: number): EntitySet => ({
@@ -31,6 +31,7 @@ const failures: Readonly<Record<MailboxFailure, () => Response>> = {
   forbidden: () => odataError(403, 'Forbidden'),
   linkedToOtherDivision: () => odataError(400, 'Bestaat reeds: Digitale brievenbus; Ongeldig: Divisie'),
   trialLicence: () => odataError(403, 'Dit account type heeft niet genoeg rechten om deze actie uit te voeren.'),
+  noDivisionAccess: () => forbidden('NoDivisionAccess'),
   serverError: () => odataError(500, 'An error has occurred.'),
 };
 
@@ -79,6 +80,8 @@ async function create(ctx: RequestContext, caller: Caller, division: number): Pr
   if (fields.ForDivision === undefined || fields.ForDivision === null) return odataError(400, 'Verplicht: Divisie');
   const forDivision = Number(fields.ForDivision);
   if (!grantedDivisions(ctx, caller).some((candidate) => candidate.code === forDivision)) return odataError(400, 'Ongeldig: Divisie');
+  const refusal = ctx.world.divisions.get(forDivision)?.mailboxRefusal;
+  if (refusal) return failures[refusal]();
 
   // Addresses are unique across Exact: one left behind after a disconnect blocks it elsewhere.
   const existing = ctx.world.mailboxes.find((mailbox) => mailbox.mailbox.toLowerCase() === address.toLowerCase());

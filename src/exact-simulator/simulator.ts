@@ -58,8 +58,8 @@ export function createExactSimulator(input: SimulatorOptions): ExactSimulator {
   const simulator: ExactSimulator = {
     async handle(request) {
       const url = new URL(request.url);
-      if (url.pathname.startsWith(CONTROL_PREFIX)) return control(simulator, request, url.pathname);
-      const route = routeRequest(url);
+      if (url.pathname.startsWith(`${options.basePath}${CONTROL_PREFIX}`)) return control(simulator, request, url.pathname.slice(options.basePath.length));
+      const route = routeRequest(url, options.basePath);
       if (!route) return jsonResponse(404, { error: `Not an Exact Online host: use https://start.exactonline.{nl,be,de,co.uk,com,es,fr} or a region as the first path segment (/nl/api/…)` });
       const ctx: RequestContext = { ...parts, request, url, route };
       if (route.path === '/api/oauth2/auth' && (request.method === 'GET' || request.method === 'POST')) return authorize(ctx);
@@ -89,6 +89,12 @@ function applyFault(parts: SimulatorParts, fault: Fault): string | undefined {
     const division = parts.world.divisions.get(fault.division);
     if (!division) return `divisionUnavailable: no division ${fault.division} in the seed`;
     division.unavailable = fault.reason;
+    return undefined;
+  }
+  if (fault.kind === 'mailboxRefused') {
+    const division = parts.world.divisions.get(fault.division);
+    if (!division) return `mailboxRefused: no division ${fault.division} in the seed`;
+    division.mailboxRefusal = fault.failure;
     return undefined;
   }
   if (fault.kind === 'userUnavailable') {

@@ -1,4 +1,4 @@
-import type { ForbiddenReason } from './faults.js';
+import type { ForbiddenReason, MailboxFailure } from './faults.js';
 import type { Region } from './hosts.js';
 import type { Seed, SeedCompany, SeedDivision, SeedUser } from './seed.js';
 
@@ -11,6 +11,8 @@ export interface UserState extends SeedUser {
 export interface DivisionState extends SeedDivision {
   /** Set by a `divisionUnavailable` fault. */
   unavailable?: ForbiddenReason;
+  /** Set by a `mailboxRefused` fault: every mailbox POST for it fails so. */
+  mailboxRefusal?: MailboxFailure;
 }
 
 export interface MailboxState {

@@ -1,7 +1,7 @@
 import { checkProblemCode, successResponses } from '../api/guards.generated.js';
 import type { ProblemCode } from '../api/types.js';
-import type { RouteOperation } from './api-routes.js';
-import { firstAnswerStatus, problemResponse, type OperationId } from './responses.js';
+import type { OperationId, RouteOperation } from './operations.js';
+import { firstAnswerStatus, problemResponse } from './responses.js';
 
 /** Problem statuses a test may inject, with the code each gets unless the test names one. */
 const defaultCodes = {

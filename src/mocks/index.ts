@@ -1,19 +1,9 @@
-// The mock backend (`autopilot-connect/mocks`): for this project's tests, stories and demo, and
-// for a host's own tests and dev server. Everything here runs in the browser and in Node; the
-// Vite plugin only imports types at the top.
-export { createMockBackend, swapLoopbackHost, type BackendOptions, type MockBackend, type MockBackendInit } from './backend.js';
-export { ExactOnline, type ExactDivision, type ExactGrant } from './exact-online.js';
+// The mock backend (`autopilot-connect/mocks`): the reference backend and the Exact Online
+// simulator of this package, seeded with named scenarios, for this project's tests, stories and
+// demo, and for a host's own tests and dev server. Everything here runs in the browser (under
+// MSW) and in Node (the Vite plugin); the Vite plugin only imports types at the top.
 export { getBackend, handleMockRequest, matchMockPath, MOCK_PREFIX, resetBackends, type MockServeOptions } from './handlers.js';
-export { escapeHtml } from './html.js';
-export {
-  GRANT_TTL,
-  LOGIN_TTL,
-  MockPlatform,
-  type GrantSeed,
-  type MockAuthorization,
-  type MockOrganisation,
-  type ScriptedProblem,
-} from './model.js';
+export { ScenarioBackend, swapLoopbackHost, type ScenarioBackendInit, type TableRow } from './scenario-backend.js';
 export {
   failureResponse,
   operationIds,
@@ -23,13 +13,13 @@ export {
   type InjectedProblemStatus,
   type PendingFailure,
 } from './failures.js';
+export { operationOf, routePaths, type OperationId, type RouteOperation } from './operations.js';
 export { createMockHandlers, startMockWorker } from './msw.js';
 export { mockBackendPlugin } from './vite-plugin.js';
-export { MockProblem } from './problem.js';
-export { HUGE_COUNT, isScenarioName, scenarioNames, scenarios, type Scenario, type ScenarioInit, type ScenarioName } from './scenarios.js';
+export { isScenarioName, scenarioNames, type ScenarioName } from './scenario-names.js';
+export { EXACT_COMPANY, HUGE_COUNT, worlds, type HarnessOptions, type SeedConnection, type World } from './worlds.js';
 export {
   divisionCodes,
-  existingGrantId,
   exactUser,
   hostileDivisionCodes,
   hostileDivisionNames,
@@ -40,4 +30,6 @@ export {
   troubleDivisionCodes,
   troubleDivisionNames,
   troubleOrganisationIds,
+  type ExactDivision,
+  type OrganisationSeed,
 } from './seed-data.js';

@@ -1,9 +1,29 @@
-import type { BlockerCode, ExactUser, User } from '../api/types.js';
-import type { ExactDivision } from './exact-online.js';
-import type { MockOrganisation } from './model.js';
+import type { BlockerCode, DivisionStatus, ExactUser, User } from '../api/types.js';
 import { SeededRandom } from '../exact-simulator/seeded-random.js';
 
-type OrganisationSeed = Omit<MockOrganisation, 'connectionId'>;
+/** An organisation of the platform as the scenarios write it (worlds.ts makes the backend's seed of it). */
+export interface OrganisationSeed {
+  id: string;
+  name: string;
+  kvk: string | null;
+  blockers: BlockerCode[];
+}
+
+/** An administration as the scenarios write it (worlds.ts makes the simulator's division of it). */
+export interface ExactDivision {
+  code: number;
+  name: string;
+  kvk: string | null;
+  vatNumber: string | null;
+  country: string | null;
+  /** Exact's BlockingStatus. */
+  blocked: boolean;
+  /** Exact's Status; active when left out. */
+  status?: DivisionStatus;
+  /** The number the user sees in Exact Online. */
+  hid?: string | null;
+  customerName?: string | null;
+}
 
 export const platformUser: User = { id: 'usr_lien', name: 'Lien de Vries', email: 'lien@elien.nl' };
 /** Lien's Exact Online user; `id` is Exact's UserID (a GUID), stable where the e-mail address is not. */
@@ -263,8 +283,3 @@ export function troubleDivisions(random: SeededRandom): ExactDivision[] {
     };
   });
 }
-
-// --- grant: a grant the platform already holds ----------------------------------------------
-
-/** The id of the grant the `grant` scenario starts with (Lien's earlier login, every default administration). */
-export const existingGrantId = 'auth_grant_lien';

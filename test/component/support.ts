@@ -4,7 +4,7 @@
  */
 import { expect } from '@esm-bundle/chai';
 import '../../src/define.js';
-import { getBackend, resetBackends, startMockWorker, type ScenarioName } from '../../src/mocks/index.js';
+import { getBackend, matchMockPath, resetBackends, startMockWorker, type ScenarioName } from '../../src/mocks/index.js';
 import { button, findButton, heading, option, visibleText, waitFor, waitForText } from '../helpers/dom.js';
 import { uninstallFakeClock } from '../helpers/fake-clock.js';
 import { frames, pause } from '../helpers/time.js';
@@ -21,8 +21,8 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
     });
   }
   // Every test is a fresh tab: a fresh model, and nothing kept to resume from.
-  beforeEach(() => {
-    resetBackends();
+  beforeEach(async () => {
+    await resetBackends();
     sessionStorage.clear();
   });
   afterEach(async () => {
@@ -146,9 +146,9 @@ export function stubWindowOpen(result: () => WindowProxy | null = () => fakePopu
 export const fakePopup = () => ({ closed: false, close() {} }) as unknown as WindowProxy;
 
 /**
- * What the popup would do: the Exact login form, the consent form (all administrations
- * ticked, or `divisionCodes`) and the redirect to the backend's OAuth callback, all over
- * fetch to the mock's own pages. Leaves the authorization authorized in the model.
+ * What the popup would do: the simulator's login form, its consent form (all administrations
+ * ticked, or `divisionCodes`) and the redirect to the backend's OAuth callback. Leaves the
+ * authorization authorized (or denied) in the reference backend; answers its id.
  */
 export async function completeExactLogin(authorizeUrl: string, { divisionCodes, deny = false }: { divisionCodes?: number[]; deny?: boolean } = {}): Promise<string> {
   const { authorizationId, base } = await consentOverFetch(authorizeUrl, { divisionCodes, deny });
@@ -158,35 +158,24 @@ export async function completeExactLogin(authorizeUrl: string, { divisionCodes, 
 }
 
 /**
- * The simulated Exact Online pages, driven over fetch as the popup would: the login form, then
- * the consent form. Consent answers 303 to the backend's OAuth callback, which redeems the code
- * and answers 302 to the package's callback page: following them settles the login.
+ * The simulator's pages, driven as the popup would: a browser of their own (the scenario's
+ * ExactBrowser, with its own cookies) fills in the login and consent forms; Exact's redirect to
+ * the backend's OAuth callback is then followed over fetch, through MSW, which redeems the code
+ * and answers 302 to the package's callback page with the authorization's id and outcome.
  */
 export async function consentOverFetch(
   authorizeUrl: string,
   { divisionCodes, deny = false }: { divisionCodes?: number[] | undefined; deny?: boolean } = {},
 ): Promise<{ authorizationId: string; callbackUrl: string; base: string }> {
   const url = new URL(authorizeUrl);
-  const base = url.pathname.replace(/\/exact\/api\/oauth2\/auth$/, '');
-  const loginPage = await fetch(url);
-  expect(loginPage.status, 'Exact login page').to.equal(200);
-  const oauth = ['client_id', 'response_type', 'redirect_uri', 'state', 'lang'];
-  const form = new URLSearchParams();
-  for (const name of oauth) form.set(name, url.searchParams.get(name) ?? '');
-  form.set('username', 'lien@elien.nl');
-  form.set('password', 'secret');
-  const consentPage = await fetch(`${base}/exact/login`, { method: 'POST', body: form });
-  expect(consentPage.status, 'Exact consent page').to.equal(200);
-  const consentUrl = new URL(consentPage.url);
-  const html = await consentPage.text();
-  const codes = divisionCodes ?? Array.from(html.matchAll(/name="division" value="(\d+)"/g), (match) => Number(match[1]));
-  const consent = new URLSearchParams();
-  for (const name of [...oauth, 'session']) consent.set(name, consentUrl.searchParams.get(name) ?? '');
-  for (const code of codes) consent.append('division', String(code));
-  consent.set('decision', deny ? 'deny' : 'allow');
-  const final = await fetch(`${base}/exact/consent`, { method: 'POST', body: consent });
-  expect(new URL(final.url).pathname, 'ends on the callback page').to.equal('/callback.html');
-  return { authorizationId: url.searchParams.get('state') ?? '', callbackUrl: final.url, base };
+  const match = matchMockPath(url.pathname);
+  if (!match) throw new Error(`Not a scenario's Exact Online page: ${authorizeUrl}`);
+  const scenario = getBackend(match.scenario);
+  const walk = await scenario.exactBrowser().walk(authorizeUrl, scenario.world.login, deny ? 'deny' : 'allow', divisionCodes);
+  const final = await fetch(walk.redirect);
+  const callbackUrl = new URL(final.url);
+  expect(callbackUrl.pathname, 'ends on the callback page').to.equal('/callback.html');
+  return { authorizationId: callbackUrl.searchParams.get('authorization') ?? '', callbackUrl: final.url, base: scenario.basePath };
 }
 
 export const reportLogin = (authorizationId: string, status = 'authorized') =>

@@ -54,7 +54,7 @@ export function callbackRoutes(deps: BackendDeps) {
     }
     let me: Me | undefined;
     try {
-      const response = await fetch(`${regionBaseUrl(deps.config.exactBaseUrl, login.region)}/api/v1/current/Me?$select=UserID,FullName,Email,CurrentDivision`, {
+      const response = await deps.config.fetch(`${regionBaseUrl(deps.config.exactBaseUrl, login.region)}/api/v1/current/Me?$select=UserID,FullName,Email,CurrentDivision`, {
         headers: { Accept: 'application/json', Authorization: `Bearer ${tokens.accessToken}` },
         signal: AbortSignal.timeout(15_000),
       });

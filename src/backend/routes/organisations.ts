@@ -17,6 +17,19 @@ const validDate = (text: string | undefined): string => {
 };
 
 /** The organisations of the account, and the redeliveries of their Postvak In documents. */
+const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true });
+const sorted = new WeakMap<readonly PlatformOrganisation[], PlatformOrganisation[]>();
+
+/** The organisations by name, as a user scans a list (sorted once per seed, not per request). */
+function byName(organisations: readonly PlatformOrganisation[]): PlatformOrganisation[] {
+  let list = sorted.get(organisations);
+  if (!list) {
+    list = [...organisations].sort((a, b) => collator.compare(a.name, b.name));
+    sorted.set(organisations, list);
+  }
+  return list;
+}
+
 export function organisationRoutes(deps: BackendDeps) {
   const organisationOf = (accountId: string, id: string): PlatformOrganisation => {
     const organisation = deps.seed.organisations.find((candidate) => candidate.accountId === accountId && candidate.id === id);
@@ -34,7 +47,7 @@ export function organisationRoutes(deps: BackendDeps) {
       const connected = new Map(
         (await deps.db.query<{ organisation_id: string; id: string }>('SELECT organisation_id, id FROM connections WHERE account_id = $1', [account.id])).map((row) => [row.organisation_id, row.id]),
       );
-      const matches = deps.seed.organisations.filter(
+      const matches = byName(deps.seed.organisations).filter(
         (organisation) => organisation.accountId === account.id && (query === '' || `${organisation.name} ${organisation.kvk ?? ''}`.toLowerCase().includes(query)),
       );
       const items: Organisation[] = matches.slice(offset, offset + limit).map((organisation) => {
