@@ -154,20 +154,24 @@ type Position = [name: string, code: number];
 const isPosition = (value: unknown): value is Position => Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'number';
 const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (match) => `\\${match}`)}%`;
 
-/** A page of the cached divisions matching `query` (names and numbers), in name order, with the connected organisation. */
+/**
+ * A page of the cached divisions matching `query` (names and numbers), in name order as a reader
+ * expects it (case aside: `eLien` among the e's), with the connected organisation. The cursor keeps
+ * Postgres' own lowercase name, so the next page starts exactly after it.
+ */
 export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId: string, query: string, cursor: string | undefined, limit: number) {
   const scope = `divisions|${grant.id}|${query}`;
   const after = decodeCursor(cursor, scope, isPosition);
   const filter = `d.authorization_id = $1 AND ($2 = '' OR d.search LIKE $3 ESCAPE '\\')`;
   const base = [grant.id, query, likePattern(query)];
   // One pass: the matches in order after the cursor, and (from the window) how many match in all.
-  const rows = await deps.db.query<DivisionRow & { total: number } & Record<string, unknown>>(
+  const rows = await deps.db.query<DivisionRow & { total: number; sort_name: string } & Record<string, unknown>>(
     `SELECT * FROM (
-       SELECT d.*, count(*) OVER () AS total FROM divisions d WHERE ${filter}
+       SELECT d.*, lower(d.name) AS sort_name, count(*) OVER () AS total FROM divisions d WHERE ${filter}
      ) m
      LEFT JOIN LATERAL (SELECT c.organisation_id, c.organisation_name FROM connections c WHERE c.account_id = $4 AND c.region = $5 AND c.division_code = m.code) c ON true
-     WHERE ($6::text IS NULL OR m.name > $6 OR (m.name = $6 AND m.code > $7))
-     ORDER BY m.name, m.code LIMIT $8`,
+     WHERE ($6::text IS NULL OR m.sort_name > $6 OR (m.sort_name = $6 AND m.code > $7))
+     ORDER BY m.sort_name, m.code LIMIT $8`,
     [...base, accountId, grant.region, after?.[0] ?? null, after?.[1] ?? 0, limit + 1],
   );
   const count = rows[0] ? { total: Number(rows[0].total) } : (await deps.db.query<{ total: number }>(`SELECT count(*)::integer AS total FROM divisions d WHERE ${filter}`, base))[0];
@@ -175,7 +179,7 @@ export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId
   const last = page.at(-1);
   return {
     items: page.map(toDivision),
-    nextCursor: rows.length > limit && last ? encodeCursor(scope, [last.name, Number(last.code)]) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(scope, [last.sort_name, Number(last.code)]) : null,
     total: Number(count?.total ?? 0),
   };
 }

@@ -90,12 +90,13 @@ const documentDates = (): string[] => {
 
 const statusCode = { active: 1, inactive: 0, archived: 2 } as const;
 
-function toSimulatorDivision(division: ExactDivision, index: number): SeedDivision {
+function toSimulatorDivision(division: ExactDivision): SeedDivision {
   return {
     code: division.code,
     company: EXACT_COMPANY,
     description: division.name,
-    hid: Number(division.hid) || index + 1,
+    // Without a number of its own in the seed, the one the user sees is the code (as the old seeds showed it).
+    hid: Number(division.hid) || division.code,
     customerName: division.customerName ?? division.name,
     kvk: division.kvk,
     vatNumber: division.vatNumber,

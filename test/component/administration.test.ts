@@ -10,6 +10,7 @@ import {
   installFakeClock,
   isDisabled,
   listbox,
+  listedConnections,
   mount,
   option,
   optionLabels,
@@ -85,13 +86,14 @@ describe('<autopilot-connect> step: administration', () => {
     const text = visibleText(element);
     expect(text).to.include('Stap 4 van 5');
     expect(text).to.include('Kies de administratie in Exact Online die je aan eLien test company wilt koppelen.');
+    // In name order, whatever the case of the first letter.
     expect(optionLabels(element)).to.deep.equal([
+      'Architectenbureau De Vries B.V.',
       'Bakkerij de Gouden Korst B.V.',
       'eLien test company',
       'Fietsenmakerij Van Dijk V.O.F.',
-      'Oude administratie 2019 (geblokkeerd)',
-      'Architectenbureau De Vries B.V.',
       'Hoveniersbedrijf Het Groene Hart',
+      'Oude administratie 2019 (geblokkeerd)',
     ]);
     expect(visibleText(option(element, 'eLien test company'))).to.include('100002');
     expect(radio(element, 'Simpele booking flow').checked).to.equal(true);
@@ -202,7 +204,7 @@ describe('<autopilot-connect> step: administration', () => {
     expect(connection.organisation).to.deep.equal({ id: 'org_0001', name: 'eLien test company' });
     expect(connection.division).to.deep.equal({ code: 100002, name: 'eLien test company' });
     expect(connection.bookingFlow).to.equal('simple');
-    const stored = backend().platform.listConnections().items.find((item) => item.id === connection.id);
+    const stored = (await listedConnections()).find((item) => item.id === connection.id);
     expect(stored, 'the backend holds the same connection').to.deep.equal(connection);
   });
 
@@ -228,6 +230,6 @@ describe('<autopilot-connect> step: administration', () => {
       fetches.restore();
     }
     expect(connected).to.equal(1);
-    expect(backend().platform.listConnections().items).to.have.length(2);
+    expect(await listedConnections()).to.have.length(2);
   });
 });

@@ -28,7 +28,7 @@ describe('<autopilot-connect> step: checking status', () => {
 
   it('asks for the connections when the status omits them (a backend without the one round trip)', async () => {
     const clock = installFakeClock();
-    backend('slow').platform.statusCarriesConnections = false;
+    backend('slow').statusCarriesConnections = false;
     const element = mount('slow');
     await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the status for 2.5 s' });
     await clock.tickAsync(2500);

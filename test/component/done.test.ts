@@ -12,6 +12,7 @@ import {
   waitFor,
   waitForHeading,
   waitForText,
+  waitUntil,
 } from './support.js';
 
 describe('<autopilot-connect> step: done', () => {
@@ -43,11 +44,12 @@ describe('<autopilot-connect> step: done', () => {
     date.value = '2025-03-03';
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await press(element, 'Opnieuw aanbieden');
-    await waitFor(() => backend().platform.redeliveries.length === 1, { message: 'a redelivery in the backend' });
-    const [redelivery] = backend().platform.redeliveries;
-    expect(redelivery!.organisationId).to.equal('org_0001');
-    expect(redelivery!.from).to.equal('2025-03-03');
-    await waitForText(element, `${redelivery!.documentCount} documenten vanaf 3 mrt 2025 worden opnieuw aangeboden.`);
+    let redeliveries: Array<Record<string, unknown>> = [];
+    await waitUntil(async () => (redeliveries = await backend().redeliveries()).length === 1, { message: 'a redelivery in the backend' });
+    const [redelivery] = redeliveries;
+    expect(redelivery!.organisation_id).to.equal('org_0001');
+    expect(redelivery!.from_date).to.equal('2025-03-03');
+    await waitForText(element, `${String(redelivery!.document_count)} documenten vanaf 3 mrt 2025 worden opnieuw aangeboden.`);
     await press(element, 'Naar het overzicht');
     await waitForHeading(element, 'Actieve koppelingen');
   });
@@ -66,7 +68,7 @@ describe('<autopilot-connect> step: done', () => {
       await afterItsTurn(element);
       expect(date.validationMessage).to.equal('Vul een geldige datum in, niet in de toekomst.');
       expect(fetches.requests, 'the backend not asked').to.have.length(0);
-      expect(backend().platform.redeliveries).to.have.length(0);
+      expect(await backend().redeliveries()).to.have.length(0);
       expect(visibleText(element)).to.include('Vanaf datum');
       // The same press with a date in the past is sent, and seen by the same checks.
       date.value = '2026-01-01';
@@ -74,7 +76,7 @@ describe('<autopilot-connect> step: done', () => {
       await press(element, 'Opnieuw aanbieden');
       await waitForText(element, 'opnieuw aangeboden.');
       expect(fetches.count('POST', /\/redeliveries$/)).to.equal(1);
-      expect(backend().platform.redeliveries).to.have.length(1);
+      expect(await backend().redeliveries()).to.have.length(1);
     } finally {
       fetches.restore();
     }

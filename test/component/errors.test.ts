@@ -70,7 +70,7 @@ describe('<autopilot-connect> errors', () => {
     });
 
     it('the connections fail once on a backend whose status omits them; `Opnieuw proberen` loads them', async () => {
-      backend('errors').platform.statusCarriesConnections = false;
+      backend('errors').statusCarriesConnections = false;
       const element = mount('errors');
       const errors = errorsOf(element);
       await press(element, 'Opnieuw proberen');
@@ -112,7 +112,7 @@ describe('<autopilot-connect> errors', () => {
   describe('answers that break the contract', () => {
     it('malformed JSON for the connections: a specific message, autopilot-error, and a retry that works', async () => {
       // A backend whose status omits the connections: the element asks for them (listConnections).
-      backend('default').platform.statusCarriesConnections = false;
+      backend('default').statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('{"items": [', { headers: { 'Content-Type': 'application/json' } })));
       const element = mount('default');
       const errors = errorsOf(element);
@@ -168,7 +168,7 @@ describe('<autopilot-connect> errors', () => {
 
     it('401 without a body (a proxy) on the connections: still the session message', async () => {
       // A backend whose status omits the connections: the element asks for them (listConnections).
-      backend('default').platform.statusCarriesConnections = false;
+      backend('default').statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('<html>login</html>', { status: 401, headers: { 'Content-Type': 'text/html' } })));
       const element = mount('default');
       const errors = errorsOf(element);
@@ -180,7 +180,7 @@ describe('<autopilot-connect> errors', () => {
 
     it('503 with an HTML page: the unavailable message', async () => {
       // A backend whose status omits the connections: the element asks for them (listConnections).
-      backend('default').platform.statusCarriesConnections = false;
+      backend('default').statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => new HttpResponse('<h1>Bad gateway</h1>', { status: 503, headers: { 'Content-Type': 'text/html' } })));
       const element = mount('default');
       await waitForText(element, nl.error_unavailable);
@@ -189,7 +189,7 @@ describe('<autopilot-connect> errors', () => {
 
     it('a network failure: the connection message', async () => {
       // A backend whose status omits the connections: the element asks for them (listConnections).
-      backend('default').platform.statusCarriesConnections = false;
+      backend('default').statusCarriesConnections = false;
       worker.use(http.get('/mock/default/api/connections', () => HttpResponse.error()));
       const element = mount('default');
       const errors = errorsOf(element);

@@ -95,10 +95,23 @@ describe('<autopilot-connect> locale', () => {
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => !isDisabled(button(element, 'Confirm')));
     pointerClick(button(element, 'Confirm'));
-    await press(element, 'Exact Online');
-    popup = stubWindowOpen();
-    await press(element, 'Open');
-    expect(new URL(popup.calls[0]!.url).searchParams.get('lang')).to.equal('en');
+    // Exact's pages follow the browser's language; the element tells the backend which one the
+    // login is in, when it starts the login (as the login step appears, so `Open` opens at once).
+    const original = window.fetch;
+    const bodies: unknown[] = [];
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/api/authorizations') && init?.method === 'POST') bodies.push(JSON.parse(String(init.body)));
+      return original.call(window, input, init);
+    }) as typeof window.fetch;
+    try {
+      await press(element, 'Exact Online');
+      popup = stubWindowOpen();
+      await press(element, 'Open');
+      await waitFor(() => bodies.length === 1, { message: 'POST authorizations' });
+    } finally {
+      window.fetch = original;
+    }
+    expect((bodies[0] as { locale?: string }).locale).to.equal('en');
   });
 
   it('every nl label of the help article appears with exactly that text at its step', async () => {

@@ -93,13 +93,14 @@ describe('<autopilot-connect> step: login', () => {
     expect(popup.calls, 'opened before the click handler returned').to.have.length(1);
     const url = new URL(popup.calls[0]!.url);
     expect(url.origin).to.equal(window.location.origin);
-    expect(url.pathname).to.equal('/mock/default/exact/api/oauth2/auth');
-    expect(url.searchParams.get('client_id')).to.equal('autopilot-connect');
+    expect(url.pathname).to.equal('/mock/default/exact/nl/api/oauth2/auth');
+    expect(url.searchParams.get('client_id')).to.equal('autopilot-connect-mock');
     expect(url.searchParams.get('response_type')).to.equal('code');
     expect(url.searchParams.get('redirect_uri')).to.equal(`${window.location.origin}/mock/default/api/oauth/callback`);
-    expect(url.searchParams.get('lang')).to.equal('nl');
-    const state = url.searchParams.get('state')!;
-    expect(backend().platform.authorizationRecord(state)?.status, 'the backend started this login').to.equal('pending');
+    // The state is the backend's opaque value, not the authorization's id.
+    expect(url.searchParams.get('state')).to.match(/^[\w-]{32,}$/);
+    const started = (await backend().authorizations()).filter((row) => row.status === 'pending');
+    expect(started, 'the backend started this login').to.have.length(1);
     expect(popup.calls[0]!.features).to.match(/popup/);
     await waitForText(element, waiting);
     expect(findButton(element, 'Ga door')).to.equal(null);
@@ -198,8 +199,8 @@ describe('<autopilot-connect> step: login', () => {
     expect(fetches.requests, 'not asked within the grace').to.have.length(0);
     await clock.tickAsync(1000);
     await waitForText(element, 'We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is.');
-    const authorizationId = new URL(popup.calls[0]!.url).searchParams.get('state');
-    expect(fetches.requests.map((request) => request.path), 'asked once the grace was over').to.deep.equal([`/mock/default/api/authorizations/${authorizationId}`]);
+    const [pending] = (await backend().authorizations()).filter((row) => row.status === 'pending');
+    expect(fetches.requests.map((request) => request.path), 'asked once the grace was over').to.deep.equal([`/mock/default/api/authorizations/${String(pending?.id)}`]);
     expect(findButton(element, 'Open'), 'a fresh Open').to.not.equal(null);
   });
 

@@ -42,7 +42,7 @@ describe('<autopilot-connect> step: not installed', () => {
   it('`Opnieuw controleren` goes on to the connections once the app was added', async () => {
     const element = mount('not-installed');
     await waitForHeading(element, 'De Autopilot staat nog niet in je account');
-    backend('not-installed').platform.autopilotInstalled = true;
+    backend('not-installed').setAutopilotInstalled(true);
     await press(element, 'Opnieuw controleren');
     await waitForHeading(element, 'Actieve koppelingen');
     await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });

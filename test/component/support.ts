@@ -20,6 +20,11 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
       await startMockWorker();
     });
   }
+  // The page's one PGlite opens once (about 3 s), here rather than inside the first test's wait.
+  before(async function () {
+    this.timeout(30_000);
+    await getBackend('default').ready;
+  });
   // Every test is a fresh tab: a fresh model, and nothing kept to resume from.
   beforeEach(async () => {
     await resetBackends();
@@ -263,6 +268,21 @@ export function expectExplained(element: ConnectElement, message: string): void 
   expect(heading(element), 'a heading').to.not.equal('');
   expect(alertText(element), 'the message in an alert').to.equal(message);
   expect(findButton(element, 'Opnieuw proberen'), `a retry (visible: ${visibleText(element).slice(0, 200)})`).to.not.equal(null);
+}
+
+/** Polls an asynchronous check (a backend table, say) in real time until it holds. */
+export async function waitUntil(check: () => Promise<boolean>, { timeout = 4000, message = '' } = {}): Promise<void> {
+  const start = performance.now();
+  while (performance.now() - start < timeout) {
+    if (await check()) return;
+    await pause(20);
+  }
+  throw new Error(`Timed out waiting for ${message}`);
+}
+
+/** The connections as the contract lists them (GET connections, through MSW). */
+export async function listedConnections(scenario: ScenarioName = 'default'): Promise<Array<Record<string, unknown> & { id: string }>> {
+  return (await (await fetch(`/mock/${scenario}/api/connections`)).json()).items;
 }
 
 export { button, findButton, heading, option, visibleText, waitFor, waitForText };
