@@ -2,24 +2,32 @@ import { expect } from '@esm-bundle/chai';
 import { successResponses } from '../../src/api/guards.generated.js';
 import { schemaChecks } from '../../src/api/schema-checks.generated.js';
 import {
-  createMockBackend,
   divisionCodes,
-  existingGrantId,
   failureResponse,
   getBackend,
   handleMockRequest,
   operationIds,
   organisationIds,
   resetBackends,
-  scenarios,
+  ScenarioBackend,
   startMockWorker,
-  type MockBackend,
+  worlds,
 } from '../../src/mocks/index.js';
+
+type MockBackend = ScenarioBackend;
 
 const ORIGIN = 'https://platform.test';
 const BASE = '/mock/test';
 
-const backendFor = (): MockBackend => createMockBackend({ ...scenarios.grant(), basePath: BASE });
+/** The `grant` world (Lien's earlier login still usable) on a backend of its own. */
+async function backendFor(): Promise<MockBackend> {
+  const backend = new ScenarioBackend({ world: worlds.grant(), basePath: BASE, origin: ORIGIN });
+  await backend.ready;
+  return backend;
+}
+
+/** The id of the world's usable grant (generated when the world's connection was made). */
+const grantId = async (backend: MockBackend): Promise<string> => String((await backend.authorizations()).find((row) => row.status === 'authorized')?.id);
 
 const get = async (backend: MockBackend, path: string): Promise<Response> => (await backend.handle(new Request(`${ORIGIN}${BASE}/api${path}`)))!;
 
@@ -28,13 +36,15 @@ const createConnection = async (backend: MockBackend, key: string): Promise<Resp
     new Request(`${ORIGIN}${BASE}/api/connections`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-      body: JSON.stringify({ organisationId: organisationIds.elien, authorizationId: existingGrantId, divisionCode: divisionCodes.elien, bookingFlow: 'simple' }),
+      body: JSON.stringify({ organisationId: organisationIds.elien, authorizationId: await grantId(backend), divisionCode: divisionCodes.elien, bookingFlow: 'simple' }),
     }),
   ))!;
 
-describe('mock backend: injected failures through handle()', () => {
+describe('mock backend: injected failures through handle()', function () {
+  // The first backend opens the page's PGlite (about 3 s).
+  this.timeout(30_000);
   it('answers a problem+json with the given status and code, or the status\'s own code, then recovers', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'listOrganisations', kind: { status: 503 } });
     backend.injectFailure({ operation: 'listOrganisations', kind: { status: 403, code: 'autopilot_not_installed' } });
     const cases: Array<[number, string]> = [
@@ -58,7 +68,7 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('fails only the named operation, `times` times; `*` fails whatever comes next', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'listConnections', times: 2, kind: { status: 500 } });
     expect((await get(backend, '/status')).status).to.equal(200);
     expect((await get(backend, '/connections')).status).to.equal(500);
@@ -75,16 +85,16 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('sends 429 with Retry-After', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'listDivisions', kind: { status: 429, retryAfter: 7 } });
-    const response = await get(backend, `/authorizations/${existingGrantId}/divisions`);
+    const response = await get(backend, `/authorizations/${await grantId(backend)}/divisions`);
     expect(response.status).to.equal(429);
     expect(response.headers.get('Retry-After')).to.equal('7');
     expect((await response.json()).code).to.equal('rate_limited');
   });
 
   it('drops the connection for "network"', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'getStatus', kind: 'network' });
     const response = await get(backend, '/status');
     expect(response.type).to.equal('error');
@@ -92,7 +102,7 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('sends truncated JSON, JSON that breaks the contract, and an HTML error page', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'listOrganisations', kind: 'malformed-json' });
     const malformed = await get(backend, '/organisations');
     expect(malformed.status).to.equal(200);
@@ -123,7 +133,7 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('answers normally after an injected delay', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'getStatus', kind: { delayMs: 80 } });
     const started = performance.now();
     const response = await get(backend, '/status');
@@ -132,7 +142,7 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('creates the connection but loses the answer for "after-commit-network"; the retry finds the same one', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'createConnection', kind: 'after-commit-network' });
     const lost = await createConnection(backend, 'key-after-commit');
     expect(lost.type).to.equal('error');
@@ -146,7 +156,7 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('sends Retry-After where the contract declares it: a key in flight (409), 429 and 503', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'createConnection', kind: { status: 409 } });
     backend.injectFailure({ operation: 'createConnection', kind: { status: 409, retryAfter: 3 } });
     backend.injectFailure({ operation: 'createConnection', kind: { status: 503, code: 'exact_unavailable', retryAfter: 7 } });
@@ -162,14 +172,14 @@ describe('mock backend: injected failures through handle()', () => {
   });
 
   it('sends a code newer than the element, with its own title', async () => {
-    const backend = backendFor();
+    const backend = await backendFor();
     backend.injectFailure({ operation: 'listOrganisations', kind: { status: 403, code: 'brand_new_rule', title: 'Nieuwe regel' } });
     const body = await (await get(backend, '/organisations')).json();
     expect([body.code, body.title]).to.deep.equal(['brand_new_rule', 'Nieuwe regel']);
   });
 
-  it('refuses injections that make no sense', () => {
-    const backend = backendFor();
+  it('refuses injections that make no sense', async () => {
+    const backend = await backendFor();
     const bad: unknown[] = [
       { operation: 'nope', kind: 'network' },
       { operation: 'getStatus', kind: 'teapot' },
@@ -186,9 +196,11 @@ describe('mock backend: injected failures through handle()', () => {
 });
 
 describe('mock backend: injected failures over HTTP and MSW', () => {
-  before(async () => {
-    resetBackends();
+  before(async function () {
+    this.timeout(30_000);
+    await resetBackends();
     await startMockWorker();
+    await getBackend('grant').ready;
   });
 
   const inject = (scenario: string, body: unknown) =>
@@ -212,11 +224,12 @@ describe('mock backend: injected failures over HTTP and MSW', () => {
     expect(failed).to.be.instanceOf(TypeError);
 
     await inject('grant', { operation: 'createConnection', kind: 'after-commit-network' });
+    const authorizationId = await grantId(getBackend('grant'));
     const post = () =>
       fetch('/mock/grant/api/connections', {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'key-msw-after-commit' },
-        body: JSON.stringify({ organisationId: organisationIds.elien, authorizationId: existingGrantId, divisionCode: divisionCodes.elien, bookingFlow: 'simple' }),
+        body: JSON.stringify({ organisationId: organisationIds.elien, authorizationId, divisionCode: divisionCodes.elien, bookingFlow: 'simple' }),
       });
     let lost: unknown = null;
     await post().catch((error: unknown) => (lost = error));

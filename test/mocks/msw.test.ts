@@ -2,8 +2,9 @@ import { expect } from '@esm-bundle/chai';
 import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
 
 describe('mock backend through MSW', () => {
-  before(async () => {
-    resetBackends();
+  before(async function () {
+    this.timeout(30_000);
+    await resetBackends();
     await startMockWorker();
   });
 
