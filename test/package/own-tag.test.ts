@@ -4,13 +4,16 @@
  */
 import { expect } from '@esm-bundle/chai';
 import { AutopilotConnect } from '../../src/index.js';
-import { resetBackends, startMockWorker } from '../../src/mocks/index.js';
+import { getBackend, resetBackends, startMockWorker } from '../../src/mocks/index.js';
 import { findButton, option, waitFor } from '../helpers/dom.js';
 
 describe('the class registered by the host', () => {
-  before(async () => {
+  before(async function () {
+    // The mock backend's PGlite opens once per page (about 3 s).
+    this.timeout(30_000);
     await startMockWorker();
-    resetBackends();
+    await resetBackends();
+    await getBackend('default').ready;
   });
 
   it('registers nothing by itself, and works once the host defines the tag', async function () {
