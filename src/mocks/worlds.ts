@@ -61,6 +61,8 @@ export interface World {
   exact: Seed;
   /** Lien's Exact login, as the simulator's login form takes it. */
   login: { username: string; password: string };
+  /** A colleague's Exact login in the same company (fewer administrations): logging in as another Exact user. */
+  otherLogin: { username: string; password: string };
   /** Made through the real flow (a login, then POST connections) when the backend starts. */
   connections: SeedConnection[];
   /**
@@ -179,11 +181,24 @@ function build(shape: Shape = {}): World {
           currentDivision: codes[0] ?? 0,
           mailboxRights: true,
         },
+        {
+          userId: '7c1e9f42-3b8d-4e6a-b0c5-91d2a4f6e8b3',
+          username: 'bram@elien.nl',
+          password: 'secret',
+          fullName: 'Bram Bakker',
+          email: 'bram@elien.nl',
+          language: 'nl-NL',
+          company: EXACT_COMPANY,
+          divisions: codes.slice(0, 3),
+          currentDivision: codes[0] ?? 0,
+          mailboxRights: true,
+        },
       ],
       divisions: divisions.map(toSimulatorDivision),
       mailboxes: [],
     },
     login: { username: exactUser.email ?? 'lien@elien.nl', password: 'secret' },
+    otherLogin: { username: 'bram@elien.nl', password: 'secret' },
     connections: connections.map(([organisationId, divisionCode]) => ({ organisationId, divisionCode, bookingFlow: 'simple', createdAt: EXISTING_CONNECTION_AT })),
     keepGrant: shape.keepGrant ?? false,
     faults: shape.faults ?? [],

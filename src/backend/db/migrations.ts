@@ -91,6 +91,8 @@ export const migrations: readonly (readonly string[])[] = [
      created_at double precision NOT NULL
     )`,
   ],
+  // The login's language, for the callback page the popup ends on.
+  ['ALTER TABLE authorizations ADD COLUMN locale text'],
 ];
 
 export async function migrate(db: Db): Promise<void> {

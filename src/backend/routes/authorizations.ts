@@ -31,8 +31,8 @@ export function authorizationRoutes(deps: BackendDeps) {
       const state = randomSecret();
       const expiresAt = deps.now() + LOGIN_LIFETIME_MS;
       await deps.db.query(
-        "INSERT INTO authorizations (id, account_id, platform_user_id, state_hash, region, return_origin, status, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8)",
-        [id, account.id, c.get('user').id, await sha256(state), region, returnOrigin, expiresAt, deps.now()],
+        "INSERT INTO authorizations (id, account_id, platform_user_id, state_hash, region, return_origin, status, expires_at, created_at, locale) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)",
+        [id, account.id, c.get('user').id, await sha256(state), region, returnOrigin, expiresAt, deps.now(), typeof body.locale === 'string' ? body.locale : null],
       );
       return json(201, { id, authorizeUrl: authorizeUrl(deps.config, region, state, body.forceLogin === true), expiresAt: new Date(expiresAt).toISOString(), region });
     })

@@ -22,13 +22,19 @@ interface Me {
  * grant of the same Exact user in the region (revoked) and re-points that user's connections, and
  * redirects to the callback page with only the authorization id and its outcome.
  */
-export function callbackRoutes(deps: BackendDeps) {
-  const redirect = (id: string, status: AuthorizationStatus) =>
-    new Response(null, { status: 302, headers: { Location: `${deps.config.publicUrl}/callback.html?${new URLSearchParams({ authorization: id, status })}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+const languageOf = (locale: unknown): { lang?: string } => {
+  const primary = typeof locale === 'string' ? /^[a-z]{2,3}/i.exec(locale)?.[0]?.toLowerCase() : undefined;
+  return primary ? { lang: primary } : {};
+};
 
-  const settle = async (id: string, status: AuthorizationStatus) => {
-    await deps.db.query('UPDATE authorizations SET status = $2 WHERE id = $1', [id, status]);
-    return redirect(id, status);
+export function callbackRoutes(deps: BackendDeps) {
+  // The page speaks the login's language: the primary subtag of the locale the element asked for.
+  const redirect = (id: string, status: AuthorizationStatus, locale: unknown) =>
+    new Response(null, { status: 302, headers: { Location: `${deps.config.publicUrl}/callback.html?${new URLSearchParams({ authorization: id, status, ...languageOf(locale) })}`, 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } });
+
+  const settle = async (login: { id: string; locale?: unknown }, status: AuthorizationStatus) => {
+    await deps.db.query('UPDATE authorizations SET status = $2 WHERE id = $1', [login.id, status]);
+    return redirect(login.id, status, login.locale);
   };
 
   return new Hono().get('/oauth/callback', async (c) => {
@@ -41,16 +47,16 @@ export function callbackRoutes(deps: BackendDeps) {
       [stateHash],
     );
     if (!login) throw new ApiProblem(400, 'invalid_request', 'This login is unknown or already finished: start a new one.');
-    if (Number(login.expires_at) <= deps.now()) return settle(login.id, 'expired');
+    if (Number(login.expires_at) <= deps.now()) return settle(login, 'expired');
     const error = url.searchParams.get('error');
-    if (error) return settle(login.id, error === 'access_denied' ? 'denied' : 'failed');
+    if (error) return settle(login, error === 'access_denied' ? 'denied' : 'failed');
     // The URL Exact redirected to, as oauth4webapi checks it (the path below the API mount does not matter to it).
     let tokens;
     try {
       tokens = await exchangeCode(deps.config, login.region, url, state);
     } catch (failure) {
       deps.log(`login ${login.id}: code exchange failed (${failure instanceof TokenCallFailed ? `${failure.kind}${failure.oauthError ? `, ${failure.oauthError}` : ''}` : 'unexpected answer'})`);
-      return settle(login.id, 'failed');
+      return settle(login, 'failed');
     }
     let me: Me | undefined;
     try {
@@ -64,7 +70,7 @@ export function callbackRoutes(deps: BackendDeps) {
     }
     if (!me?.UserID) {
       deps.log(`login ${login.id}: current/Me did not answer the Exact user`);
-      return settle(login.id, 'failed');
+      return settle(login, 'failed');
     }
     const now = deps.now();
     const repointedIds = await deps.db.transaction(async (tx) => {
@@ -91,7 +97,7 @@ export function callbackRoutes(deps: BackendDeps) {
     });
     deps.log(`login ${login.id}: authorized; ${repointedIds.length} connection(s) re-pointed`);
     await reportRepointed(deps, login.id, login.region, me.CurrentDivision, repointedIds);
-    return redirect(login.id, 'authorized');
+    return redirect(login.id, 'authorized', login.locale);
   });
 }
 
