@@ -32,12 +32,14 @@ const mswWorker = {
  * PGlite's WebAssembly and file-system bundle, byte for byte: the dev server would read them as
  * text (the mock backend's database runs in the page).
  */
+const pgliteDist = new URL('./node_modules/@electric-sql/pglite/dist/', import.meta.url);
 const pgliteFiles = async (context, next) => {
-  const match = /^\/node_modules\/@electric-sql\/pglite\/dist\/[\w.-]+\.(data|wasm)$/.exec(context.path);
+  // Also below /__wds-outside-root__/…, where a node_modules outside the root (a symlink) is served.
+  const match = /\/node_modules\/@electric-sql\/pglite\/dist\/([\w.-]+\.(data|wasm))$/.exec(context.path);
   if (!match) return next();
-  context.type = match[1] === 'wasm' ? 'application/wasm' : 'application/octet-stream';
+  context.type = match[2] === 'wasm' ? 'application/wasm' : 'application/octet-stream';
   context.set('Cache-Control', 'max-age=3600');
-  context.body = createReadStream(`.${context.path}`);
+  context.body = createReadStream(new URL(match[1], pgliteDist));
 };
 
 /**
