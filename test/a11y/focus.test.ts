@@ -67,8 +67,8 @@ describe('<autopilot-connect> focus management', function () {
   before(async () => {
     await startMockWorker();
   });
-  beforeEach(() => {
-    resetBackends();
+  beforeEach(async () => {
+    await resetBackends();
     sessionStorage.clear();
   });
   afterEach(async () => {
@@ -179,7 +179,7 @@ describe('<autopilot-connect> focus management', function () {
 
   it('keeps focus in the element after a failed call and its retry', async () => {
     // A backend whose status does not carry the connections: they are fetched, and fail once too.
-    getBackend('errors').platform.statusCarriesConnections = false;
+    getBackend('errors').statusCarriesConnections = false;
     const element = mountWith('errors');
     await waitFor(() => findButton(element, 'Opnieuw proberen'), { message: 'retry' });
     await clickButton(element, 'Opnieuw proberen'); // status → connections (which fail once)

@@ -273,7 +273,7 @@ export function accessibilityState(name: string, reach: () => Promise<ConnectEle
     let report: StateReport;
     before(async function (this: Mocha.Context) {
       this.timeout(40000);
-      resetBackends();
+      await resetBackends();
       sessionStorage.clear();
       const element = await reach();
       report = await checkState(element);

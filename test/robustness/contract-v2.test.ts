@@ -7,10 +7,12 @@
 import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import type { DivisionPage } from '../../src/api/types.js';
-import { existingGrantId, organisationIds } from '../../src/mocks/index.js';
+import { organisationIds } from '../../src/mocks/index.js';
 import {
   alertText,
+  authorizationsBesides,
   backend,
+  existingGrantId,
   button,
   findButton,
   isDisabled,
@@ -112,11 +114,13 @@ describe('contract v2 in the element', () => {
     popup = stubWindowOpen();
     await press(element, 'Exact Online');
     await waitFor(() => findButton(element, 'Doorgaan als Lien de Vries'), { message: 'the grant offered' });
+    const grantId = await existingGrantId();
     await press(element, 'Inloggen als andere gebruiker');
     expect(popup.calls, 'a login window').to.have.length(1);
     const url = new URL(popup.calls[0]!.url);
     expect(url.searchParams.get('force_login')).to.equal('1');
-    expect(url.searchParams.get('state')).to.not.equal(existingGrantId);
+    // `state` is opaque: the login asked for is a new authorization, not the grant.
+    expect(await authorizationsBesides([grantId], 'grant'), 'a new login').to.have.length(1);
     expect(posts.map((post) => [post.body.organisationId, post.body.forceLogin])).to.deep.equal([
       [organisationIds.elien, false],
       [organisationIds.elien, true],
@@ -136,12 +140,8 @@ describe('contract v2 in the element', () => {
   });
 
   it('a grant on another Exact host names it', async () => {
-    backend('grant').platform.addGrant({ id: 'auth_grant_be', exactUser: { id: 'f00d', name: 'Luc Peeters' }, region: 'be' });
-    worker.use(
-      http.get(/\/mock\/grant\/api\/authorizations$/, () =>
-        HttpResponse.json({ items: [backend('grant').platform.getAuthorization('auth_grant_be')] }),
-      ),
-    );
+    // The grant was given on exactonline.be, by another Exact user.
+    await backend('grant').query("UPDATE authorizations SET region = 'be', exact_user_id = 'f00d', exact_user_name = 'Luc Peeters' WHERE id = $1", [await existingGrantId()]);
     const element = mount('grant');
     await toSystem(element);
     popup = stubWindowOpen();
@@ -199,9 +199,9 @@ describe('contract v2 in the element', () => {
   });
 
   it('the overview shows a connection that needs a login as such', async () => {
-    const platform = backend().platform;
-    const [connection] = platform.listConnections().items;
-    platform.setConnectionStatus(connection!.id, 'needs_login');
+    // The default world's connection needs a login: the grant it was made with has lapsed.
+    const [connection] = await backend().connections();
+    expect(connection!.status, 'the world as seeded').to.equal('needs_login');
     const element = mount();
     await toConnections(element);
     const card = element.shadowRoot!.querySelector('[part~="connection"]')!;
@@ -209,6 +209,8 @@ describe('contract v2 in the element', () => {
   });
 
   it('an active connection shows no health label', async () => {
+    const [connection] = await backend().connections();
+    await backend().setConnectionStatus(String(connection!.id), 'active');
     const element = mount();
     await toConnections(element);
     const card = element.shadowRoot!.querySelector('[part~="connection"]')!;
@@ -251,6 +253,6 @@ describe('contract v2 in the element', () => {
     await waitFor(() => /wordt|worden opnieuw aangeboden/.test(visibleText(element)), { message: 'offered' });
     expect(posts).to.have.length(2);
     expect(posts[1]!.key, 'the same key').to.equal(posts[0]!.key);
-    expect(backend().platform.redeliveries).to.have.length(1);
+    expect(await backend().redeliveries()).to.have.length(1);
   });
 });

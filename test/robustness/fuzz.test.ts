@@ -333,7 +333,7 @@ describe('robustness 8: fuzz', () => {
     let second!: ConnectElement;
     const rounds = 40;
     // A backend whose status omits the connections: the element asks for them (listConnections).
-    backend().platform.statusCarriesConnections = false;
+    backend().statusCarriesConnections = false;
     total.rounds += await fuzzElement(() => second, fuzz, 'listConnections', rounds, {
       start: () => (second = mount()),
       again: () => press(second, 'Opnieuw proberen'),

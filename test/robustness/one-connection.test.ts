@@ -28,7 +28,7 @@ import {
 } from './support.js';
 
 const connectionsOfElien = async () => {
-  const inModel = backend().platform.listConnections().items.filter((connection) => connection.organisation.id === organisationIds.elien);
+  const inModel = (await backend().connections()).filter((connection) => connection.organisation_id === organisationIds.elien);
   const overHttp = ((await (await fetch('/mock/default/api/connections')).json()) as { items: Array<{ organisation: { id: string } }> }).items.filter(
     (connection) => connection.organisation.id === organisationIds.elien,
   );
@@ -69,7 +69,7 @@ describe('robustness 5: exactly one connection', () => {
     const { inModel, overHttp } = await connectionsOfElien();
     expect(inModel, 'one connection in the model').to.have.length(1);
     expect(overHttp, 'one connection in GET /connections').to.have.length(1);
-    expect(inModel[0]!.division.code).to.equal(divisionCodes.elien);
+    expect(inModel[0]!.division_code).to.equal(divisionCodes.elien);
     expect(connected, 'autopilot-connected once').to.have.length(1);
   });
 

@@ -4,7 +4,7 @@
  * front of the mock (`worker.use(...)`), and it records what the element sends and receives.
  */
 import { setupWorker } from 'msw/browser';
-import { createMockHandlers, ExactOnline } from '../../src/mocks/index.js';
+import { createMockHandlers, getBackend, type ScenarioName } from '../../src/mocks/index.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   press,
@@ -39,16 +39,40 @@ export function useRobustBackend(): void {
   useMockBackend({ startWorker: false });
 }
 
-/** Records every authorization code the simulated Exact Online hands out. */
-export function recordIssuedCodes() {
-  const original = ExactOnline.prototype.issueCode;
-  const codes: string[] = [];
-  ExactOnline.prototype.issueCode = function (this: ExactOnline, ...args: Parameters<ExactOnline['issueCode']>) {
-    const code = original.apply(this, args);
-    codes.push(code);
-    return code;
+/**
+ * What the scenario's Exact Online simulator hands out from now on: authorization codes, and
+ * every secret (codes, access and refresh tokens), so a test can prove none leaks. The login the
+ * world was seeded with is left out: it was issued before the test.
+ */
+export async function recordIssuedCodes(scenario: ScenarioName = 'default') {
+  const backend = getBackend(scenario);
+  await backend.ready;
+  const simulator = backend.simulator;
+  const issued = () => simulator.issuedTokens();
+  const before = new Set(Object.values(issued()).flat());
+  const fresh = (values: string[]) => values.filter((value) => !before.has(value));
+  return {
+    get codes(): string[] {
+      return fresh(issued().codes);
+    },
+    get secrets(): string[] {
+      const { codes, accessTokens, refreshTokens } = issued();
+      return fresh([...codes, ...accessTokens, ...refreshTokens]);
+    },
+    restore: () => undefined,
   };
-  return { codes, restore: () => (ExactOnline.prototype.issueCode = original) };
+}
+
+/** The `grant` scenario's login that stays usable (its id is made when the world is seeded). */
+export async function existingGrantId(scenario: ScenarioName = 'grant'): Promise<string> {
+  const grant = (await getBackend(scenario).authorizations()).find((authorization) => authorization.status === 'authorized');
+  if (!grant) throw new Error(`No authorized grant in ${scenario}`);
+  return String(grant.id);
+}
+
+/** The scenario's authorizations other than `known`: the logins started since. */
+export async function authorizationsBesides(known: string[], scenario: ScenarioName = 'default') {
+  return (await getBackend(scenario).authorizations()).filter((authorization) => !known.includes(String(authorization.id)));
 }
 
 /** Uncaught errors and unhandled rejections while it listens. */
