@@ -10,7 +10,7 @@ import type { DivisionPage } from '../../src/api/types.js';
 import { organisationIds } from '../../src/mocks/index.js';
 import {
   alertText,
-  authorizationsBesides,
+  authorizationOfLogin,
   backend,
   existingGrantId,
   button,
@@ -114,13 +114,14 @@ describe('contract v2 in the element', () => {
     popup = stubWindowOpen();
     await press(element, 'Exact Online');
     await waitFor(() => findButton(element, 'Doorgaan als Lien de Vries'), { message: 'the grant offered' });
-    const grantId = await existingGrantId();
     await press(element, 'Inloggen als andere gebruiker');
     expect(popup.calls, 'a login window').to.have.length(1);
     const url = new URL(popup.calls[0]!.url);
     expect(url.searchParams.get('force_login')).to.equal('1');
-    // `state` is opaque: the login asked for is a new authorization, not the grant.
-    expect(await authorizationsBesides([grantId], 'grant'), 'a new login').to.have.length(1);
+    // `state` is opaque: the login the window is for is a fresh one, not the grant.
+    const login = await authorizationOfLogin(url.href, 'grant');
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'not the grant').to.not.equal(await existingGrantId());
     expect(posts.map((post) => [post.body.organisationId, post.body.forceLogin])).to.deep.equal([
       [organisationIds.elien, false],
       [organisationIds.elien, true],
@@ -141,7 +142,7 @@ describe('contract v2 in the element', () => {
 
   it('a grant on another Exact host names it', async () => {
     // The grant was given on exactonline.be, by another Exact user.
-    await backend('grant').query("UPDATE authorizations SET region = 'be', exact_user_id = 'f00d', exact_user_name = 'Luc Peeters' WHERE id = $1", [await existingGrantId()]);
+    await backend('grant').query("UPDATE authorizations SET region = 'be', exact_user_id = 'f00d', exact_user_name = 'Luc Peeters', exact_user_email = NULL WHERE id = $1", [await existingGrantId()]);
     const element = mount('grant');
     await toSystem(element);
     popup = stubWindowOpen();

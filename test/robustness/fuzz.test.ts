@@ -13,6 +13,7 @@ import { successResponses } from '../../src/api/guards.generated.js';
 import { definitions, referenceResponses } from '../api/reference-contract.js';
 import { validate } from '../api/reference-validate.js';
 import {
+  authorizationOfLogin,
   backend,
   button,
   completeExactLogin,
@@ -384,8 +385,9 @@ describe('robustness 8: fuzz', () => {
       await waitFor(() => findButton(element, 'Open'), { message: 'Open' });
       const report = async () => {
         pointerClick(button(element, 'Open'));
-        const state = new URL(popup.calls.at(-1)!.url).searchParams.get('state')!;
-        window.postMessage({ type: 'autopilot-connect:login', authorizationId: state, status: 'authorized' }, location.origin);
+        // The window's `state` is opaque: the login it is for, from the backend.
+        const login = await authorizationOfLogin(popup.calls.at(-1)!.url);
+        window.postMessage({ type: 'autopilot-connect:login', authorizationId: login!.id, status: 'authorized' }, location.origin);
       };
       total.rounds += await fuzzElement(() => element, fuzz, 'getAuthorization', 30, {
         start: report,

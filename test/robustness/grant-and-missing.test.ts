@@ -9,7 +9,7 @@ const nl = messages();
 import { divisionCodes } from '../../src/mocks/index.js';
 import {
   backend,
-  authorizationsBesides,
+  authorizationOfLogin,
   completeExactLogin,
   existingGrantId,
   findButton,
@@ -81,11 +81,12 @@ describe('robustness 2: reuse an existing grant (scenario grant)', () => {
   it('`Inloggen als andere gebruiker` opens a fresh login window instead', async () => {
     const element = mount('grant');
     await toGrantChoice(element);
-    const grantId = await existingGrantId();
     await press(element, 'Inloggen als andere gebruiker');
     expect(popup!.calls, 'a login window').to.have.length(1);
-    // The window's `state` is opaque: the fresh login is a new authorization next to the grant.
-    expect(await authorizationsBesides([grantId], 'grant'), 'a new login started').to.have.length(1);
+    // The window's `state` is opaque: the login it is for is a fresh one, not the grant.
+    const login = await authorizationOfLogin(popup!.calls[0]!.url, 'grant');
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'not the grant').to.not.equal(await existingGrantId());
     await waitForText(element, nl.loginWaiting);
   });
 });
@@ -104,8 +105,7 @@ describe('robustness 3: administration not listed', () => {
     await toAdministration(element, { divisionCodes: [divisionCodes.elien] });
     expect(optionLabels(element)).to.deep.equal(['eLien test company']);
     expect(visibleText(element), 'the hint').to.include(nl.divisionMissing);
-    const before = await backend().authorizations();
-    const first = before.find((grant) => grant.status === 'authorized')!;
+    const first = (await backend().authorizations()).find((grant) => grant.status === 'authorized')!;
 
     await press(element, 'Opnieuw inloggen');
     await waitForHeading(element, nl.loginHeading);
@@ -116,10 +116,11 @@ describe('robustness 3: administration not listed', () => {
     popup = stubWindowOpen();
     await press(element, 'Open');
     expect(popup.calls).to.have.length(1);
-    const started = await authorizationsBesides(before.map((grant) => String(grant.id)));
-    expect(started, 'a new authorization').to.have.length(1);
+    const login = await authorizationOfLogin(popup.calls[0]!.url);
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'a new authorization').to.not.equal(first.id);
     const authorizationId = await completeExactLogin(popup.calls[0]!.url);
-    expect(authorizationId, 'the login completed the new authorization').to.equal(started[0]!.id);
+    expect(authorizationId, 'the window completed that login').to.equal(login?.id);
     reportLogin(authorizationId);
     await press(element, 'Ga door');
     await waitForHeading(element, nl.administrationHeading);

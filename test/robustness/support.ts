@@ -5,6 +5,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { createMockHandlers, getBackend, type ScenarioName } from '../../src/mocks/index.js';
+import { sha256 } from '../../src/backend/ids.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   press,
@@ -33,6 +34,11 @@ export const worker = setupWorker(...(await createMockHandlers()));
 export function useRobustBackend(): void {
   before(async () => {
     await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+  });
+  // PGlite starts once per page (a few seconds): before the first test, not inside its step timeouts.
+  before(async function (this: Mocha.Context) {
+    this.timeout(30_000);
+    await getBackend('default').ready;
   });
   after(() => worker.stop());
   afterEach(() => worker.resetHandlers());
@@ -70,9 +76,14 @@ export async function existingGrantId(scenario: ScenarioName = 'grant'): Promise
   return String(grant.id);
 }
 
-/** The scenario's authorizations other than `known`: the logins started since. */
-export async function authorizationsBesides(known: string[], scenario: ScenarioName = 'default') {
-  return (await getBackend(scenario).authorizations()).filter((authorization) => !known.includes(String(authorization.id)));
+/**
+ * The authorization a login window's URL is for: its `state` is opaque, the backend keeps only
+ * its hash. Undefined when no authorization of the scenario has that state.
+ */
+export async function authorizationOfLogin(authorizeUrl: string, scenario: ScenarioName = 'default'): Promise<{ id: string; status: string } | undefined> {
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  const [row] = await getBackend(scenario).query<{ id: string; status: string }>('SELECT id, status FROM authorizations WHERE state_hash = $1', [await sha256(state)]);
+  return row;
 }
 
 /** Uncaught errors and unhandled rejections while it listens. */
