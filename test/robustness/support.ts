@@ -30,7 +30,7 @@ export const nl = messages();
 /** One worker per test file (each file runs in its own page). */
 export const worker = setupWorker(...(await createMockHandlers()));
 
-/** The mock behind this file's own worker; a fresh model and no storage per test; handlers reset after each. */
+/** The mock behind this file's own worker; fresh backends and no storage per test; handlers reset after each. */
 export function useRobustBackend(): void {
   before(async () => {
     await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
