@@ -66,6 +66,8 @@ describe('<autopilot-connect> focus management', function () {
   let popup: ReturnType<typeof stubWindowOpen> | null = null;
   before(async () => {
     await startMockWorker();
+    // PGlite starts once per page (a few seconds): here, not inside the first test's waits.
+    await getBackend('default').ready;
   });
   beforeEach(async () => {
     await resetBackends();
