@@ -106,7 +106,7 @@ describe('<autopilot-connect> accessibility in every state', function () {
     state('connections failed', async () => {
       // The status carries the connections (one round trip); a backend whose status does not has
       // them fetched, and that request fails here.
-      backend('default').platform.statusCarriesConnections = false;
+      backend('default').statusCarriesConnections = false;
       backend('default').injectFailure({ operation: 'listConnections', kind: { status: 500 } });
       const element = mountWith('default');
       await waitForHeading(element, 'Actieve koppelingen');

@@ -66,9 +66,11 @@ describe('<autopilot-connect> focus management', function () {
   let popup: ReturnType<typeof stubWindowOpen> | null = null;
   before(async () => {
     await startMockWorker();
+    // PGlite starts once per page (a few seconds): here, not inside the first test's waits.
+    await getBackend('default').ready;
   });
-  beforeEach(() => {
-    resetBackends();
+  beforeEach(async () => {
+    await resetBackends();
     sessionStorage.clear();
   });
   afterEach(async () => {
@@ -179,7 +181,7 @@ describe('<autopilot-connect> focus management', function () {
 
   it('keeps focus in the element after a failed call and its retry', async () => {
     // A backend whose status does not carry the connections: they are fetched, and fail once too.
-    getBackend('errors').platform.statusCarriesConnections = false;
+    getBackend('errors').statusCarriesConnections = false;
     const element = mountWith('errors');
     await waitFor(() => findButton(element, 'Opnieuw proberen'), { message: 'retry' });
     await clickButton(element, 'Opnieuw proberen'); // status → connections (which fail once)

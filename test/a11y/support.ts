@@ -9,7 +9,7 @@ import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import 'axe-core';
 import type { AxeResults, Result } from 'axe-core';
 import '../../src/define.js';
-import { resetBackends, type ScenarioName } from '../../src/mocks/index.js';
+import { getBackend, resetBackends, type ScenarioName } from '../../src/mocks/index.js';
 import { deepElements } from '../helpers/dom.js';
 import { uninstallFakeClock } from '../helpers/fake-clock.js';
 import { frames, pause } from '../helpers/time.js';
@@ -255,6 +255,7 @@ export async function checkState(element: ConnectElement): Promise<StateReport> 
 }
 
 let popupStub: { restore(): void } | null = null;
+let pgliteStarted = false;
 
 /** A window.open stub for one state; restored once that state's checks are done. */
 export function stubPopupForState<T extends { restore(): void }>(stub: T): T {
@@ -273,7 +274,10 @@ export function accessibilityState(name: string, reach: () => Promise<ConnectEle
     let report: StateReport;
     before(async function (this: Mocha.Context) {
       this.timeout(40000);
-      resetBackends();
+      // PGlite starts once per page (a few seconds): here, not inside the steps' waits.
+      if (!pgliteStarted) await getBackend('default').ready;
+      pgliteStarted = true;
+      await resetBackends();
       sessionStorage.clear();
       const element = await reach();
       report = await checkState(element);

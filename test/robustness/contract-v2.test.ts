@@ -7,10 +7,12 @@
 import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import type { DivisionPage } from '../../src/api/types.js';
-import { existingGrantId, organisationIds } from '../../src/mocks/index.js';
+import { organisationIds } from '../../src/mocks/index.js';
 import {
   alertText,
+  authorizationOfLogin,
   backend,
+  existingGrantId,
   button,
   findButton,
   isDisabled,
@@ -116,7 +118,10 @@ describe('contract v2 in the element', () => {
     expect(popup.calls, 'a login window').to.have.length(1);
     const url = new URL(popup.calls[0]!.url);
     expect(url.searchParams.get('force_login')).to.equal('1');
-    expect(url.searchParams.get('state')).to.not.equal(existingGrantId);
+    // `state` is opaque: the login the window is for is a fresh one, not the grant.
+    const login = await authorizationOfLogin(url.href, 'grant');
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'not the grant').to.not.equal(await existingGrantId());
     expect(posts.map((post) => [post.body.organisationId, post.body.forceLogin])).to.deep.equal([
       [organisationIds.elien, false],
       [organisationIds.elien, true],
@@ -136,12 +141,8 @@ describe('contract v2 in the element', () => {
   });
 
   it('a grant on another Exact host names it', async () => {
-    backend('grant').platform.addGrant({ id: 'auth_grant_be', exactUser: { id: 'f00d', name: 'Luc Peeters' }, region: 'be' });
-    worker.use(
-      http.get(/\/mock\/grant\/api\/authorizations$/, () =>
-        HttpResponse.json({ items: [backend('grant').platform.getAuthorization('auth_grant_be')] }),
-      ),
-    );
+    // The grant was given on exactonline.be, by another Exact user.
+    await backend('grant').query("UPDATE authorizations SET region = 'be', exact_user_id = 'f00d', exact_user_name = 'Luc Peeters', exact_user_email = NULL WHERE id = $1", [await existingGrantId()]);
     const element = mount('grant');
     await toSystem(element);
     popup = stubWindowOpen();
@@ -199,9 +200,9 @@ describe('contract v2 in the element', () => {
   });
 
   it('the overview shows a connection that needs a login as such', async () => {
-    const platform = backend().platform;
-    const [connection] = platform.listConnections().items;
-    platform.setConnectionStatus(connection!.id, 'needs_login');
+    // The default world's connection needs a login: the grant it was made with has lapsed.
+    const [connection] = await backend().connections();
+    expect(connection!.status, 'the world as seeded').to.equal('needs_login');
     const element = mount();
     await toConnections(element);
     const card = element.shadowRoot!.querySelector('[part~="connection"]')!;
@@ -209,6 +210,8 @@ describe('contract v2 in the element', () => {
   });
 
   it('an active connection shows no health label', async () => {
+    const [connection] = await backend().connections();
+    await backend().setConnectionStatus(String(connection!.id), 'active');
     const element = mount();
     await toConnections(element);
     const card = element.shadowRoot!.querySelector('[part~="connection"]')!;
@@ -251,6 +254,6 @@ describe('contract v2 in the element', () => {
     await waitFor(() => /wordt|worden opnieuw aangeboden/.test(visibleText(element)), { message: 'offered' });
     expect(posts).to.have.length(2);
     expect(posts[1]!.key, 'the same key').to.equal(posts[0]!.key);
-    expect(backend().platform.redeliveries).to.have.length(1);
+    expect(await backend().redeliveries()).to.have.length(1);
   });
 });

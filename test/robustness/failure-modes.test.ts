@@ -289,10 +289,14 @@ describe('robustness 7: every backend failure mode maps to a clear message and a
   }
 
   it('timeout at the real 20 s client default (getStatus): the timeout message, `Opnieuw proberen` goes on', async () => {
+    // The backend started before the clock stops (it seeds on real time), and the call is held on
+    // the clock from its start: the ticks below then also let the held answer go.
+    await backend(scenario).ready;
     backend(scenario).injectFailure({ operation: 'getStatus', kind: { delayMs: 21_000 } });
     const clock = installFakeClock();
     const element = mount(scenario);
     await waitFor(() => visibleText(element).includes(nl.loading), { message: 'loading' });
+    await waitFor(() => backend(scenario).pendingFailures().length === 0, { message: 'the call held at the backend' });
     await clock.tickAsync(19_999);
     await afterItsTurn(element);
     expect(alertText(element), 'not timed out before 20 s').to.equal('');

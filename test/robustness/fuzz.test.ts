@@ -13,6 +13,7 @@ import { successResponses } from '../../src/api/guards.generated.js';
 import { definitions, referenceResponses } from '../api/reference-contract.js';
 import { validate } from '../api/reference-validate.js';
 import {
+  authorizationOfLogin,
   backend,
   button,
   completeExactLogin,
@@ -333,7 +334,7 @@ describe('robustness 8: fuzz', () => {
     let second!: ConnectElement;
     const rounds = 40;
     // A backend whose status omits the connections: the element asks for them (listConnections).
-    backend().platform.statusCarriesConnections = false;
+    backend().statusCarriesConnections = false;
     total.rounds += await fuzzElement(() => second, fuzz, 'listConnections', rounds, {
       start: () => (second = mount()),
       again: () => press(second, 'Opnieuw proberen'),
@@ -384,8 +385,9 @@ describe('robustness 8: fuzz', () => {
       await waitFor(() => findButton(element, 'Open'), { message: 'Open' });
       const report = async () => {
         pointerClick(button(element, 'Open'));
-        const state = new URL(popup.calls.at(-1)!.url).searchParams.get('state')!;
-        window.postMessage({ type: 'autopilot-connect:login', authorizationId: state, status: 'authorized' }, location.origin);
+        // The window's `state` is opaque: the login it is for, from the backend.
+        const login = await authorizationOfLogin(popup.calls.at(-1)!.url);
+        window.postMessage({ type: 'autopilot-connect:login', authorizationId: login!.id, status: 'authorized' }, location.origin);
       };
       total.rounds += await fuzzElement(() => element, fuzz, 'getAuthorization', 30, {
         start: report,

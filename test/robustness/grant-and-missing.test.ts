@@ -6,10 +6,12 @@ import { expect } from '@esm-bundle/chai';
 import { messages } from '../../src/i18n/messages.js';
 
 const nl = messages();
-import { divisionCodes, existingGrantId } from '../../src/mocks/index.js';
+import { divisionCodes } from '../../src/mocks/index.js';
 import {
   backend,
+  authorizationOfLogin,
   completeExactLogin,
+  existingGrantId,
   findButton,
   heading,
   listbox,
@@ -71,8 +73,9 @@ describe('robustness 2: reuse an existing grant (scenario grant)', () => {
     expect(optionLabels(element)).to.include('eLien test company');
     expect(popup!.calls, 'window.open was not called').to.have.length(0);
     expect(fetches.count('POST', /\/api\/authorizations$/), 'no new login started after the choice').to.equal(0);
-    expect(fetches.count('GET', new RegExp(`/api/authorizations/${existingGrantId}/divisions$`)), 'the divisions of the existing grant').to.be.greaterThan(0);
-    expect(backend('grant').platform.getAuthorization(existingGrantId).status, 'the grant is still valid').to.equal('authorized');
+    const grantId = await existingGrantId();
+    expect(fetches.count('GET', new RegExp(`/api/authorizations/${grantId}/divisions$`)), 'the divisions of the existing grant').to.be.greaterThan(0);
+    expect((await backend('grant').authorizations()).find((grant) => grant.id === grantId)?.status, 'the grant is still valid').to.equal('authorized');
   });
 
   it('`Inloggen als andere gebruiker` opens a fresh login window instead', async () => {
@@ -80,7 +83,10 @@ describe('robustness 2: reuse an existing grant (scenario grant)', () => {
     await toGrantChoice(element);
     await press(element, 'Inloggen als andere gebruiker');
     expect(popup!.calls, 'a login window').to.have.length(1);
-    expect(new URL(popup!.calls[0]!.url).searchParams.get('state')).to.not.equal(existingGrantId);
+    // The window's `state` is opaque: the login it is for is a fresh one, not the grant.
+    const login = await authorizationOfLogin(popup!.calls[0]!.url, 'grant');
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'not the grant').to.not.equal(await existingGrantId());
     await waitForText(element, nl.loginWaiting);
   });
 });
@@ -99,7 +105,7 @@ describe('robustness 3: administration not listed', () => {
     await toAdministration(element, { divisionCodes: [divisionCodes.elien] });
     expect(optionLabels(element)).to.deep.equal(['eLien test company']);
     expect(visibleText(element), 'the hint').to.include(nl.divisionMissing);
-    const first = backend().platform.listAuthorizations().items.find((grant) => grant.status === 'authorized')!;
+    const first = (await backend().authorizations()).find((grant) => grant.status === 'authorized')!;
 
     await press(element, 'Opnieuw inloggen');
     await waitForHeading(element, nl.loginHeading);
@@ -110,9 +116,11 @@ describe('robustness 3: administration not listed', () => {
     popup = stubWindowOpen();
     await press(element, 'Open');
     expect(popup.calls).to.have.length(1);
-    const state = new URL(popup.calls[0]!.url).searchParams.get('state')!;
-    expect(state, 'a new authorization').to.not.equal(first.id);
+    const login = await authorizationOfLogin(popup.calls[0]!.url);
+    expect(login?.status, 'a pending login').to.equal('pending');
+    expect(login?.id, 'a new authorization').to.not.equal(first.id);
     const authorizationId = await completeExactLogin(popup.calls[0]!.url);
+    expect(authorizationId, 'the window completed that login').to.equal(login?.id);
     reportLogin(authorizationId);
     await press(element, 'Ga door');
     await waitForHeading(element, nl.administrationHeading);

@@ -9,6 +9,7 @@ import { messages } from '../../src/i18n/messages.js';
 const nl = messages();
 import { LOGIN_CHANNEL } from '../../src/popup/login-message.js';
 import {
+  authorizationOfLogin,
   completeExactLogin,
   findButton,
   mount,
@@ -167,7 +168,8 @@ describe('robustness 1: forged login messages are ignored', () => {
     await press(element, 'Open');
     await waitForText(element, nl.loginWaiting);
     fetches = recordFetches();
-    const authorizationId = new URL(popup.calls[0]!.url).searchParams.get('state')!;
+    // The window's `state` is opaque: the login it is for, from the backend.
+    const authorizationId = (await authorizationOfLogin(popup.calls[0]!.url))!.id;
     // What another page gets by opening callback.html?authorization=<id>&status=authorized.
     const channel = new BroadcastChannel(LOGIN_CHANNEL);
     try {

@@ -28,11 +28,11 @@ import {
 } from './support.js';
 
 const connectionsOfElien = async () => {
-  const inModel = backend().platform.listConnections().items.filter((connection) => connection.organisation.id === organisationIds.elien);
+  const inBackend = (await backend().connections()).filter((connection) => connection.organisation_id === organisationIds.elien);
   const overHttp = ((await (await fetch('/mock/default/api/connections')).json()) as { items: Array<{ organisation: { id: string } }> }).items.filter(
     (connection) => connection.organisation.id === organisationIds.elien,
   );
-  return { inModel, overHttp };
+  return { inBackend, overHttp };
 };
 
 describe('robustness 5: exactly one connection', () => {
@@ -66,10 +66,10 @@ describe('robustness 5: exactly one connection', () => {
     await waitFor(() => fetches!.requests.every((request) => request.answered), { message: 'every request answered' });
     await afterItsTurn(element);
     expect(fetches.count('POST', /\/api\/connections$/), 'one POST /connections').to.equal(1);
-    const { inModel, overHttp } = await connectionsOfElien();
-    expect(inModel, 'one connection in the model').to.have.length(1);
+    const { inBackend, overHttp } = await connectionsOfElien();
+    expect(inBackend, 'one connection in the backend').to.have.length(1);
     expect(overHttp, 'one connection in GET /connections').to.have.length(1);
-    expect(inModel[0]!.division.code).to.equal(divisionCodes.elien);
+    expect(inBackend[0]!.division_code).to.equal(divisionCodes.elien);
     expect(connected, 'autopilot-connected once').to.have.length(1);
   });
 
@@ -83,7 +83,7 @@ describe('robustness 5: exactly one connection', () => {
     pointerClick(finish);
     await waitForAlert(element, nl.error_network);
     expectExplained(element, nl.error_network);
-    expect((await connectionsOfElien()).inModel, 'the backend did make it').to.have.length(1);
+    expect((await connectionsOfElien()).inBackend, 'the backend did make it').to.have.length(1);
 
     const retry = findButton(element, 'Opnieuw proberen')!;
     pointerClick(retry);
@@ -94,8 +94,8 @@ describe('robustness 5: exactly one connection', () => {
     const posts = fetches.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/api/connections'));
     expect(posts, 'the first try and one retry').to.have.length(2);
     expect(posts[1]!.headers.get('Idempotency-Key'), 'the retry reuses the key').to.equal(posts[0]!.headers.get('Idempotency-Key'));
-    const { inModel, overHttp } = await connectionsOfElien();
-    expect(inModel, 'one connection in the model').to.have.length(1);
+    const { inBackend, overHttp } = await connectionsOfElien();
+    expect(inBackend, 'one connection in the backend').to.have.length(1);
     expect(overHttp, 'one connection in GET /connections').to.have.length(1);
     expect(connected, 'autopilot-connected once').to.have.length(1);
     await press(element, 'Naar het overzicht');

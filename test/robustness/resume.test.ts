@@ -44,8 +44,12 @@ const parse = (text: string): unknown => {
 };
 
 const tokenLike = /token|secret|password|bearer|^code$/i;
-/** What a code or token of the mock looks like: Exact codes `exc_…`, login sessions `ses_…`, long hex runs. */
-const secretLike = /exc_[0-9a-f]{8,}|ses_[0-9a-f]{8,}|[0-9a-f]{32,}/i;
+/**
+ * What a code or token of Exact Online (the simulator) looks like: a host stamp (`stampnl01.`),
+ * the `!IAAAA` / `gAAAA` of its codes and tokens, long base64-like runs. The backend's own ids
+ * (`auth_` / `con_` and 32 hex digits) are not secrets and are allowed.
+ */
+const secretLike = /stamp[a-z]{2,5}\d\d\.|!IAAAA|gAAAA|[A-Za-z0-9]{64,}/;
 
 function storageEntries(): Array<{ key: string; value: string }> {
   return Array.from({ length: sessionStorage.length }, (_, index) => {
@@ -55,13 +59,13 @@ function storageEntries(): Array<{ key: string; value: string }> {
 }
 
 function expectNoSecrets(what: string, text: string, issued: string[]): void {
-  for (const code of issued) expect(text, `${what} holds an issued code`).to.not.include(code);
+  for (const secret of issued) expect(text, `${what} holds an issued code or token`).to.not.include(secret);
   expect(text, `${what} holds something code-like`).to.not.match(secretLike);
 }
 
 describe('robustness 4: resume after reload', () => {
   useRobustBackend();
-  let issued: ReturnType<typeof recordIssuedCodes> | null = null;
+  let issued: Awaited<ReturnType<typeof recordIssuedCodes>> | null = null;
   let popup: ReturnType<typeof stubWindowOpen> | null = null;
   let fetches: ReturnType<typeof recordFetches> | null = null;
   afterEach(() => {
@@ -72,7 +76,7 @@ describe('robustness 4: resume after reload', () => {
   });
 
   it('a new element continues at `Selecteer afdeling` with the same organisation, without a second login; storage and login messages hold no code or token', async () => {
-    issued = recordIssuedCodes();
+    issued = await recordIssuedCodes();
     const messages: unknown[] = [];
     const onMessage = (event: MessageEvent) => messages.push(event.data);
     window.addEventListener('message', onMessage);
@@ -93,7 +97,7 @@ describe('robustness 4: resume after reload', () => {
     expect(messages, 'the callback page reported').to.have.length.greaterThan(0);
     for (const data of messages) {
       expect(data).to.deep.equal({ type: 'autopilot-connect:login', authorizationId, status: 'authorized' });
-      expectNoSecrets('a login message', JSON.stringify(data), issued.codes);
+      expectNoSecrets('a login message', JSON.stringify(data), issued.secrets);
     }
 
     // What is kept for a reload: ids, names and choices.
@@ -101,7 +105,7 @@ describe('robustness 4: resume after reload', () => {
     expect(entries, 'something is kept to resume from').to.have.length.greaterThan(0);
     for (const { key, value } of entries) {
       expect(key, 'storage key').to.not.match(tokenLike);
-      expectNoSecrets(`sessionStorage[${key}]`, `${key} ${value}`, issued.codes);
+      expectNoSecrets(`sessionStorage[${key}]`, `${key} ${value}`, issued.secrets);
       const parsed = parse(value);
       for (const entry of keysOf(parsed)) expect(entry.key, `key ${entry.path} of sessionStorage[${key}]`).to.not.match(tokenLike);
     }
@@ -132,19 +136,19 @@ describe('robustness 4: resume after reload', () => {
     await waitFor(() => !isDisabled(finish), { message: 'Afronden enabled' });
     pointerClick(finish);
     await waitForHeading(second, nl.doneHeading);
-    const made = backend().platform.listConnections().items.filter((connection) => connection.organisation.id === organisationIds.elien);
-    expect(made.map((connection) => connection.division.code)).to.deep.equal([divisionCodes.elien]);
+    const made = (await backend().connections()).filter((connection) => connection.organisation_id === organisationIds.elien);
+    expect(made.map((connection) => connection.division_code)).to.deep.equal([divisionCodes.elien]);
   });
 
   it('a chosen administration survives the reload too (kept as its number and name, not a code)', async () => {
-    issued = recordIssuedCodes();
+    issued = await recordIssuedCodes();
     const first = mount();
     await toAdministrationViaCallback(first);
     pointerClick(option(first, 'eLien test company'));
     await waitFor(() => option(first, 'eLien test company').getAttribute('aria-selected') === 'true', { message: 'selected' });
     await waitFor(() => storageEntries().some(({ value }) => value.includes('"administration":{')), { message: 'the choice kept' });
     for (const { key, value } of storageEntries()) {
-      expectNoSecrets(`sessionStorage[${key}]`, value, issued.codes);
+      expectNoSecrets(`sessionStorage[${key}]`, value, issued.secrets);
       for (const entry of keysOf(parse(value))) {
         // The one `code` allowed is the administration's number, under `administration`.
         if (entry.path.endsWith('.administration.code')) expect(entry.value).to.equal(divisionCodes.elien);

@@ -99,7 +99,7 @@ describe('robustness 9: 429 waits are bounded (the element on MSW)', () => {
   function rateLimitConnections(retryAfter: string): { requests: number } {
     const seen = { requests: 0 };
     // A backend whose status omits the connections: the element asks for them on mount.
-    backend('default').platform.statusCarriesConnections = false;
+    backend('default').statusCarriesConnections = false;
     worker.use(
       http.get(/\/mock\/default\/api\/connections$/, () => {
         seen.requests += 1;

@@ -47,12 +47,12 @@ async function expectRefusedThenOther(element: ConnectElement, scenario: Scenari
   expect(option(element, refused).getAttribute('aria-selected'), 'the choice stays').to.equal('true');
   expect(listbox(element).querySelectorAll('[role="option"]').length, 'the list stays').to.be.greaterThan(1);
   expect(findButton(element, 'Afronden'), 'Afronden stays').to.not.equal(null);
-  expect(backend(scenario).platform.listConnections().items.some((c) => c.division.name === refused), 'nothing connected').to.equal(false);
+  expect((await backend(scenario).connections()).some((c) => c.division_name === refused), 'nothing connected').to.equal(false);
   await choose(element, other);
   expect(element.shadowRoot!.querySelector('[data-alert]'), 'the message goes with a new choice').to.equal(null);
   await finish(element);
   await waitForHeading(element, nl.doneHeading);
-  expect(backend(scenario).platform.listConnections().items.filter((c) => c.division.name === other)).to.have.length(1);
+  expect((await backend(scenario).connections()).filter((c) => c.division_name === other)).to.have.length(1);
 }
 
 describe('robustness 6: specific failures, specific help (scenario trouble)', () => {

@@ -4,7 +4,8 @@
  * front of the mock (`worker.use(...)`), and it records what the element sends and receives.
  */
 import { setupWorker } from 'msw/browser';
-import { createMockHandlers, ExactOnline } from '../../src/mocks/index.js';
+import { createMockHandlers, getBackend, type ScenarioName } from '../../src/mocks/index.js';
+import { sha256 } from '../../src/backend/ids.js';
 import { messages } from '../../src/i18n/messages.js';
 import {
   press,
@@ -29,26 +30,60 @@ export const nl = messages();
 /** One worker per test file (each file runs in its own page). */
 export const worker = setupWorker(...(await createMockHandlers()));
 
-/** The mock behind this file's own worker; a fresh model and no storage per test; handlers reset after each. */
+/** The mock behind this file's own worker; fresh backends and no storage per test; handlers reset after each. */
 export function useRobustBackend(): void {
   before(async () => {
     await worker.start({ onUnhandledFrame: 'bypass', quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+  });
+  // PGlite starts once per page (a few seconds): before the first test, not inside its step timeouts.
+  before(async function (this: Mocha.Context) {
+    this.timeout(30_000);
+    await getBackend('default').ready;
   });
   after(() => worker.stop());
   afterEach(() => worker.resetHandlers());
   useMockBackend({ startWorker: false });
 }
 
-/** Records every authorization code the simulated Exact Online hands out. */
-export function recordIssuedCodes() {
-  const original = ExactOnline.prototype.issueCode;
-  const codes: string[] = [];
-  ExactOnline.prototype.issueCode = function (this: ExactOnline, ...args: Parameters<ExactOnline['issueCode']>) {
-    const code = original.apply(this, args);
-    codes.push(code);
-    return code;
+/**
+ * What the scenario's Exact Online simulator hands out from now on: authorization codes, and
+ * every secret (codes, access and refresh tokens), so a test can prove none leaks. The login the
+ * world was seeded with is left out: it was issued before the test.
+ */
+export async function recordIssuedCodes(scenario: ScenarioName = 'default') {
+  const backend = getBackend(scenario);
+  await backend.ready;
+  const simulator = backend.simulator;
+  const issued = () => simulator.issuedTokens();
+  const before = new Set(Object.values(issued()).flat());
+  const fresh = (values: string[]) => values.filter((value) => !before.has(value));
+  return {
+    get codes(): string[] {
+      return fresh(issued().codes);
+    },
+    get secrets(): string[] {
+      const { codes, accessTokens, refreshTokens } = issued();
+      return fresh([...codes, ...accessTokens, ...refreshTokens]);
+    },
+    restore: () => undefined,
   };
-  return { codes, restore: () => (ExactOnline.prototype.issueCode = original) };
+}
+
+/** The `grant` scenario's login that stays usable (its id is made when the world is seeded). */
+export async function existingGrantId(scenario: ScenarioName = 'grant'): Promise<string> {
+  const grant = (await getBackend(scenario).authorizations()).find((authorization) => authorization.status === 'authorized');
+  if (!grant) throw new Error(`No authorized grant in ${scenario}`);
+  return String(grant.id);
+}
+
+/**
+ * The authorization a login window's URL is for: its `state` is opaque, the backend keeps only
+ * its hash. Undefined when no authorization of the scenario has that state.
+ */
+export async function authorizationOfLogin(authorizeUrl: string, scenario: ScenarioName = 'default'): Promise<{ id: string; status: string } | undefined> {
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  const [row] = await getBackend(scenario).query<{ id: string; status: string }>('SELECT id, status FROM authorizations WHERE state_hash = $1', [await sha256(state)]);
+  return row;
 }
 
 /** Uncaught errors and unhandled rejections while it listens. */

@@ -133,8 +133,9 @@ describe('robustness 9: untrusted text (scenario hostile)', () => {
     expectLiteral(element, 'connections', `${organisation} → ${administration}`);
     // The scenario connects the bold organisation to the bold administration: free both for a new flow.
     const mock = backend('hostile');
-    const existing = mock.platform.listConnections().items.find((connection) => connection.organisation.id === hostileOrganisationIds.bold)!;
-    mock.platform.deleteConnection(existing.id);
+    const existing = (await mock.connections()).find((connection) => connection.organisation_id === hostileOrganisationIds.bold)!;
+    const removed = await fetch(`${mock.basePath}/api/connections/${String(existing.id)}`, { method: 'DELETE' });
+    expect(removed.ok, 'the connection removed').to.equal(true);
     await press(element, 'New Connection');
     await waitForHeading(element, nl.organisationHeading);
     await search(element, 'quotes', hostileNames.quotes);
@@ -254,7 +255,7 @@ describe('robustness 9: untrusted text (scenario hostile)', () => {
     expect(visibleText(element)).to.include(nl.doneBody(hostileNames.markup, hostileDivisionNames.markup));
     expectNoInjectedElements(element);
     expect(alerts, 'no script ran').to.deep.equal([]);
-    const made = backend('hostile').platform.listConnections().items.filter((connection) => connection.organisation.id === hostileOrganisationIds.markup);
-    expect(made.map((connection) => [connection.organisation.name, connection.division.code])).to.deep.equal([[hostileNames.markup, hostileDivisionCodes.markup]]);
+    const made = (await backend('hostile').connections()).filter((connection) => connection.organisation_id === hostileOrganisationIds.markup);
+    expect(made.map((connection) => [connection.organisation_name, connection.division_code])).to.deep.equal([[hostileNames.markup, hostileDivisionCodes.markup]]);
   });
 });
