@@ -15,9 +15,20 @@ export async function goToLogin(page, { organisation = /eLien test company/, ele
   return element;
 }
 
-/** On the simulated Exact Online pages: log in, then allow (or deny). */
-export async function consent(page, { allow = true } = {}) {
+/** Lien's Exact Online login (src/mocks/worlds.ts: the simulator's user of every scenario). */
+export const exactLogin = { username: 'lien@elien.nl', password: 'secret' };
+
+/** On the simulated Exact Online login page: fills in the user name (unless filled) and password, then Inloggen. */
+export async function logIn(page, { username = exactLogin.username, password = exactLogin.password } = {}) {
+  const name = page.getByLabel('Gebruikersnaam');
+  if (!(await name.inputValue())) await name.fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
+}
+
+/** On the simulated Exact Online pages: log in, then allow (or deny) on the consent page. */
+export async function consent(page, { allow = true, ...login } = {}) {
+  await logIn(page, login);
   await page.getByRole('button', { name: allow ? 'Toestaan' : 'Weigeren' }).click();
 }
 
