@@ -18,10 +18,9 @@ export async function goToLogin(page, { organisation = /eLien test company/, ele
 /** Lien's Exact Online login (src/mocks/worlds.ts: the simulator's user of every scenario). */
 export const exactLogin = { username: 'lien@elien.nl', password: 'secret' };
 
-/** On the simulated Exact Online login page: fills in the user name (unless filled) and password, then Inloggen. */
+/** On the simulated Exact Online login page: fills in the user name and password, then Inloggen. */
 export async function logIn(page, { username = exactLogin.username, password = exactLogin.password } = {}) {
-  const name = page.getByLabel('Gebruikersnaam');
-  if (!(await name.inputValue())) await name.fill(username);
+  await page.getByLabel('Gebruikersnaam').fill(username);
   await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
 }
