@@ -21,8 +21,8 @@ const preview: Preview = {
   loaders: [
     mswLoader(startMockWorker),
     // Every story starts on a fresh mock platform: no connection a previous story made.
-    () => {
-      resetBackends();
+    async () => {
+      await resetBackends();
       return {};
     },
   ],
