@@ -17,6 +17,9 @@ const config: StorybookConfig = {
     config.plugins = (config.plugins ?? []).flat(Infinity as 1).filter((plugin) => !isMockBackendPlugin(plugin));
     // vite.config.ts builds the element and the callback page; Storybook brings its own inputs.
     if (config.build) delete config.build.rolldownOptions;
+    // The mock backend's PGlite finds its .wasm and .data beside its own module: pre-bundling
+    // would move the module away from them (PGlite's docs: exclude it from optimizeDeps).
+    config.optimizeDeps = { ...config.optimizeDeps, exclude: [...(config.optimizeDeps?.exclude ?? []), '@electric-sql/pglite'] };
     return config;
   },
 };

@@ -1,7 +1,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
-import { resetBackends } from '../src/mocks/handlers.js';
+import { getBackend, resetBackends } from '../src/mocks/handlers.js';
+import { isScenarioName } from '../src/mocks/scenario-names.js';
 import { createMockHandlers } from '../src/mocks/msw.js';
 import '../src/define.js';
 
@@ -20,9 +21,13 @@ const startMockWorker = async () => {
 const preview: Preview = {
   loaders: [
     mswLoader(startMockWorker),
-    // Every story starts on a fresh mock platform: no connection a previous story made.
-    () => {
-      resetBackends();
+    // Every story starts on a fresh mock backend: no connection a previous story made. Its world
+    // is seeded before the story renders (the page's PGlite opens once, a few seconds), so the
+    // element's first call is answered as fast as a backend answers it.
+    async ({ args }) => {
+      await resetBackends();
+      const scenario: unknown = args['scenario'];
+      if (isScenarioName(scenario)) await getBackend(scenario).ready;
       return {};
     },
   ],

@@ -1,13 +1,14 @@
 import type { AuthorizationStatus } from '../src/api/types.js';
-import { getBackend } from '../src/mocks/handlers.js';
-import type { ScenarioName } from '../src/mocks/scenarios.js';
+import { getBackend, matchMockPath } from '../src/mocks/handlers.js';
+import type { ScenarioName } from '../src/mocks/scenario-names.js';
 import { clickButton, clickOption, findButton, findHeading } from './shadow-dom.js';
 
 /**
  * The steps a user takes through the flow (Dutch labels, the default locale), so a story
  * reaches a later step the way a user would. Only the Exact Online login window is faked:
- * a story cannot log in in a popup, so the mock platform is told the outcome directly and the
- * callback page's message is posted, as the real callback page does.
+ * a story cannot log in in a popup, so the story fills in the simulated Exact pages' forms itself
+ * (the scenario's ExactBrowser), follows Exact's redirect to the backend's OAuth callback, and
+ * posts the callback page's message, as the real callback page does.
  */
 
 export const ELIEN = 'eLien test company';
@@ -53,7 +54,7 @@ export async function reachLogin(root: Element): Promise<void> {
  * window that stays open, one the user closes after a few seconds (`closed`), or, `blocked`,
  * nothing: what a popup blocker does. The preview puts the real `window.open` back after the story.
  */
-export function stubLoginWindow(behaviour: 'open' | 'closed' | 'blocked' = 'open'): { authorizationId(): string } {
+export function stubLoginWindow(behaviour: 'open' | 'closed' | 'blocked' = 'open'): { authorizeUrl(): string } {
   let lastUrl: string | null = null;
   window.open = ((url?: string | URL) => {
     lastUrl = url === undefined ? null : String(url);
@@ -64,26 +65,29 @@ export function stubLoginWindow(behaviour: 'open' | 'closed' | 'blocked' = 'open
     return loginWindow as unknown as Window;
   }) as typeof window.open;
   return {
-    /** The mock backend's authorize URL carries the authorization id as OAuth `state`. */
-    authorizationId() {
-      const id = lastUrl === null ? null : new URL(lastUrl, location.href).searchParams.get('state');
-      if (!id) throw new Error('The login window was not opened.');
-      return id;
+    /** The simulated Exact Online authorize URL the element opened. */
+    authorizeUrl() {
+      if (lastUrl === null) throw new Error('The login window was not opened.');
+      return new URL(lastUrl, location.href).href;
     },
   };
 }
 
-/** What Exact Online and the backend's OAuth callback would do: settle the login in the mock platform. */
-export function settleLogin(scenario: ScenarioName, authorizationId: string, outcome: 'authorized' | 'denied'): void {
-  const { platform } = getBackend(scenario);
-  if (outcome === 'denied') {
-    platform.finishLogin(authorizationId, { error: 'access_denied' });
-    return;
-  }
-  // The user grants every administration on Exact's consent screen.
-  const redirectUri = `${location.origin}/storybook-callback`;
-  const code = platform.exact.issueCode(redirectUri, platform.exact.divisions.map((division) => division.code));
-  platform.finishLogin(authorizationId, { code, redirectUri });
+/**
+ * What the user does in the login window and what Exact and the backend's OAuth callback then do:
+ * the simulator's login and consent forms are filled in (every administration granted, or
+ * Weigeren), Exact's redirect to the backend's callback is followed (through MSW), and the
+ * authorization id is read from where the callback sends the window. Resolves to that id.
+ */
+export async function settleLogin(authorizeUrl: string, outcome: 'authorized' | 'denied'): Promise<string> {
+  const match = matchMockPath(new URL(authorizeUrl).pathname);
+  if (!match) throw new Error(`Not a scenario's Exact Online page: ${authorizeUrl}`);
+  const backend = getBackend(match.scenario);
+  const walk = await backend.exactBrowser().walk(authorizeUrl, backend.world.login, outcome === 'denied' ? 'deny' : 'allow');
+  const callback = new URL((await fetch(walk.redirect)).url);
+  const authorizationId = callback.searchParams.get('authorization');
+  if (!authorizationId) throw new Error(`The login did not end on the callback page: ${callback.href}`);
+  return authorizationId;
 }
 
 /**
@@ -98,11 +102,10 @@ export function reportLogin(authorizationId: string, status: AuthorizationStatus
 }
 
 /** Step 4: `Open`, log in at (fake) Exact Online, and the callback page reports back. */
-export async function logIn(root: Element, scenario: ScenarioName, outcome: 'authorized' | 'denied' = 'authorized'): Promise<void> {
+export async function logIn(root: Element, _scenario: ScenarioName, outcome: 'authorized' | 'denied' = 'authorized'): Promise<void> {
   const loginWindow = stubLoginWindow();
   await clickButton(root, 'Open');
-  const authorizationId = loginWindow.authorizationId();
-  settleLogin(scenario, authorizationId, outcome);
+  const authorizationId = await settleLogin(loginWindow.authorizeUrl(), outcome);
   reportLogin(authorizationId, outcome);
 }
 

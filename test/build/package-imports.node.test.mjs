@@ -2,7 +2,8 @@
  * What the built package imports, it declares: every package that dist/'s modules or declarations
  * import (outside the self-contained dist/standalone/ and dist/callback/, which import nothing) is a
  * dependency or a peer dependency, so a host's package manager installs it or warns about it. Peers
- * are optional: the element needs none; only an entry that uses one (./mocks: msw, vite; ./react:
+ * are optional: the element needs none; only an entry that uses one (./mocks: msw, vite, and the
+ * reference backend's hono, oauth4webapi and @electric-sql/pglite; ./react:
  * react) or a server-rendered host's hydration (@lit-labs/ssr-client) does.
  * Run by `npm run test:ssr`, after `npm run build`.
  */

@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { exactLogin } from './steps.mjs';
 
 /**
  * The help article's whole flow, as a person does it with the mouse on the demo page: the
@@ -29,6 +30,8 @@ describe('connecting eLien test company to Exact Online, end to end', () => {
     const popupOpened = page.waitForEvent('popup');
     await element.getByRole('button', { name: 'Open', exact: true }).click();
     const popup = await popupOpened;
+    await popup.getByLabel('Gebruikersnaam').fill(exactLogin.username);
+    await popup.getByLabel('Wachtwoord').fill(exactLogin.password);
     await popup.getByRole('button', { name: 'Inloggen' }).click();
     await popup.getByRole('button', { name: 'Toestaan' }).click();
     await popup.waitForEvent('close');

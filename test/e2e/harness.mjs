@@ -58,6 +58,26 @@ export async function startDemoServer() {
 /** What every test Chromium is started with (test/e2e/engines/chromium.mjs too). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
+/**
+ * The language of the user's browser: Lien is Dutch, so Exact Online's pages (the simulator's,
+ * which follow Accept-Language as Exact's do) speak Dutch unless a test asks for another locale.
+ */
+export const BROWSER_LOCALE = 'nl-NL';
+
+/**
+ * The browser with every new context (and page) in {@link BROWSER_LOCALE} unless the test gives
+ * `locale` itself.
+ */
+function inLocale(browser) {
+  return new Proxy(browser, {
+    get(target, property) {
+      if (property === 'newContext' || property === 'newPage') return (options = {}) => target[property]({ locale: BROWSER_LOCALE, ...options });
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** The demo server and one headless Chromium (playwright-core) for an end-to-end test file. */
 export async function startHarness({ browserArgs = [], launchOptions = {} } = {}) {
   const server = await startDemoServer();
@@ -68,7 +88,7 @@ export async function startHarness({ browserArgs = [], launchOptions = {} } = {}
   });
   return {
     ...server,
-    browser,
+    browser: inLocale(browser),
     async close() {
       await browser.close();
       await server.close();

@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { exactLogin } from './steps.mjs';
 
 /**
  * The whole flow with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrow keys, Home/End,
@@ -128,11 +129,13 @@ describe('the connect flow with the keyboard alone', () => {
     const popup = await popupOpened;
     await popup.waitForLoadState();
     await popup.getByRole('button', { name: 'Inloggen' }).waitFor();
-    await tabUntil(popup, (f) => f.tag === 'input' && f.type === 'email', { what: 'the e-mail field' });
+    // The simulator's login form: a user name field (text), then the password.
+    await tabUntil(popup, (f) => f.tag === 'input' && f.type === 'text', { what: 'the user name field' });
+    await popup.keyboard.type(exactLogin.username);
     await popup.keyboard.press('Tab');
     const password = await focused(popup);
     assert.equal(password.type, 'password');
-    await popup.keyboard.type('secret');
+    await popup.keyboard.type(exactLogin.password);
     await tabUntil(popup, (f) => f.tag === 'button' && f.text === 'Inloggen', { what: 'Inloggen' });
     await popup.keyboard.press('Enter');
     await popup.getByRole('button', { name: 'Toestaan' }).waitFor();

@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
+import { exactLogin } from './steps.mjs';
 
 /**
  * A person completes the whole flow in each of Exact Online's languages: the element, the
@@ -23,7 +24,8 @@ describe('the whole flow in every language', () => {
 
   for (const [locale, words] of Object.entries(languages)) {
     it(`in ${locale}: element, Exact Online pages and callback page`, async () => {
-      const page = await harness.browser.newPage();
+      // A person who speaks the language: Exact Online's pages follow the browser's (Accept-Language).
+      const page = await harness.browser.newPage({ locale });
       await page.goto(`${harness.origin}/?scenario=default&locale=${locale}`);
       const element = page.locator('autopilot-connect');
       await element.getByRole('button', { name: words.newConnection }).click();
@@ -36,17 +38,21 @@ describe('the whole flow in every language', () => {
       assert.equal(await popup.locator('html').getAttribute('lang'), locale);
       const requested = [];
       popup.on('request', (request) => requested.push(request.url()));
+      await popup.locator('#username').fill(exactLogin.username);
+      await popup.locator('#password').fill(exactLogin.password);
       await popup.getByRole('button', { name: words.login }).click();
       await popup.getByRole('button', { name: words.allow }).click();
       await element.getByRole('button', { name: words.continue }).click();
       // The callback page was asked for in the same language (it may have closed itself since).
       const callback = requested.find((url) => url.includes('/callback.html'));
       assert.ok(callback, 'the login ended on the callback page');
-      assert.equal(new URL(callback).searchParams.get('lang'), locale);
       await element.getByRole('heading', { name: words.heading }).waitFor();
       await element.getByRole('option', { name: /^eLien test company/ }).click();
       await element.getByRole('button', { name: words.finish }).click();
       await element.getByRole('heading', { name: words.done }).waitFor();
+      // README (Embedding, the callback page): the backend redirects to callback.html?…&lang=LANG.
+      // The reference backend leaves lang out (it ignores POST authorizations' locale): fails, reported.
+      assert.equal(new URL(callback).searchParams.get('lang'), locale, 'the callback page speaks the language');
       await page.close();
     });
   }

@@ -29,9 +29,18 @@ async function goToLogin(page) {
   await page.waitFor(button('Open'));
 }
 
+/** On the simulated Exact Online login page: Lien's user name and password (src/mocks/worlds.ts), then Inloggen. */
+async function logIn(page) {
+  await page.click({ role: 'textbox', name: 'Gebruikersnaam' });
+  await page.type('lien@elien.nl');
+  await page.press('Tab');
+  await page.type('secret');
+  await page.click({ role: 'button', name: 'Inloggen' });
+}
+
 /** On the simulated Exact Online pages (a popup, or this tab): log in, then allow. */
 async function consent(page) {
-  await page.click({ role: 'button', name: 'Inloggen' });
+  await logIn(page);
   await page.click({ role: 'button', name: 'Toestaan' });
 }
 
@@ -161,7 +170,10 @@ for (const engine of engines) {
       // The popup opens from Enter (a key is a user gesture too); its form by keys as well.
       const popup = await page.waitForPopup(() => page.press('Enter'));
       await popup.waitFor({ role: 'button', name: 'Inloggen' });
-      await popup.pressUntil((f) => f.tag === 'input' && f.type === 'password', { what: 'the password field' });
+      await popup.pressUntil((f) => f.tag === 'input' && f.type === 'text', { what: 'the user name field' });
+      await popup.type('lien@elien.nl');
+      await popup.press('Tab');
+      assert.equal((await popup.focused()).type, 'password');
       await popup.type('secret');
       await popup.pressUntil(isButton('Inloggen'), { what: 'Inloggen' });
       await popup.press('Enter');

@@ -15,10 +15,47 @@ export async function goToLogin(page, { organisation = /eLien test company/, ele
   return element;
 }
 
-/** On the simulated Exact Online pages: log in, then allow (or deny). */
-export async function consent(page, { allow = true } = {}) {
+/** Lien's Exact Online login (src/mocks/worlds.ts: the simulator's user of every scenario). */
+export const exactLogin = { username: 'lien@elien.nl', password: 'secret' };
+
+/** On the simulated Exact Online login page: fills in the user name and password, then Inloggen. */
+export async function logIn(page, { username = exactLogin.username, password = exactLogin.password } = {}) {
+  await page.getByLabel('Gebruikersnaam').fill(username);
+  await page.getByLabel('Wachtwoord').fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.getByRole('button', { name: allow ? 'Toestaan' : 'Weigeren' }).click();
+}
+
+/**
+ * On the simulated Exact Online pages: log in (unless the browser is still logged in at Exact,
+ * which then shows the consent page at once), then allow (or deny) on the consent page.
+ */
+export async function consent(page, { allow = true, ...login } = {}) {
+  const logInButton = page.getByRole('button', { name: 'Inloggen' });
+  const decision = page.getByRole('button', { name: allow ? 'Toestaan' : 'Weigeren' });
+  await logInButton.or(decision).waitFor();
+  if (await logInButton.isVisible()) await logIn(page, login);
+  await decision.click();
+}
+
+/**
+ * Records the logins the page's element starts (its POST authorizations answers): the OAuth
+ * `state` in the authorize URL is opaque, so this is where a test learns the authorization id.
+ * Returns a function that waits for the latest one's id.
+ */
+export function recordAuthorizations(page) {
+  const started = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/api/authorizations') && response.status() === 201) {
+      started.push(response.json().then((body) => body.id));
+    }
+  });
+  return async () => {
+    if (started.length === 0) await page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/api/authorizations'));
+    const id = await started.at(-1);
+    if (!id) throw new Error('no login was started');
+    return id;
+  };
 }
 
 /** Clicks Open (of the page's element, or of `element`) and returns the login popup. */

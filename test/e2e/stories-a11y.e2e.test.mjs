@@ -32,6 +32,8 @@ const types = {
   '.woff2': 'font/woff2',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  // The mock backend's PGlite: compiled with instantiateStreaming, which wants this type.
+  '.wasm': 'application/wasm',
 };
 
 /** A tiny static server for storybook-static on 127.0.0.1 (a secure context, so MSW's worker runs). */

@@ -14,7 +14,8 @@ export async function launchChromium() {
   });
   return {
     async newPage() {
-      const context = await browser.newContext();
+      // Lien's browser speaks Dutch: the simulated Exact pages follow Accept-Language.
+      const context = await browser.newContext({ locale: 'nl-NL' });
       return wrap(await context.newPage(), () => context.close());
     },
     close: () => browser.close(),

@@ -21,7 +21,8 @@ export async function launchFirefox() {
     browser: 'firefox',
     executablePath: findFirefox(),
     headless: true,
-    extraPrefsFirefox: { 'dom.disable_open_during_load': true },
+    // Dutch, as Lien's Firefox: the simulated Exact pages follow Accept-Language.
+    extraPrefsFirefox: { 'dom.disable_open_during_load': true, 'intl.accept_languages': 'nl-NL, nl' },
   });
   return {
     async newPage() {

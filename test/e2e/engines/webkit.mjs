@@ -28,7 +28,8 @@ export async function launchWebKit() {
   const x = await ensureDisplay();
   const service = new remote.DriverService.Builder('WebKitWebDriver')
     .setLoopback(true)
-    .setEnvironment({ ...process.env, DISPLAY: x.display })
+    // Dutch, as Lien's browser (WebKitGTK's Accept-Language follows the locale): the simulated Exact pages follow it.
+    .setEnvironment({ ...process.env, DISPLAY: x.display, LANGUAGE: 'nl_NL:nl', LANG: 'nl_NL.UTF-8' })
     .build();
   const server = await service.start().catch(async (error) => {
     await x.stop();

@@ -4,7 +4,8 @@
  * the page and for the windows it opens (the login popup).
  */
 export async function openRecordedPage(browser) {
-  const context = await browser.newContext();
+  // Lien's browser speaks Dutch: the simulated Exact Online pages follow Accept-Language.
+  const context = await browser.newContext({ locale: 'nl-NL' });
   const seen = { console: [], errors: [], responses: [], failed: [] };
   context.on('console', (message) => seen.console.push({ type: message.type(), text: message.text(), url: message.location().url, page: message.page()?.url() }));
   context.on('weberror', (error) => seen.errors.push(String(error.error())));

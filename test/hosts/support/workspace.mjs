@@ -21,9 +21,12 @@ const once = (make) => {
 export const tarball = once(() => buildAndPack(workspace));
 
 // The newest release of each major a host team installs today (TypeScript 7 is what
-// `npm install typescript` gives; the suites check against 5.9 as well).
+// `npm install typescript` gives; the suites check against 5.9 as well). Both hosts run the
+// package's mock backend in their dev server (autopilot-connect/mocks): its optional peers, the
+// reference backend's hono, oauth4webapi and @electric-sql/pglite, are installed as well.
+const mockPeers = ['hono@4', 'oauth4webapi@3', '@electric-sql/pglite@0.5'];
 export const typescriptHost = once(async () =>
-  makeHost({ workspace, template: 'typescript', tarball: (await tarball()).path, packages: ['lit@3', 'vite@8', 'typescript@7', '@types/node@20'] }),
+  makeHost({ workspace, template: 'typescript', tarball: (await tarball()).path, packages: ['lit@3', 'vite@8', 'typescript@7', '@types/node@20', ...mockPeers] }),
 );
 
 export const reactHost = once(async () =>
@@ -31,7 +34,7 @@ export const reactHost = once(async () =>
     workspace,
     template: 'react',
     tarball: (await tarball()).path,
-    packages: ['react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', 'vite@8', 'typescript@7', '@types/node@20'],
+    packages: ['react@19', 'react-dom@19', '@types/react@19', '@types/react-dom@19', 'vite@8', 'typescript@7', '@types/node@20', ...mockPeers],
   }),
 );
 
