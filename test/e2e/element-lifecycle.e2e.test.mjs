@@ -67,10 +67,9 @@ describe('the element in a living page (real popups)', () => {
     assert.equal(await second.getByRole('button', { name: 'Ga door' }).count(), 0, 'the second element ignores the first login');
     await shown(second, waitingText).waitFor();
 
-    // Another Exact user, so this grant does not replace the first one: Exact (and its simulator) keeps
-    // one grant per user and app, and a second consent by Lien would end the first element's.
-    // NEEDS a second Exact user in the world (src/mocks/worlds.ts has only Lien): fails until then.
-    await consent(secondPopup, { username: 'boekhouder@fietsenmakerij.nl', password: 'secret' });
+    // Another Exact user (Lien's colleague Bram), so this grant does not replace the first one: Exact
+    // (and its simulator) keeps one grant per user and app, and a second consent by Lien would end the first element's.
+    await consent(secondPopup, { username: 'bram@elien.nl', password: 'secret' });
     await second.getByRole('button', { name: 'Ga door' }).click();
     await first.getByRole('button', { name: 'Ga door' }).click();
     await first.getByRole('option', { name: /^eLien test company/ }).click();

@@ -223,8 +223,9 @@ describe('a login that never loses its result (real popups)', () => {
     assert.doesNotMatch(stored, /token|secret/i);
     const callback = callbackUrls.find((url) => url.includes('/callback.html'));
     assert.ok(callback, 'the login ended on the callback page');
-    // The reference backend's callback redirect carries the outcome only (no `lang`, as the old mock added).
-    assert.deepEqual([...new URL(callback).searchParams.keys()].sort(), ['authorization', 'status']);
+    // The callback redirect carries the outcome and the login's language only: no code, no token.
+    assert.deepEqual([...new URL(callback).searchParams.keys()].sort(), ['authorization', 'lang', 'status']);
+    assert.equal(new URL(callback).searchParams.get('lang'), 'nl');
 
     await element.getByRole('button', { name: 'Afronden' }).click();
     await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();

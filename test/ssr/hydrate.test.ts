@@ -6,7 +6,7 @@
 // Lit's hydration support has to be in place before Lit loads.
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import { expect } from '@esm-bundle/chai';
-import { organisationIds, resetBackends, startMockWorker } from '../../src/mocks/index.js';
+import { getBackend, organisationIds, resetBackends, startMockWorker } from '../../src/mocks/index.js';
 import { saveResume } from '../../src/resume-storage.js';
 import { findButton, heading, visibleText, waitFor } from '../helpers/dom.js';
 
@@ -38,11 +38,14 @@ async function uncaught(body: () => Promise<void>): Promise<unknown[]> {
 }
 
 describe('<autopilot-connect> rendered on a server', () => {
-  before(async () => {
+  before(async function () {
+    // The mock backend's PGlite opens once per page (about 3 s), before the first test's waits.
+    this.timeout(30_000);
+    await getBackend('default').ready;
     await startMockWorker();
   });
-  beforeEach(() => {
-    resetBackends();
+  beforeEach(async () => {
+    await resetBackends();
     sessionStorage.clear();
   });
 

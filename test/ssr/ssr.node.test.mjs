@@ -77,7 +77,7 @@ describe("the mock backend in a host's dev server", () => {
       const toBackend = (await send(started.authorizeUrl, consent)).headers.get('Location');
       const toCallbackPage = new URL((await send(toBackend)).headers.get('Location'), origin);
       assert.equal(toCallbackPage.pathname, '/vendor/autopilot/callback.html');
-      // No lang: the page speaks Dutch without it (README, the callback page), and this login is Dutch.
+      // No lang: this login asked for no locale, and the page speaks Dutch without one (README, the callback page).
       assert.deepEqual(Object.fromEntries(toCallbackPage.searchParams), { authorization: started.id, status: 'authorized' });
     } finally {
       await server.close();
