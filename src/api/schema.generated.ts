@@ -206,7 +206,7 @@ export interface paths {
         };
         /**
          * Where Exact Online's OAuth redirect lands.
-         * @description The backend finds the login by its `state` (an unknown state answers 400 and changes no login), exchanges the code (which never reaches the browser; Exact's codes are single-use, so a replayed code fails the exchange and settles that login as `failed`), and redirects to the package's callback page with only the authorization id and its outcome. `error=access_denied` settles the login as `denied`.
+         * @description The backend finds the login by its `state` (an unknown state answers 400 and changes no login), exchanges the code (which never reaches the browser; Exact's codes are single-use, so a replayed code fails the exchange and settles that login as `failed`), and redirects to the package's callback page with only the authorization id, its outcome and the login's language (`/callback.html?authorization=…&status=…&lang=…`, `lang` the primary subtag of `StartAuthorizationRequest.locale`, so the page speaks the user's language). `error=access_denied` settles the login as `denied`.
          */
         get: operations["oauthCallback"];
         put?: never;
