@@ -17,7 +17,17 @@ export function announcement(snapshot: ConnectSnapshot, t: Messages, step: strin
   if (snapshot.matches({ flow: { login: 'authorized' } })) {
     parts.push(authorization?.exactUser ? t.loginAuthorizedAs(authorization.exactUser.name) : t.loginAuthorized);
   }
-  if (snapshot.matches({ connections: 'list' })) parts.push(t.connectionsCount(snapshot.context.connections.length));
+  const { disconnected, redeliveryPreview } = snapshot.context;
+  if (snapshot.matches({ connections: 'list' })) {
+    if (disconnected) parts.push(t.disconnected(disconnected.organisation.name, disconnected.division.name));
+    parts.push(t.connectionsCount(snapshot.context.connections.length));
+  }
+  if (snapshot.matches({ connections: 'confirmingDisconnect' }) && snapshot.context.disconnecting) {
+    parts.push(t.disconnectQuestion(snapshot.context.disconnecting.organisation.name, snapshot.context.disconnecting.division.name));
+  }
+  if (snapshot.matches({ redelivery: 'confirming' }) && redeliveryPreview) {
+    parts.push(redeliveryPreview.documentCount > 0 ? t.redeliveryPreview(redeliveryPreview.documentCount, redeliveryPreview.from) : t.redeliveryNone(redeliveryPreview.from));
+  }
   const loginProblem = signIn?.context.loginProblem;
   const error = signIn ? signIn.context.error : snapshot.context.error;
   if (loginProblem && (signIn!.matches('problem') || signIn!.matches('open'))) {

@@ -71,11 +71,22 @@ export const autopilotConnectStyles = css`
   .error p { margin: 0; }
   .notice { padding: 0.75rem 1rem; background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
   .success { padding: 0.75rem 1rem; background: var(--ac-success-bg); border-radius: var(--ac-radius); }
+  .success > p { margin: 0; }
+  .success > p + p { margin-block-start: 0.5rem; }
+  .done-summary { font-weight: 600; unicode-bidi: plaintext; }
   .empty-state { padding: 1.5rem 1rem; text-align: center; color: var(--ac-muted); border: 1px dashed var(--ac-border-strong); border-radius: var(--ac-radius); }
   .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
   .card { padding: 0.75rem 1rem; border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
   .card-title { font-weight: 600; margin: 0; unicode-bidi: plaintext; }
   .card-status { margin: 0.25rem 0 0; font-size: 0.875rem; font-weight: 600; color: var(--ac-warning-text); }
+  .card .actions { margin-block-start: 0.5rem; }
+  /* The connection just made, back on the overview: marked, and focused. */
+  .card.made { border-color: var(--ac-accent); box-shadow: inset 0 0 0 1px var(--ac-accent); }
+  .card:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
+  .badge { display: inline-block; margin-inline-start: 0.5rem; padding: 0 0.5rem; font-size: 0.75rem; border-radius: 999px; background: var(--ac-success-bg); }
+  .confirm { margin-block-start: 0.75rem; padding: 0.75rem 1rem; background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
+  .confirm p { margin: 0 0 0.5rem; }
+  .confirm-question { font-weight: 600; }
   .flows { border: 1px solid var(--ac-border); border-radius: var(--ac-radius); margin: 1rem 0 0; padding: 0.5rem 1rem 0.75rem; }
   .flows legend { font-weight: 600; padding-inline: 0.25rem; }
   .radio { display: flex; gap: 0.5rem; align-items: flex-start; padding-block: 0.375rem; cursor: pointer; }

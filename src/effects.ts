@@ -40,7 +40,9 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       createConnection: fromPromise(({ input: { idempotencyKey, ...request }, signal }) =>
         api.createConnection(request, idempotencyKey, signal),
       ),
+      previewRedelivery: fromPromise(({ input, signal }) => api.previewRedelivery(input.organisationId, input.from, signal)),
       createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, input.idempotencyKey, signal)),
+      deleteConnection: fromPromise(({ input, signal }) => api.deleteConnection(input.connectionId, signal)),
       signIn: signInMachine.provide({
         actors: {
           startAuthorization: fromPromise(({ input, signal }) =>

@@ -9,6 +9,14 @@ export class AutopilotConnectedEvent extends Event {
   }
 }
 
+/** Fired when the user removed a connection (`Verbinding verbreken`, confirmed); `connection` is the one removed. */
+export class AutopilotDisconnectedEvent extends Event {
+  static readonly eventName = 'autopilot-disconnected';
+  constructor(readonly connection: Connection) {
+    super(AutopilotDisconnectedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /** Fired when the user cancels the flow before it was finished. */
 export class AutopilotCancelledEvent extends Event {
   static readonly eventName = 'autopilot-cancelled';
@@ -31,6 +39,7 @@ export class AutopilotErrorEvent extends Event {
 declare global {
   interface HTMLElementEventMap {
     'autopilot-connected': AutopilotConnectedEvent;
+    'autopilot-disconnected': AutopilotDisconnectedEvent;
     'autopilot-cancelled': AutopilotCancelledEvent;
     'autopilot-error': AutopilotErrorEvent;
   }

@@ -10,7 +10,8 @@ export interface FocusState {
 
 /**
  * Where focus goes as the flow moves, for keyboard and screen-reader users:
- * - a new step: its heading (`[data-step-heading]`) takes focus, so they start there;
+ * - a new step: its heading (`[data-step-heading]`) takes focus, so they start there, unless the
+ *   step names what comes first (`[data-focus-first]`: the connection just made, on the overview);
  * - within a step, when the focused control is gone (`Open`, once the login window is open),
  *   focus moves to the step's next action (`[data-next-action]`, e.g. `Ga door` after the login)
  *   when one appears, else to the heading, from which a next action may claim it later.
@@ -22,6 +23,8 @@ export class FocusController implements ReactiveController {
   private lastKey = '';
   /** Focus went to the heading because its control vanished: the next action may claim it. */
   private fellBack = false;
+  /** A new step's heading took focus while what comes first (`[data-focus-first]`) was still loading. */
+  private awaitingFirst = false;
   private interacted = false;
   private readonly noteInteraction = () => (this.interacted = true);
 
@@ -47,11 +50,21 @@ export class FocusController implements ReactiveController {
     if (!state) return;
     const { view, key } = state;
     if (this.interacted && this.lastView !== null && view !== this.lastView) {
-      this.query('[data-step-heading]')?.focus();
+      const first = this.query('[data-focus-first]');
+      (first ?? this.query('[data-step-heading]'))?.focus();
+      this.awaitingFirst = first === null;
     } else if (this.interacted && key !== this.lastKey) {
-      this.refocusWithinStep();
+      const first = this.awaitingFirst ? this.query('[data-focus-first]') : null;
+      // Still on the heading the step gave focus to: the first thing, now here, takes it.
+      if (first && this.host.shadowRoot?.activeElement?.hasAttribute('data-step-heading')) {
+        first.focus();
+        this.awaitingFirst = false;
+      } else {
+        this.refocusWithinStep();
+      }
     }
     if (view !== this.lastView) this.fellBack = false;
+    if (key !== this.lastKey && this.host.shadowRoot?.activeElement && !this.host.shadowRoot.activeElement.hasAttribute('data-step-heading')) this.awaitingFirst = false;
     this.lastView = view;
     this.lastKey = key;
   }

@@ -73,6 +73,14 @@ export const messages = (locale: Locale = sourceLocale) => {
     connectionStatus_mailbox_problem: msg('Probleem met de Digitale Brievenbus', { id: 'connectionStatus_mailbox_problem' }),
     connectionStatus_division_unavailable: msg('Administratie niet bereikbaar', { id: 'connectionStatus_division_unavailable' }),
     redeliver: msg('API-download opnieuw aanbieden', { id: 'redeliver' }),
+    disconnect: msg('Verbinding verbreken', { id: 'disconnect' }),
+    disconnectQuestion: (organisation: string, division: string) =>
+      msg(str`Verbinding tussen ${organisation} en ${division} in Exact Online verbreken?`, { id: 'disconnectQuestion' }),
+    disconnectConsequence: msg('Nieuwe facturen uit Postvak In komen dan niet meer in Exact Online aan. De Digitale Brievenbus van deze administratie wordt beëindigd.', { id: 'disconnectConsequence' }),
+    disconnectConfirm: msg('Ja, verbinding verbreken', { id: 'disconnectConfirm' }),
+    disconnecting: msg('Bezig met verbreken…', { id: 'disconnecting' }),
+    disconnected: (organisation: string, division: string) => msg(str`De verbinding tussen ${organisation} en ${division} is verbroken.`, { id: 'disconnected' }),
+    connectionNew: msg('Nieuw', { id: 'connectionNew' }),
 
     organisationHeading: msg('Kies de organisatie', { id: 'organisationHeading' }),
     organisationIntro: msg('Voor welke organisatie wil je een koppeling maken? Per administratie leg je één koppeling.', { id: 'organisationIntro' }),
@@ -150,7 +158,9 @@ export const messages = (locale: Locale = sourceLocale) => {
     finishing: msg('Bezig met afronden…', { id: 'finishing' }),
 
     doneHeading: msg('Koppeling gemaakt', { id: 'doneHeading' }),
-    doneBody: (organisation: string, division: string) => msg(str`${organisation} is gekoppeld aan ${division}. De Autopilot zet de facturen uit Postvak In voortaan in Exact Online.`, { id: 'doneBody' }),
+    doneSummary: (organisation: string, code: string, division: string, bookingFlow: string) =>
+      msg(str`${organisation} (eConnect) → administratie ${code} · ${division} in Exact Online · ${bookingFlow}`, { id: 'doneSummary' }),
+    doneBody: msg('De Autopilot zet de facturen uit Postvak In voortaan in Exact Online.', { id: 'doneBody' }),
     doneNote: msg('Let op! Alleen documenten die vanaf nu in Postvak In binnenkomen, worden geüpload. Eerder ontvangen documenten kun je opnieuw aanbieden.', { id: 'doneNote' }),
     toOverview: msg('Naar het overzicht', { id: 'toOverview' }),
 
@@ -159,6 +169,14 @@ export const messages = (locale: Locale = sourceLocale) => {
     redeliveryFrom: msg('Vanaf datum', { id: 'redeliveryFrom' }),
     redeliverySubmit: msg('Opnieuw aanbieden', { id: 'redeliverySubmit' }),
     redeliverySubmitting: msg('Bezig met aanbieden…', { id: 'redeliverySubmitting' }),
+    redeliveryCounting: msg('Documenten tellen…', { id: 'redeliveryCounting' }),
+    redeliveryPreview: (count: number, date: string) =>
+      count === 1
+        ? msg(str`Vanaf ${date} wordt 1 document opnieuw aangeboden. Weet je het zeker?`, { id: 'redeliveryPreview.one' })
+        : msg(str`Vanaf ${date} worden ${number(count)} documenten opnieuw aangeboden. Weet je het zeker?`, { id: 'redeliveryPreview.other' }),
+    redeliveryNone: (date: string) => msg(str`Er zijn geen documenten vanaf ${date} om opnieuw aan te bieden. Kies een eerdere datum.`, { id: 'redeliveryNone' }),
+    redeliveryConfirm: msg('Ja, opnieuw aanbieden', { id: 'redeliveryConfirm' }),
+    redeliveryChangeDate: msg('Andere datum', { id: 'redeliveryChangeDate' }),
     redeliveryDone: (count: number, date: string) =>
       count === 1
         ? msg(str`1 document vanaf ${date} wordt opnieuw aangeboden.`, { id: 'redeliveryDone.one' })

@@ -1,4 +1,4 @@
-import { assign } from 'xstate';
+import { and, assign } from 'xstate';
 import type { ConnectEvent } from './types.js';
 import { administrationStep } from './administration-step.js';
 import { connectSetup, emptyList, todayUtc } from './connect-setup.js';
@@ -29,7 +29,7 @@ const toRedelivery = {
 type SubmitRedelivery = Extract<ConnectEvent, { type: 'user.submitRedelivery' }>;
 const submitRedelivery = {
   guard: { type: 'isRedeliveryDateAllowed', params: ({ event }: { event: ConnectEvent }) => (event as SubmitRedelivery).from },
-  target: '#connect.redelivery.submitting',
+  target: '#connect.redelivery.previewing',
   actions: { type: 'keyRedelivery', params: ({ event }: { event: ConnectEvent }) => (event as SubmitRedelivery).from },
 } as const;
 
@@ -48,7 +48,11 @@ export const connectMachine = connectSetup.createMachine({
     bookingFlow: 'simple',
     idempotencyKey: null,
     connection: null,
+    disconnecting: null,
+    disconnected: null,
+    madeConnection: null,
     redeliveryConnection: null,
+    redeliveryPreview: null,
     redelivery: null,
     redeliveryAttempt: null,
     error: null,
@@ -161,8 +165,56 @@ export const connectMachine = connectSetup.createMachine({
             onError: { target: 'failed', actions: failedRequest('listConnections') },
           },
         },
-        list: { on: { 'user.newConnection': '#connect.flow', 'user.redeliver': toRedelivery } },
+        list: {
+          on: {
+            'user.newConnection': { target: '#connect.flow', actions: assign({ disconnected: null, madeConnection: null }) },
+            'user.redeliver': toRedelivery,
+            'user.disconnect': { target: 'confirmingDisconnect', actions: assign({ disconnecting: ({ event }) => event.connection, disconnected: null, madeConnection: null }) },
+          },
+        },
         failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+        /** `Verbinding verbreken` asks first: which connection, and that invoices stop reaching Exact Online. */
+        confirmingDisconnect: {
+          on: {
+            'user.confirmDisconnect': 'disconnecting',
+            'user.cancelDisconnect': { target: 'list', actions: assign({ disconnecting: null }) },
+          },
+        },
+        disconnecting: {
+          exit: 'endRateLimitRun',
+          invoke: {
+            src: 'deleteConnection',
+            input: ({ context }) => ({ connectionId: context.disconnecting!.id }),
+            onDone: {
+              target: 'loading',
+              actions: [
+                'emitDisconnected',
+                // Gone from the list at once; the reload then confirms what the backend has.
+                assign(({ context }) => ({
+                  connections: context.connections.filter((connection) => connection.id !== context.disconnecting!.id),
+                  disconnected: context.disconnecting,
+                  disconnecting: null,
+                })),
+              ],
+            },
+            onError: [
+              // Already gone (another tab, a colleague): the list says so by no longer showing it.
+              {
+                guard: { type: 'isNotFound', params: ({ event }: { event: { error: unknown } }) => event.error },
+                target: 'loading',
+                actions: assign(({ context }) => ({ disconnected: context.disconnecting, disconnecting: null })),
+              },
+              { target: 'disconnectFailed', actions: failedRequest('deleteConnection') },
+            ],
+          },
+        },
+        disconnectFailed: {
+          ...retryWhenRateLimited,
+          on: {
+            'user.retry': { target: 'disconnecting', actions: 'clearError' },
+            'user.cancelDisconnect': { target: 'list', actions: [assign({ disconnecting: null }), 'clearError'] },
+          },
+        },
       },
     },
 
@@ -198,16 +250,40 @@ export const connectMachine = connectSetup.createMachine({
     },
 
     /** Step 5 of 5: connected. Earlier documents can be offered again. */
-    done: { meta: { view: 'done', step: 5 }, on: { 'user.done': 'connections', 'user.redeliver': toRedelivery } },
+    done: {
+      meta: { view: 'done', step: 5 },
+      on: {
+        // Back on the overview the new connection is the one highlighted (and focused).
+        'user.done': { target: 'connections', actions: assign({ madeConnection: ({ context }) => context.connection?.id ?? null }) },
+        'user.redeliver': toRedelivery,
+      },
+    },
 
     /** `API-download opnieuw aanbieden`: offer documents received since a date again. */
     redelivery: {
       meta: { view: 'redelivery' },
       initial: 'editing',
-      entry: assign({ redelivery: null, error: null }),
+      entry: assign({ redelivery: null, redeliveryPreview: null, error: null }),
       on: { 'user.back': 'connections', 'user.done': 'connections' },
       states: {
         editing: { on: { 'user.submitRedelivery': submitRedelivery } },
+        /** How many documents that date would offer again, before anything is sent. */
+        previewing: {
+          exit: 'endRateLimitRun',
+          invoke: {
+            src: 'previewRedelivery',
+            input: ({ context }) => ({ organisationId: context.redeliveryConnection!.organisation.id, from: context.redeliveryAttempt!.from }),
+            onDone: { target: 'confirming', actions: assign({ redeliveryPreview: ({ event }) => event.output }) },
+            onError: { target: 'failed', actions: failedRequest('previewRedelivery') },
+          },
+        },
+        /** The count, and a confirmation before the documents are offered again (none: nothing to confirm). */
+        confirming: {
+          on: {
+            'user.confirmRedelivery': { guard: 'hasDocumentsToRedeliver', target: 'submitting' },
+            'user.changeRedeliveryDate': { target: 'editing', actions: assign({ redeliveryPreview: null }) },
+          },
+        },
         submitting: {
           exit: 'endRateLimitRun',
           invoke: {
@@ -225,10 +301,17 @@ export const connectMachine = connectSetup.createMachine({
         failed: {
           // A wait the element sits out sends the same attempt again (its key kept); the user's own
           // `Opnieuw proberen` goes back to the date first.
-          after: { retryAfter: { guard: 'isRetriedAutomatically', target: 'submitting' } },
+          // A failed preview is asked again; a failed submit (confirmed already) is sent again.
+          after: {
+            retryAfter: [
+              { guard: and(['isRetriedAutomatically', 'hasRedeliveryPreview']), target: 'submitting' },
+              { guard: 'isRetriedAutomatically', target: 'previewing' },
+            ],
+          },
           on: {
             'user.retry': { target: 'editing', actions: 'clearError' },
             'user.submitRedelivery': submitRedelivery,
+            'user.changeRedeliveryDate': { target: 'editing', actions: ['clearError', assign({ redeliveryPreview: null })] },
           },
         },
       },

@@ -1,5 +1,5 @@
 import { assign, emit, forwardTo, fromPromise, raise, setup } from 'xstate';
-import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, Status } from '../api/types.js';
+import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, RedeliveryPreview, Status } from '../api/types.js';
 import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
 import { signInMachine } from './sign-in-machine.js';
 import { SEARCH_DEBOUNCE_MS } from './timing.js';
@@ -56,7 +56,9 @@ export const connectSetup = setup({
     getAuthorization: fromPromise<Authorization, { authorizationId: string }>(notProvided('getAuthorization')),
     listDivisions: fromPromise<Page<Division>, AdministrationPageRequest>(notProvided('listDivisions')),
     createConnection: fromPromise<Connection, CreateConnectionInput>(notProvided('createConnection')),
+    previewRedelivery: fromPromise<RedeliveryPreview, { organisationId: string; from: string }>(notProvided('previewRedelivery')),
     createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string; idempotencyKey: string }>(notProvided('createRedelivery')),
+    deleteConnection: fromPromise<void, { connectionId: string }>(notProvided('deleteConnection')),
     /** The Exact login, a child machine whose output is the grant. */
     signIn: signInMachine,
   },
@@ -82,6 +84,9 @@ export const connectSetup = setup({
     canFinish: ({ context }) => context.administration !== null && context.bookingFlow === 'simple',
     /** Documents can be offered again from a day that has been: not empty, not in the future. */
     isRedeliveryDateAllowed: ({ context }, from: string) => isCalendarDate(from) && from <= context.today(),
+    /** The preview found documents to offer again: only then is there something to confirm. */
+    hasDocumentsToRedeliver: ({ context }) => (context.redeliveryPreview?.documentCount ?? 0) > 0,
+    hasRedeliveryPreview: ({ context }) => context.redeliveryPreview !== null,
     isRetriedAutomatically,
     isNotFound: (_, error: unknown) => (error as { status?: unknown } | null)?.status === 404,
     isResumedAuthorized: (_, status: string) => status === 'authorized',
@@ -144,6 +149,8 @@ export const connectSetup = setup({
     /** What the user does on the login step is the login's to handle. */
     forwardToSignIn: forwardTo('signIn'),
     emitCancelled: emit({ type: 'cancelled' }),
+    /** The host hears which connection is gone, as it hears of one made. */
+    emitDisconnected: emit(({ context }) => ({ type: 'disconnected' as const, connection: context.disconnecting! })),
     raiseRetry: raise({ type: 'user.retry' }),
     /** Where to go once the administrations prefetch has an answer depends on whether the user is waiting. */
     raisePrefetchSettled: raise({ type: 'prefetch.settled' }),

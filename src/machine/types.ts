@@ -8,6 +8,7 @@ import type {
   Page,
   PageRequest,
   Redelivery,
+  RedeliveryPreview,
   StartedAuthorization,
   Status,
 } from '../api/types.js';
@@ -46,7 +47,15 @@ export interface ConnectContext {
   /** One key per attempt at one (organisation, administration, flow): a retry or double click reuses it. */
   idempotencyKey: string | null;
   connection: Connection | null;
+  /** The connection whose removal the user is confirming (or that is being removed). */
+  disconnecting: Connection | null;
+  /** The connection removed last: named on the overview until the next action there. */
+  disconnected: Connection | null;
+  /** The connection made last, highlighted on the overview it returns to. */
+  madeConnection: string | null;
   redeliveryConnection: Connection | null;
+  /** How many documents the chosen date would offer again, asked before anything is sent. */
+  redeliveryPreview: RedeliveryPreview | null;
   redelivery: Redelivery | null;
   /** The date last submitted for redelivery and its idempotency key, reused by a retry of that date. */
   redeliveryAttempt: { from: string; idempotencyKey: string } | null;
@@ -162,6 +171,11 @@ export type ConnectEvent =
   | { type: 'user.finish' }
   | { type: 'user.redeliver'; connection: Connection }
   | { type: 'user.submitRedelivery'; from: string }
+  | { type: 'user.confirmRedelivery' }
+  | { type: 'user.changeRedeliveryDate' }
+  | { type: 'user.disconnect'; connection: Connection }
+  | { type: 'user.confirmDisconnect' }
+  | { type: 'user.cancelDisconnect' }
   | { type: 'user.done' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
   | { type: 'prefetch.settled' }
@@ -174,7 +188,8 @@ export type ConnectEvent =
 export type ConnectEmitted =
   | { type: 'connected'; connection: Connection }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: ApiError };
+  | { type: 'failed'; error: ApiError }
+  | { type: 'disconnected'; connection: Connection };
 
 export interface AdministrationPageRequest extends PageRequest {
   authorizationId: string;

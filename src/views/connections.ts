@@ -1,32 +1,61 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
-import { errorPanel, heading, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorMessage } from '../i18n/error-message.js';
+import { errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-const connectionItem = ({ t, send, formatDate }: ViewContext, connection: Connection) =>
-  html`<li class="card" part="connection">
-    <p class="card-title">${t.connectionSummary(connection.organisation.name, connection.division.name)}</p>
-    ${connection.status === 'active'
-      ? nothing
-      : html`<p class="card-status">${t[`connectionStatus_${connection.status}`]}</p>`}
+/** `Verbinding verbreken`, asked in the card itself: which connection, what stops, and the safe way back first. */
+const disconnectConfirmation = ({ t, send, snapshot }: ViewContext, connection: Connection) => {
+  const busy = snapshot.matches({ connections: 'disconnecting' });
+  const failed = snapshot.matches({ connections: 'disconnectFailed' });
+  return html`<div class="confirm" role="group" aria-labelledby="disconnect-question">
+    <p id="disconnect-question" class="confirm-question">${t.disconnectQuestion(isolate(connection.organisation.name), isolate(connection.division.name))}</p>
+    <p>${t.disconnectConsequence}</p>
+    ${failed && snapshot.context.error ? html`<div class="error" data-alert part="error"><p>${errorMessage(snapshot.context.error, t)}</p></div>` : nothing}
+    <div class="actions">
+      <button type="button" class="button secondary" part="button secondary-button" data-next-action @click=${() => send({ type: 'user.cancelDisconnect' })}>${t.cancel}</button>
+      ${primaryButton(failed ? t.retry : busy ? t.disconnecting : t.disconnectConfirm, () => send({ type: failed ? 'user.retry' : 'user.confirmDisconnect' }), { busy })}
+    </div>
+  </div>`;
+};
+
+const connectionItem = (view: ViewContext, connection: Connection) => {
+  const { t, send, formatDate, snapshot } = view;
+  const { disconnecting, madeConnection } = snapshot.context;
+  const made = connection.id === madeConnection;
+  const actions = snapshot.matches({ connections: 'list' });
+  return html`<li class="card ${made ? 'made' : ''}" part="connection" tabindex=${made ? '-1' : nothing} ?data-focus-first=${made}>
+    <p class="card-title">${t.connectionSummary(connection.organisation.name, connection.division.name)}${made ? html` <span class="badge">${t.connectionNew}</span>` : nothing}</p>
+    ${connection.status === 'active' ? nothing : html`<p class="card-status">${t[`connectionStatus_${connection.status}`]}</p>`}
     <p class="card-meta">${connection.division.code} · ${connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced} ·
       ${t.connectedSince(formatDate(connection.createdAt))}</p>
-    ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
+    ${disconnecting?.id === connection.id
+      ? disconnectConfirmation(view, connection)
+      : actions
+        ? html`<div class="actions start">
+            ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
+            <button type="button" class="button link" part="button" @click=${() => send({ type: 'user.disconnect', connection })}>${t.disconnect}</button>
+          </div>`
+        : nothing}
   </li>`;
+};
 
-/** The overview: the connections, each with its health when it is not active (or the empty state) and `New Connection`. */
+/** The overview: the connections with their health and actions (or the empty state), and `New Connection`. */
 export const connectionsView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
-  const { connections, error } = snapshot.context;
-  const body = snapshot.matches({ connections: 'loading' })
-    ? progress(t.loading)
-    : snapshot.matches({ connections: 'failed' })
-      ? errorPanel(error, view)
-      : connections.length === 0
-        ? html`<p class="empty-state">${t.connectionsEmpty}</p>`
-        : html`<p class="meta">${t.connectionsCount(connections.length)}</p>
-            <ul class="cards">${connections.map((connection) => connectionItem(view, connection))}</ul>`;
+  const { connections, error, disconnected } = snapshot.context;
+  const loading = snapshot.matches({ connections: 'loading' });
+  const body =
+    loading && (connections.length === 0 || !disconnected)
+      ? progress(t.loading)
+      : snapshot.matches({ connections: 'failed' })
+        ? errorPanel(error, view)
+        : connections.length === 0
+          ? html`<p class="empty-state">${t.connectionsEmpty}</p>`
+          : html`<p class="meta">${t.connectionsCount(connections.length)}</p>
+              <ul class="cards">${connections.map((connection) => connectionItem(view, connection))}</ul>`;
   return html`${heading(t.connectionsHeading)}
+    ${disconnected ? html`<p class="success" role="status">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
     ${snapshot.matches({ connections: 'list' })
       ? html`<div class="actions start">${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }))}</div>`
       : nothing}

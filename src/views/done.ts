@@ -2,11 +2,18 @@ import { html } from 'lit';
 import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-/** Step 5 of 5: connected; documents received before now can be offered again. */
+/**
+ * Step 5 of 5: connected. Both sides named so they cannot be mistaken for each other: the
+ * organisation in eConnect, the administration (its number and name) in Exact Online, the flow.
+ */
 export const doneView = ({ t, send, snapshot }: ViewContext) => {
   const connection = snapshot.context.connection!;
+  const flow = connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced;
   return html`${heading(t.doneHeading)}
-    <p class="success" role="status">${t.doneBody(isolate(connection.organisation.name), isolate(connection.division.name))}</p>
+    <div class="success" role="status">
+      <p class="done-summary">${t.doneSummary(isolate(connection.organisation.name), String(connection.division.code), isolate(connection.division.name), flow)}</p>
+      <p>${t.doneBody}</p>
+    </div>
     <p class="notice">${t.doneNote}</p>
     <div class="actions start">
       ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}

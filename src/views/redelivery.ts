@@ -1,25 +1,46 @@
 import { html, nothing } from 'lit';
 import { errorMessage } from '../i18n/error-message.js';
-import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
+import { heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
-/** `API-download opnieuw aanbieden`: choose the date from which documents are offered again. */
-export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) => {
-  const { redeliveryConnection, redelivery, error } = snapshot.context;
+/**
+ * `API-download opnieuw aanbieden`: choose the date from which documents are offered again, see
+ * how many that is (the backend's preview), and confirm before anything is sent.
+ */
+export const redeliveryView = (view: ViewContext) => {
+  const { t, send, snapshot, formatDate } = view;
+  const { redeliveryConnection, redelivery, redeliveryPreview, error } = snapshot.context;
   const organisation = redeliveryConnection?.organisation.name ?? '';
-  const today = snapshot.context.today();
-  // Default: the day the connection was made, the start of the gap the article warns about.
-  const defaultFrom = redeliveryConnection ? redeliveryConnection.createdAt.slice(0, 10) : today;
   if (snapshot.matches({ redelivery: 'submitted' }) && redelivery) {
     return html`${heading(t.redeliveryHeading)}
       <p class="success" role="status">${t.redeliveryDone(redelivery.documentCount, formatDate(redelivery.from))}</p>
       <div class="actions start">${primaryButton(t.toOverview, () => send({ type: 'user.done' }))}</div>`;
   }
-  const submitting = snapshot.matches({ redelivery: 'submitting' });
+  if (snapshot.matches({ redelivery: 'previewing' })) return html`${heading(t.redeliveryHeading)} ${progress(t.redeliveryCounting)}`;
+  const confirming = snapshot.matches({ redelivery: 'confirming' }) || snapshot.matches({ redelivery: 'submitting' });
+  if (confirming && redeliveryPreview) {
+    const submitting = snapshot.matches({ redelivery: 'submitting' });
+    const date = formatDate(redeliveryPreview.from);
+    const some = redeliveryPreview.documentCount > 0;
+    return html`${heading(t.redeliveryHeading)}
+      <p>${t.redeliveryIntro(isolate(organisation))}</p>
+      <p class="notice" role="status">${some ? t.redeliveryPreview(redeliveryPreview.documentCount, date) : t.redeliveryNone(date)}</p>
+      <div class="actions">
+        <button type="button" class="button secondary" part="button secondary-button" ?data-next-action=${!some} @click=${() => send({ type: 'user.changeRedeliveryDate' })}>${t.redeliveryChangeDate}</button>
+        ${some ? primaryButton(submitting ? t.redeliverySubmitting : t.redeliveryConfirm, () => send({ type: 'user.confirmRedelivery' }), { busy: submitting, next: true }) : nothing}
+      </div>`;
+  }
+  return dateForm(view, organisation, error);
+};
+
+/** The date, defaulting to the start of the gap the article warns about: the day the connection was made. */
+function dateForm({ t, send, snapshot }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
+  const { redeliveryConnection, redeliveryAttempt } = snapshot.context;
+  const today = snapshot.context.today();
+  const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? redeliveryConnection.createdAt.slice(0, 10) : today);
   const submit = (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('from') as HTMLInputElement;
-    if (submitting) return; // One request at a time; the button says it is on its way.
     // The machine's rule (isRedeliveryDateAllowed): a day that has been, not empty, not in the future.
     if (!snapshot.can({ type: 'user.submitRedelivery', from: input.value })) {
       input.setCustomValidity(t.redeliveryDateInvalid);
@@ -41,9 +62,7 @@ export const redeliveryView = ({ t, send, snapshot, formatDate }: ViewContext) =
         : nothing}
       <div class="actions">
         ${secondaryButton(t.back, () => send({ type: 'user.back' }))}
-        <button type="submit" class="button primary" part="button primary-button" aria-disabled=${submitting ? 'true' : 'false'}>
-          ${submitting ? t.redeliverySubmitting : t.redeliverySubmit}
-        </button>
+        <button type="submit" class="button primary" part="button primary-button">${t.redeliverySubmit}</button>
       </div>
     </form>`;
-};
+}

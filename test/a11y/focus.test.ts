@@ -126,8 +126,11 @@ describe('<autopilot-connect> focus management', function () {
     await clickButton(element, 'Afronden');
     await expectHeadingFocused(element, 'Koppeling gemaakt');
 
+    // Back on the overview the connection just made takes focus (it is marked as new), not the heading.
     await clickButton(element, 'Naar het overzicht');
-    await expectHeadingFocused(element, 'Actieve koppelingen');
+    await waitForHeading(element, 'Actieve koppelingen');
+    await waitFor(() => deepActiveElement()?.matches('.card.made'), { message: 'focus on the new connection' });
+    expect(deepActiveElement()!.textContent).to.include('eLien test company → eLien test company');
   });
 
   it('moves focus to the heading on Terug and on the redelivery steps', async () => {
@@ -141,7 +144,11 @@ describe('<autopilot-connect> focus management', function () {
     await clickButton(element, 'API-download opnieuw aanbieden');
     await expectHeadingFocused(element, 'API-download opnieuw aanbieden');
     await clickButton(element, 'Opnieuw aanbieden');
-    await waitForText(element, 'opnieuw aangeboden.');
+    // The count and the question: focus on the confirmation, the next action.
+    await waitForText(element, 'Weet je het zeker?');
+    await waitFor(() => deepActiveElement()?.textContent?.trim() === 'Ja, opnieuw aanbieden', { message: 'focus on the confirmation' });
+    await clickButton(element, 'Ja, opnieuw aanbieden');
+    await waitFor(() => findButton(element, 'Naar het overzicht'), { message: 'the redelivery sent' });
     expectFocusKept('after the redelivery was submitted');
     await clickButton(element, 'Naar het overzicht');
     await expectHeadingFocused(element, 'Actieve koppelingen');

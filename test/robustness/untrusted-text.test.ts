@@ -163,7 +163,7 @@ describe('robustness 9: untrusted text (scenario hostile)', () => {
     await choose(element, administration);
     pointerClick(await waitFor(() => { const finish = button(element, 'Afronden'); return isDisabled(finish) ? null : finish; }, { message: 'Afronden enabled' }));
     await waitForHeading(element, nl.doneHeading);
-    expectLiteral(element, 'done', nl.doneBody(organisation, administration));
+    expectLiteral(element, 'done', nl.doneSummary(organisation, String(hostileDivisionCodes.bold), administration, nl.bookingFlowSimple));
     await press(element, 'API-download opnieuw aanbieden');
     await waitForHeading(element, 'API-download opnieuw aanbieden');
     expectLiteral(element, 'redelivery', nl.redeliveryIntro(organisation));
@@ -252,7 +252,7 @@ describe('robustness 9: untrusted text (scenario hostile)', () => {
     await waitFor(() => !isDisabled(finish), { message: 'Afronden enabled' });
     pointerClick(finish);
     await waitForHeading(element, nl.doneHeading);
-    expect(visibleText(element)).to.include(nl.doneBody(hostileNames.markup, hostileDivisionNames.markup));
+    expect(visibleText(element)).to.include(nl.doneSummary(hostileNames.markup, String(hostileDivisionCodes.markup), hostileDivisionNames.markup, nl.bookingFlowSimple));
     expectNoInjectedElements(element);
     expect(alerts, 'no script ran').to.deep.equal([]);
     const made = (await backend('hostile').connections()).filter((connection) => connection.organisation_id === hostileOrganisationIds.markup);

@@ -25,6 +25,13 @@ export const templates: LocaleTemplates = {
   connectionSummary: str`${0} → ${1}`,
   connectedSince: str`Verbunden seit ${0}`,
   redeliver: 'API-Download erneut anbieten',
+  disconnect: 'Verbindung trennen',
+  disconnectQuestion: str`Verbindung zwischen ${0} und ${1} in Exact Online trennen?`,
+  disconnectConsequence: 'Neue Rechnungen aus Postvak In kommen dann nicht mehr in Exact Online an. Der Digitale Brievenbus dieser Administration wird beendet.',
+  disconnectConfirm: 'Ja, Verbindung trennen',
+  disconnecting: 'Verbindung wird getrennt…',
+  disconnected: str`Die Verbindung zwischen ${0} und ${1} ist getrennt.`,
+  connectionNew: 'Neu',
 
   organisationHeading: 'Organisation wählen',
   organisationIntro: 'Welche Organisation möchten Sie verbinden? Pro Administration legen Sie eine Verbindung an.',
@@ -93,7 +100,8 @@ export const templates: LocaleTemplates = {
   finishing: 'Wird abgeschlossen…',
 
   doneHeading: 'Verbindung hergestellt',
-  doneBody: str`${0} ist mit ${1} verbunden. Ab jetzt stellt der Autopilot die Rechnungen aus Postvak In in Exact Online ein.`,
+  doneSummary: str`${0} (eConnect) → Administration ${1} · ${2} in Exact Online · ${3}`,
+  doneBody: 'Ab jetzt stellt der Autopilot die Rechnungen aus Postvak In in Exact Online ein.',
   doneNote:
     'Achtung! Nur Dokumente, die ab jetzt in Postvak In eingehen, werden hochgeladen. Früher empfangene Dokumente können Sie erneut anbieten.',
   toOverview: 'Zur Übersicht',
@@ -106,6 +114,12 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.one': str`1 Dokument ab ${0} wird erneut angeboten.`,
   'redeliveryDone.other': str`${0} Dokumente ab ${1} werden erneut angeboten.`,
   redeliveryDateInvalid: 'Geben Sie ein gültiges Datum ein, das nicht in der Zukunft liegt.',
+  redeliveryCounting: 'Dokumente werden gezählt…',
+  'redeliveryPreview.one': str`Ab ${0} wird 1 Dokument erneut angeboten. Sind Sie sicher?`,
+  'redeliveryPreview.other': str`Ab ${0} werden ${1} Dokumente erneut angeboten. Sind Sie sicher?`,
+  redeliveryNone: str`Ab ${0} gibt es keine Dokumente, die erneut angeboten werden können. Wählen Sie ein früheres Datum.`,
+  redeliveryConfirm: 'Ja, erneut anbieten',
+  redeliveryChangeDate: 'Anderes Datum',
 
   error_network: 'Die Plattform ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   error_timeout: 'Die Plattform antwortet nicht rechtzeitig. Bitte versuchen Sie es erneut.',

@@ -25,6 +25,13 @@ export const templates: LocaleTemplates = {
   connectionSummary: str`${0} → ${1}`,
   connectedSince: str`Connected since ${0}`,
   redeliver: 'Offer API download again',
+  disconnect: 'Disconnect',
+  disconnectQuestion: str`Disconnect ${0} from ${1} in Exact Online?`,
+  disconnectConsequence: 'New invoices from Postvak In will then no longer reach Exact Online. The Digitale Brievenbus of this administration is ended.',
+  disconnectConfirm: 'Yes, disconnect',
+  disconnecting: 'Disconnecting…',
+  disconnected: str`${0} is no longer connected to ${1}.`,
+  connectionNew: 'New',
 
   organisationHeading: 'Choose the organisation',
   organisationIntro: 'Which organisation do you want to connect? You make one connection per administration.',
@@ -87,7 +94,8 @@ export const templates: LocaleTemplates = {
   finishing: 'Finishing…',
 
   doneHeading: 'Connection made',
-  doneBody: str`${0} is connected to ${1}. From now on the Autopilot puts the invoices from Postvak In into Exact Online.`,
+  doneSummary: str`${0} (eConnect) → administration ${1} · ${2} in Exact Online · ${3}`,
+  doneBody: 'From now on the Autopilot puts the invoices from Postvak In into Exact Online.',
   doneNote: 'Note: only documents that arrive in Postvak In from now on are uploaded. You can offer documents received earlier again.',
   toOverview: 'Back to the overview',
 
@@ -99,6 +107,12 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.one': str`1 document from ${0} is being offered again.`,
   'redeliveryDone.other': str`${0} documents from ${1} are being offered again.`,
   redeliveryDateInvalid: 'Enter a valid date that is not in the future.',
+  redeliveryCounting: 'Counting documents…',
+  'redeliveryPreview.one': str`From ${0}, 1 document will be offered again. Are you sure?`,
+  'redeliveryPreview.other': str`From ${0}, ${1} documents will be offered again. Are you sure?`,
+  redeliveryNone: str`There are no documents from ${0} to offer again. Choose an earlier date.`,
+  redeliveryConfirm: 'Yes, offer again',
+  redeliveryChangeDate: 'Another date',
 
   error_network: 'The platform cannot be reached. Check your internet connection and try again.',
   error_timeout: 'The platform did not answer in time. Please try again.',

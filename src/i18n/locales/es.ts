@@ -25,6 +25,13 @@ export const templates: LocaleTemplates = {
   connectionSummary: str`${0} → ${1}`,
   connectedSince: str`Conectado desde el ${0}`,
   redeliver: 'Ofrecer de nuevo la descarga API',
+  disconnect: 'Desconectar',
+  disconnectQuestion: str`¿Desconectar ${0} de ${1} en Exact Online?`,
+  disconnectConsequence: 'Las nuevas facturas de Postvak In dejarán de llegar a Exact Online. El Digitale Brievenbus de esta administración se da de baja.',
+  disconnectConfirm: 'Sí, desconectar',
+  disconnecting: 'Desconectando…',
+  disconnected: str`${0} ya no está conectada con ${1}.`,
+  connectionNew: 'Nueva',
 
   organisationHeading: 'Elija la organización',
   organisationIntro: '¿Qué organización desea conectar? Se crea una conexión por administración.',
@@ -92,7 +99,8 @@ export const templates: LocaleTemplates = {
   finishing: 'Finalizando…',
 
   doneHeading: 'Conexión establecida',
-  doneBody: str`${0} está conectada con ${1}. A partir de ahora, el Autopilot lleva las facturas de Postvak In a Exact Online.`,
+  doneSummary: str`${0} (eConnect) → administración ${1} · ${2} en Exact Online · ${3}`,
+  doneBody: 'A partir de ahora, el Autopilot lleva las facturas de Postvak In a Exact Online.',
   doneNote:
     '¡Atención! Solo se suben los documentos que lleguen a Postvak In a partir de ahora. Puede ofrecer de nuevo los documentos recibidos antes.',
   toOverview: 'Al resumen',
@@ -105,6 +113,12 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.one': str`Se ofrece de nuevo 1 documento a partir del ${0}.`,
   'redeliveryDone.other': str`Se ofrecen de nuevo ${0} documentos a partir del ${1}.`,
   redeliveryDateInvalid: 'Introduzca una fecha válida que no sea futura.',
+  redeliveryCounting: 'Contando documentos…',
+  'redeliveryPreview.one': str`A partir del ${0} se ofrecerá de nuevo 1 documento. ¿Está seguro?`,
+  'redeliveryPreview.other': str`A partir del ${0} se ofrecerán de nuevo ${1} documentos. ¿Está seguro?`,
+  redeliveryNone: str`No hay documentos a partir del ${0} para ofrecer de nuevo. Elija una fecha anterior.`,
+  redeliveryConfirm: 'Sí, ofrecer de nuevo',
+  redeliveryChangeDate: 'Otra fecha',
 
   error_network: 'La plataforma no está disponible. Compruebe su conexión a internet e inténtelo de nuevo.',
   error_timeout: 'La plataforma no responde a tiempo. Inténtelo de nuevo.',

@@ -25,6 +25,13 @@ export const templates: LocaleTemplates = {
   connectionSummary: str`${0} → ${1}`,
   connectedSince: str`Connecté depuis le ${0}`,
   redeliver: 'Proposer à nouveau le téléchargement API',
+  disconnect: 'Déconnecter',
+  disconnectQuestion: str`Déconnecter ${0} de ${1} dans Exact Online ?`,
+  disconnectConsequence: 'Les nouvelles factures de Postvak In n’arriveront alors plus dans Exact Online. La Digitale Brievenbus de cette administration est clôturée.',
+  disconnectConfirm: 'Oui, déconnecter',
+  disconnecting: 'Déconnexion…',
+  disconnected: str`${0} n’est plus connectée à ${1}.`,
+  connectionNew: 'Nouveau',
 
   organisationHeading: "Choisissez l'organisation",
   organisationIntro: 'Quelle organisation voulez-vous connecter ? Vous créez une connexion par administration.',
@@ -91,7 +98,8 @@ export const templates: LocaleTemplates = {
   finishing: 'Finalisation…',
 
   doneHeading: 'Connexion établie',
-  doneBody: str`${0} est connectée à ${1}. Désormais, l'Autopilot place les factures de Postvak In dans Exact Online.`,
+  doneSummary: str`${0} (eConnect) → administration ${1} · ${2} dans Exact Online · ${3}`,
+  doneBody: "Désormais, l'Autopilot place les factures de Postvak In dans Exact Online.",
   doneNote:
     "Attention : seuls les documents qui arrivent dans Postvak In à partir de maintenant sont envoyés. Vous pouvez proposer à nouveau les documents reçus plus tôt.",
   toOverview: "Vers l'aperçu",
@@ -104,6 +112,12 @@ export const templates: LocaleTemplates = {
   'redeliveryDone.one': str`1 document à partir du ${0} est proposé à nouveau.`,
   'redeliveryDone.other': str`${0} documents à partir du ${1} sont proposés à nouveau.`,
   redeliveryDateInvalid: 'Saisissez une date valide, pas dans le futur.',
+  redeliveryCounting: 'Décompte des documents…',
+  'redeliveryPreview.one': str`À partir du ${0}, 1 document sera proposé à nouveau. Êtes-vous sûr ?`,
+  'redeliveryPreview.other': str`À partir du ${0}, ${1} documents seront proposés à nouveau. Êtes-vous sûr ?`,
+  redeliveryNone: str`Il n’y a aucun document à partir du ${0} à proposer à nouveau. Choisissez une date antérieure.`,
+  redeliveryConfirm: 'Oui, proposer à nouveau',
+  redeliveryChangeDate: 'Autre date',
 
   error_network: "La plateforme est injoignable. Vérifiez votre accès à internet et réessayez.",
   error_timeout: 'La plateforme ne répond pas à temps. Veuillez réessayer.',
