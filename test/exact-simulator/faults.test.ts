@@ -102,7 +102,7 @@ describe('the simulated Exact Online faults and counters', () => {
     expect(await queued.json()).to.deep.equal([{ kind: 'accessTokenRejected' }, { kind: 'mailboxPostFails', failure: 'forbidden' }]);
     const bad = await control(simulator, 'faults', { kind: 'mailboxPostFails', failure: 'gremlins' });
     expect(bad.status).to.equal(400);
-    expect(((await bad.json()) as { error: string }).error).to.equal('mailboxPostFails: failure is one of forbidden, linkedToOtherDivision, trialLicence, serverError');
+    expect(((await bad.json()) as { error: string }).error).to.equal('mailboxPostFails: failure is one of forbidden, linkedToOtherDivision, trialLicence, noDivisionAccess, serverError');
     const unknown = await control(simulator, 'faults', { kind: 'meteor' });
     expect(((await unknown.json()) as { error: string }).error).to.contain('unknown fault kind "meteor"');
     const before = simulator.now();
