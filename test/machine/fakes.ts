@@ -14,6 +14,7 @@ import type {
   Organisation,
   Page,
   Redelivery,
+  RedeliveryPreview,
   StartedAuthorization,
   Status,
 } from '../../src/api/types.js';
@@ -216,9 +217,11 @@ export function createFakes() {
         bookingFlow: input.bookingFlow,
       }),
     ),
+    previewRedelivery: new FakeRequest<{ organisationId: string; from: string }, RedeliveryPreview>((input) => ({ from: input.from, documentCount: 3 })),
     createRedelivery: new FakeRequest<{ organisationId: string; from: string; idempotencyKey: string }, Redelivery>((input) =>
       redelivery(input.from),
     ),
+    deleteConnection: new FakeRequest<{ connectionId: string }, void>(() => undefined),
   };
 }
 export type Fakes = ReturnType<typeof createFakes>;
@@ -320,7 +323,9 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       getAuthorization: fakes.getAuthorization.actor(),
       listDivisions: fakes.listDivisions.actor(),
       createConnection: fakes.createConnection.actor(),
+      previewRedelivery: fakes.previewRedelivery.actor(),
       createRedelivery: fakes.createRedelivery.actor(),
+      deleteConnection: fakes.deleteConnection.actor(),
       signIn: signInMachine.provide({
         actors: {
           startAuthorization: fakes.startAuthorization.actor(),
