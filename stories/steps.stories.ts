@@ -174,12 +174,81 @@ export const Redelivery: Story = {
   },
 };
 
-/** The documents are offered again. */
+/** The date's count, from the backend's preview, and the question before anything is sent. */
+export const RedeliveryConfirm: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'API-download opnieuw aanbieden');
+    await clickButton(root, 'Opnieuw aanbieden');
+    await findText(root, 'Weet je het zeker?');
+    await findButton(root, 'Ja, opnieuw aanbieden');
+  },
+};
+
+/** A date after the last document: nothing to offer again, and a way to choose another date. */
+export const RedeliveryNothing: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'API-download opnieuw aanbieden');
+    const input = await waitForDateField(root);
+    input.value = new Date().toISOString().slice(0, 10);
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await clickButton(root, 'Opnieuw aanbieden');
+    await findText(root, 'Er zijn geen documenten vanaf');
+    await findButton(root, 'Andere datum');
+  },
+};
+
+/** The documents are offered again (after the confirmation). */
 export const RedeliverySubmitted: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
     await clickButton(root, 'API-download opnieuw aanbieden');
     await clickButton(root, 'Opnieuw aanbieden');
-    await findText(root, 'opnieuw aangeboden.');
+    await clickButton(root, 'Ja, opnieuw aanbieden');
+    await findButton(root, 'Naar het overzicht');
   },
 };
+
+/** `Verbinding verbreken`: asked in the card, naming both sides and what stops. */
+export const DisconnectConfirm: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'Verbinding verbreken');
+    await findText(root, 'Nieuwe facturen uit Postvak In komen dan niet meer in Exact Online aan.');
+    await findButton(root, 'Ja, verbinding verbreken');
+  },
+};
+
+/** After `Ja, verbinding verbreken`: gone from the list, and said. */
+export const Disconnected: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'Verbinding verbreken');
+    await clickButton(root, 'Ja, verbinding verbreken');
+    await findText(root, 'is verbroken.');
+  },
+};
+
+/** Back on the overview after `Afronden`: the new connection marked (and focused). */
+export const ConnectionsWithNew: Story = {
+  play: async ({ canvasElement, args }) => {
+    const root = connectElement(canvasElement);
+    await reachLogin(root);
+    await logIn(root, args.scenario);
+    await continueToAdministration(root);
+    await clickOption(root, ELIEN);
+    await clickButton(root, 'Afronden');
+    await findHeading(root, 'Koppeling gemaakt');
+    await clickButton(root, 'Naar het overzicht');
+    await findText(root, 'Nieuw');
+  },
+};
+
+/** The redelivery's date field, once the step shows it. */
+async function waitForDateField(root: Element): Promise<HTMLInputElement> {
+  await findText(root, 'Vanaf datum');
+  const input = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[type="date"]');
+  if (!input) throw new Error('No date field on the redelivery step');
+  return input;
+}
