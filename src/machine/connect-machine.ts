@@ -269,6 +269,8 @@ export const connectMachine = connectSetup.createMachine({
         editing: { on: { 'user.submitRedelivery': submitRedelivery } },
         /** How many documents that date would offer again, before anything is sent. */
         previewing: {
+          // An earlier attempt's preview is not this date's: the automatic retry reads it as "confirmed".
+          entry: assign({ redeliveryPreview: null }),
           exit: 'endRateLimitRun',
           invoke: {
             src: 'previewRedelivery',

@@ -112,6 +112,33 @@ describe('connect machine: done', () => {
     await h.reach('done');
   });
 
+  it('user.done marks the new connection on the overview (madeConnection); user.newConnection clears the mark', async () => {
+    const h = await toDone();
+    expect(h.actor.getSnapshot().context.madeConnection, 'not before the overview').to.equal(null);
+    h.actor.send({ type: 'user.done' });
+    expect(h.matches({ connections: 'loading' })).to.equal(true);
+    expect(h.actor.getSnapshot().context.madeConnection).to.equal('con-new');
+    await h.reach({ connections: 'list' });
+    expect(h.actor.getSnapshot().context.madeConnection, 'still marked once the list is there').to.equal('con-new');
+    h.actor.send({ type: 'user.newConnection' });
+    expect(h.matches({ flow: 'organisation' })).to.equal(true);
+    expect(h.actor.getSnapshot().context.madeConnection).to.equal(null);
+  });
+
+  it('a disconnect on the overview clears the mark of the new connection', async () => {
+    const h = await toDone();
+    h.actor.send({ type: 'user.done' });
+    await h.reach({ connections: 'list' });
+    h.actor.send({ type: 'user.disconnect', connection: connection('con-1') });
+    expect(h.matches({ connections: 'confirmingDisconnect' })).to.equal(true);
+    expect(h.actor.getSnapshot().context.madeConnection).to.equal(null);
+  });
+
+  it('an overview reached without a new connection marks none', async () => {
+    const h = await toConnections();
+    expect(h.actor.getSnapshot().context.madeConnection).to.equal(null);
+  });
+
   it('user.redeliver from done opens the redelivery for that connection', async () => {
     const h = await toDone();
     const made = h.actor.getSnapshot().context.connection!;
@@ -140,9 +167,16 @@ describe('connect machine: redelivery', () => {
     return h;
   }
 
+  /** The date, its preview, and the user's confirmation: what "send" is since the preview (issue 13). */
+  async function submitAndConfirm(h: Harness, from: string) {
+    h.actor.send({ type: 'user.submitRedelivery', from });
+    await h.reach({ redelivery: 'confirming' });
+    h.actor.send({ type: 'user.confirmRedelivery' });
+  }
+
   it('submits the date for the connection\'s organisation and shows the result', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.hold());
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+    await submitAndConfirm(h, '2024-03-01');
     expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
     expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-03-01', idempotencyKey: 'key-1' });
     h.fakes.createRedelivery.last.resolve(redelivery('2024-03-01'));
@@ -153,7 +187,7 @@ describe('connect machine: redelivery', () => {
   it('goes to failed when the redelivery fails, emitting "failed"; retry returns to editing', async () => {
     const error = apiError('createRedelivery', 422);
     const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(error));
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+    await submitAndConfirm(h, '2024-03-01');
     const failed = await h.reach({ redelivery: 'failed' });
     expect(failed.context.error).to.equal(error);
     expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
@@ -166,10 +200,10 @@ describe('connect machine: redelivery', () => {
 
   it('submitting again from failed sends the new date', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(apiError('createRedelivery')));
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+    await submitAndConfirm(h, '2024-03-01');
     await h.reach({ redelivery: 'failed' });
     h.fakes.createRedelivery.returns(redelivery('2024-02-01'));
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-02-01' });
+    await submitAndConfirm(h, '2024-02-01');
     // Another date is another request: a key of its own.
     expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from: '2024-02-01', idempotencyKey: 'key-2' });
     await h.reach({ redelivery: 'submitted' });
@@ -177,7 +211,7 @@ describe('connect machine: redelivery', () => {
 
   it('turns a non-ApiError redelivery failure into a contract ApiError', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(undefined));
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+    await submitAndConfirm(h, '2024-03-01');
     const failed = await h.reach({ redelivery: 'failed' });
     expect(failed.context.error?.kind).to.equal('contract');
     expect(failed.context.error?.operation).to.equal('createRedelivery');
@@ -194,7 +228,7 @@ describe('connect machine: redelivery', () => {
 
     it(`${leave} after a submitted redelivery returns to the connections`, async () => {
       const h = await toRedelivery();
-      h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+      await submitAndConfirm(h, '2024-03-01');
       await h.reach({ redelivery: 'submitted' });
       h.actor.send({ type: leave });
       expect(h.matches({ connections: 'loading' })).to.equal(true);
@@ -203,20 +237,34 @@ describe('connect machine: redelivery', () => {
 
   it('a second redelivery starts without the earlier result or error', async () => {
     const h = await toRedelivery();
-    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
+    await submitAndConfirm(h, '2024-03-01');
     await h.reach({ redelivery: 'submitted' });
     h.actor.send({ type: 'user.back' });
     await h.reach({ connections: 'list' });
     h.actor.send({ type: 'user.redeliver', connection: chosen });
     expect(h.actor.getSnapshot().context.redelivery).to.equal(null);
+    expect(h.actor.getSnapshot().context.redeliveryPreview).to.equal(null);
     expect(h.matches({ redelivery: 'editing' })).to.equal(true);
   });
 
   it('submitting is ignored while a submission is in flight', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.hold());
+    await submitAndConfirm(h, '2024-03-01');
+    h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-02' });
+    h.actor.send({ type: 'user.confirmRedelivery' });
+    expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
+    expect(h.fakes.previewRedelivery.calls).to.have.length(1);
+    expect(h.fakes.createRedelivery.calls).to.have.length(1);
+  });
+
+  it('submitting is ignored while the preview is in flight, and so is a confirmation', async () => {
+    const h = await toRedelivery((fakes) => fakes.previewRedelivery.hold());
     h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-01' });
     h.actor.send({ type: 'user.submitRedelivery', from: '2024-03-02' });
-    expect(h.fakes.createRedelivery.calls).to.have.length(1);
+    h.actor.send({ type: 'user.confirmRedelivery' });
+    expect(h.matches({ redelivery: 'previewing' })).to.equal(true);
+    expect(h.fakes.previewRedelivery.calls).to.have.length(1);
+    expect(h.fakes.createRedelivery.calls).to.have.length(0);
   });
 });
 

@@ -371,6 +371,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   actor.on('connected', (event) => emitted.push(event));
   actor.on('cancelled', (event) => emitted.push(event));
   actor.on('failed', (event) => emitted.push(event));
+  actor.on('disconnected', (event) => emitted.push(event));
   actor.subscribe({ error: () => {} });
   actor.start();
 

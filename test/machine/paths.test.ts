@@ -50,6 +50,11 @@ const userEvents: ConnectEvent[] = [
   { type: 'user.redeliver', connection: connection('con-1') },
   { type: 'user.submitRedelivery', from: '2025-06-14' },
   { type: 'user.submitRedelivery', from: '2025-06-16' },
+  { type: 'user.confirmRedelivery' },
+  { type: 'user.changeRedeliveryDate' },
+  { type: 'user.disconnect', connection: connection('con-1') },
+  { type: 'user.confirmDisconnect' },
+  { type: 'user.cancelDisconnect' },
   { type: 'user.done' },
   { type: 'prefetch.settled' },
   { type: 'signIn.failed', error: failure('startAuthorization', 503) },
@@ -76,9 +81,19 @@ const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
     outputs: [connection('con-new')],
     errors: [failure('createConnection', 409), failure('createConnection', 429, 5), inFlight('createConnection')],
   },
+  // Documents to offer again, or none (nothing to confirm then).
+  previewRedelivery: {
+    outputs: [{ from: TODAY, documentCount: 3 }, { from: TODAY, documentCount: 0 }],
+    errors: [failure('previewRedelivery', 422), failure('previewRedelivery', 429, 5)],
+  },
   createRedelivery: {
     outputs: [redelivery(TODAY)],
     errors: [failure('createRedelivery', 422), failure('createRedelivery', 429, 5), inFlight('createRedelivery')],
+  },
+  // A 404 is a connection already gone.
+  deleteConnection: {
+    outputs: [undefined],
+    errors: [failure('deleteConnection', 404), failure('deleteConnection', 503), failure('deleteConnection', 429, 5)],
   },
   // The login's output is its grant. It reports its own failures by `signIn.failed` (above).
   signIn: { outputs: [authorization('auth-1')], errors: [] },
@@ -105,7 +120,9 @@ const events = (snapshot: ConnectSnapshot): EventObject[] => [...userEvents, ...
  * A state: its value, and what the guards and `!`s ahead of it read of the context, so the walk
  * stays finite and small. Left out everywhere: the status (only its answer is read), the run of
  * 429s (it only lengthens the wait), and the redelivery's connection and result (set on the way
- * into the redelivery, read only there). Left out before the login: the grant and what comes of
+ * into the redelivery, read only there) — but not its preview, which the confirmation and the
+ * automatic retry read; and the connection being disconnected, set on the way into the
+ * confirmation and read (`!`) while it is removed. Left out before the login: the grant and what comes of
  * it, which a new login forgets (`forgetGrant`) before anything reads them; outside the flow,
  * all of the flow, which the connections reset (`resetFlow`).
  */
@@ -121,6 +138,10 @@ const serialize = (snapshot: ConnectSnapshot): string => {
     resume: c.resume !== null,
     // The first overview takes the connections the status carried instead of asking.
     preloaded: c.preloadedConnections !== null,
+    disconnecting: c.disconnecting !== null,
+    ...(snapshot.matches('redelivery') && {
+      preview: c.redeliveryPreview ? (c.redeliveryPreview.documentCount > 0 ? 'documents' : 'none') : null,
+    }),
     ...(inFlow && {
       organisation: c.organisation?.id ?? null,
       bookingFlow: c.bookingFlow,

@@ -28,6 +28,11 @@ describe('connect machine: the redelivery date', () => {
       const h = await toRedelivery((fakes) => fakes.createRedelivery.hold());
       expect(canSubmit(h, from)).to.equal(true);
       h.actor.send({ type: 'user.submitRedelivery', from });
+      // First the preview of that date, then (confirmed) the redelivery itself.
+      expect(h.matches({ redelivery: 'previewing' })).to.equal(true);
+      expect(h.fakes.previewRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from });
+      await h.reach({ redelivery: 'confirming' });
+      h.actor.send({ type: 'user.confirmRedelivery' });
       expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
       expect(h.fakes.createRedelivery.last.input).to.deep.equal({ organisationId: 'org-5', from, idempotencyKey: 'key-1' });
     });
@@ -49,23 +54,28 @@ describe('connect machine: the redelivery date', () => {
       expect(canSubmit(h, from)).to.equal(false);
       h.actor.send({ type: 'user.submitRedelivery', from });
       expect(h.matches({ redelivery: 'editing' })).to.equal(true);
+      expect(h.fakes.previewRedelivery.calls, 'not even a preview').to.have.length(0);
       expect(h.fakes.createRedelivery.calls).to.have.length(0);
       // Positive control: the same state takes a date that has been.
       h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-14' });
-      expect(h.fakes.createRedelivery.calls).to.have.length(1);
+      expect(h.fakes.previewRedelivery.calls).to.have.length(1);
+      expect(h.fakes.previewRedelivery.last.input.from).to.equal('2025-06-14');
     });
   }
 
   it('refuses a future date after a failed submission too, and takes a valid one from there', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.fails(apiError('createRedelivery', 503)));
     h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-01' });
+    await h.reach({ redelivery: 'confirming' });
+    h.actor.send({ type: 'user.confirmRedelivery' });
     await h.reach({ redelivery: 'failed' });
     h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-16' });
     expect(h.matches({ redelivery: 'failed' })).to.equal(true);
+    expect(h.fakes.previewRedelivery.calls).to.have.length(1);
     expect(h.fakes.createRedelivery.calls).to.have.length(1);
     h.actor.send({ type: 'user.submitRedelivery', from: '2025-06-02' });
-    expect(h.matches({ redelivery: 'submitting' })).to.equal(true);
-    expect(h.fakes.createRedelivery.last.input.from).to.equal('2025-06-02');
+    expect(h.matches({ redelivery: 'previewing' })).to.equal(true);
+    expect(h.fakes.previewRedelivery.last.input.from).to.equal('2025-06-02');
   });
 
   it('reads today from its input (the day moves on: tomorrow is allowed once it has come)', async () => {
