@@ -8,7 +8,7 @@ import { listCount } from './views/parts.js';
  * results a list holds once loaded, how a login ended, and what went wrong. Derived, never
  * stored: the region re-reads it on every render, and a screen reader speaks what changed.
  */
-export function announcement(snapshot: ConnectSnapshot, t: Messages, step: string | null): string {
+export function announcement(snapshot: ConnectSnapshot, t: Messages, step: string | null, formatDate: (isoDate: string) => string = (isoDate) => isoDate): string {
   const parts: string[] = step ? [step] : [];
   const { organisations, administrations, authorization } = snapshot.context;
   const signIn = signInOf(snapshot);
@@ -26,7 +26,7 @@ export function announcement(snapshot: ConnectSnapshot, t: Messages, step: strin
     parts.push(t.disconnectQuestion(snapshot.context.disconnecting.organisation.name, snapshot.context.disconnecting.division.name));
   }
   if (snapshot.matches({ redelivery: 'confirming' }) && redeliveryPreview) {
-    parts.push(redeliveryPreview.documentCount > 0 ? t.redeliveryPreview(redeliveryPreview.documentCount, redeliveryPreview.from) : t.redeliveryNone(redeliveryPreview.from));
+    parts.push(redeliveryPreview.documentCount > 0 ? t.redeliveryPreview(redeliveryPreview.documentCount, formatDate(redeliveryPreview.from)) : t.redeliveryNone(formatDate(redeliveryPreview.from)));
   }
   const loginProblem = signIn?.context.loginProblem;
   const error = signIn ? signIn.context.error : snapshot.context.error;

@@ -287,7 +287,7 @@ export class AutopilotConnect extends LitElement {
         snapshot && step
           ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate }, step.view)
           : checkingStatusView({ t }),
-      said: snapshot ? announcement(snapshot, t, stepText) : '',
+      said: snapshot ? announcement(snapshot, t, stepText, this.formatDate) : '',
     });
   }
 

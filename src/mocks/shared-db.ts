@@ -10,9 +10,22 @@ import { migrate } from '../backend/db/migrations.js';
 let shared: Promise<PGlite> | undefined;
 let schemas = 0;
 
+/**
+ * Where a page may find an empty cluster dumped beforehand (`dumpDataDir('gzip')`): PGlite then
+ * loads it instead of running initdb, about 0.8 s instead of 3 s in Chromium. The test runner sets
+ * it (web-test-runner.config.mjs); without it PGlite makes its own cluster.
+ */
+declare global {
+  var __AUTOPILOT_PGLITE_DATA__: string | undefined;
+}
+
 async function open(): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
-  return PGlite.create();
+  const snapshot = globalThis.__AUTOPILOT_PGLITE_DATA__;
+  if (!snapshot) return PGlite.create();
+  const response = await fetch(snapshot);
+  if (!response.ok) throw new Error(`The PGlite cluster at ${snapshot} answered ${response.status}`);
+  return PGlite.create({ loadDataDir: await response.blob() });
 }
 
 export interface ScopedDb extends Db {

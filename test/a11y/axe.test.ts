@@ -182,11 +182,20 @@ describe('<autopilot-connect> accessibility in every state', function () {
       return element;
     });
 
+    state('redelivery confirming (the count and the question)', async () => {
+      const element = mountWith('default');
+      await toRedelivery(element);
+      await press(element, 'Opnieuw aanbieden');
+      await waitForText(element, 'Weet je het zeker?');
+      return element;
+    });
+
     state('redelivery submitted', async () => {
       const element = mountWith('default');
       await toRedelivery(element);
       await press(element, 'Opnieuw aanbieden');
-      await waitForText(element, 'opnieuw aangeboden.');
+      await press(element, 'Ja, opnieuw aanbieden');
+      await waitFor(() => findButton(element, 'Naar het overzicht'), { message: 'the redelivery sent' });
       return element;
     });
 
@@ -195,7 +204,37 @@ describe('<autopilot-connect> accessibility in every state', function () {
       await toRedelivery(element);
       backend('default').injectFailure({ operation: 'createRedelivery', kind: { status: 500 } });
       await press(element, 'Opnieuw aanbieden');
+      await press(element, 'Ja, opnieuw aanbieden');
       await alertShown(element);
+      return element;
+    });
+  });
+
+  describe('disconnecting', () => {
+    state('disconnect confirmation', async () => {
+      const element = mountWith('default');
+      await toConnections(element);
+      await press(element, 'Verbinding verbreken');
+      await waitForText(element, 'Nieuwe facturen uit Postvak In komen dan niet meer in Exact Online aan.');
+      return element;
+    });
+
+    state('disconnect failed', async () => {
+      const element = mountWith('default');
+      await toConnections(element);
+      backend('default').injectFailure({ operation: 'deleteConnection', kind: { status: 500 } });
+      await press(element, 'Verbinding verbreken');
+      await press(element, 'Ja, verbinding verbreken');
+      await alertShown(element);
+      return element;
+    });
+
+    state('disconnected', async () => {
+      const element = mountWith('default');
+      await toConnections(element);
+      await press(element, 'Verbinding verbreken');
+      await press(element, 'Ja, verbinding verbreken');
+      await waitForText(element, 'is verbroken.');
       return element;
     });
   });

@@ -27,10 +27,10 @@ export const templates: LocaleTemplates = {
   redeliver: 'Proposer à nouveau le téléchargement API',
   disconnect: 'Déconnecter',
   disconnectQuestion: str`Déconnecter ${0} de ${1} dans Exact Online ?`,
-  disconnectConsequence: 'Les nouvelles factures de Postvak In n’arriveront alors plus dans Exact Online. La Digitale Brievenbus de cette administration est clôturée.',
+  disconnectConsequence: "Les nouvelles factures de Postvak In n'arriveront alors plus dans Exact Online. La Digitale Brievenbus de cette administration est clôturée.",
   disconnectConfirm: 'Oui, déconnecter',
   disconnecting: 'Déconnexion…',
-  disconnected: str`${0} n’est plus connectée à ${1}.`,
+  disconnected: str`${0} n'est plus connectée à ${1}.`,
   connectionNew: 'Nouveau',
 
   organisationHeading: "Choisissez l'organisation",
@@ -115,7 +115,7 @@ export const templates: LocaleTemplates = {
   redeliveryCounting: 'Décompte des documents…',
   'redeliveryPreview.one': str`À partir du ${0}, 1 document sera proposé à nouveau. Êtes-vous sûr ?`,
   'redeliveryPreview.other': str`À partir du ${0}, ${1} documents seront proposés à nouveau. Êtes-vous sûr ?`,
-  redeliveryNone: str`Il n’y a aucun document à partir du ${0} à proposer à nouveau. Choisissez une date antérieure.`,
+  redeliveryNone: str`Il n'y a aucun document à partir du ${0} à proposer à nouveau. Choisissez une date antérieure.`,
   redeliveryConfirm: 'Oui, proposer à nouveau',
   redeliveryChangeDate: 'Autre date',
 
