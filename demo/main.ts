@@ -59,5 +59,8 @@ const record = (text: string) => {
 element.addEventListener('autopilot-connected', (event) =>
   record(`autopilot-connected: ${event.connection.organisation.name} → ${event.connection.division.name}`),
 );
+element.addEventListener('autopilot-disconnected', (event) =>
+  record(`autopilot-disconnected: ${event.connection.organisation.name} → ${event.connection.division.name}`),
+);
 element.addEventListener('autopilot-cancelled', () => record('autopilot-cancelled'));
 element.addEventListener('autopilot-error', (event) => record(`autopilot-error: ${event.error.message}`));

@@ -55,7 +55,7 @@ export const connectionsView = (view: ViewContext) => {
           : html`<p class="meta">${t.connectionsCount(connections.length)}</p>
               <ul class="cards">${connections.map((connection) => connectionItem(view, connection))}</ul>`;
   return html`${heading(t.connectionsHeading)}
-    ${disconnected ? html`<p class="success" role="status">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
+    ${disconnected ? html`<p class="success">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
     ${snapshot.matches({ connections: 'list' })
       ? html`<div class="actions start">${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }))}</div>`
       : nothing}

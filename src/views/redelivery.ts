@@ -24,7 +24,8 @@ export const redeliveryView = (view: ViewContext) => {
     const some = redeliveryPreview.documentCount > 0;
     return html`${heading(t.redeliveryHeading)}
       <p>${t.redeliveryIntro(isolate(organisation))}</p>
-      <p class="notice" role="status">${some ? t.redeliveryPreview(redeliveryPreview.documentCount, date) : t.redeliveryNone(date)}</p>
+      <!-- Said by the live region (announcement.ts), so not a second status here. -->
+      <p class="notice">${some ? t.redeliveryPreview(redeliveryPreview.documentCount, date) : t.redeliveryNone(date)}</p>
       <div class="actions">
         <button type="button" class="button secondary" part="button secondary-button" ?data-next-action=${!some} @click=${() => send({ type: 'user.changeRedeliveryDate' })}>${t.redeliveryChangeDate}</button>
         ${some ? primaryButton(submitting ? t.redeliverySubmitting : t.redeliveryConfirm, () => send({ type: 'user.confirmRedelivery' }), { busy: submitting, next: true }) : nothing}

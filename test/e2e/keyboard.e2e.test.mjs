@@ -174,10 +174,12 @@ describe('the connect flow with the keyboard alone', () => {
     const log = await page.locator('#log').textContent();
     assert.match(log, /autopilot-connected: eLien test company → eLien test company/);
 
-    // And back to the overview with the keyboard.
+    // And back to the overview with the keyboard: the connection just made has focus, marked as new,
+    // and its actions are the next Tab stops.
     await tabUntil(page, isButton('Naar het overzicht'), { what: 'Naar het overzicht' });
     await page.keyboard.press('Enter');
-    await waitForFocus(page, headingFocused('Actieve koppelingen'), 'the heading "Actieve koppelingen"');
+    await waitForFocus(page, (focus) => focus.tag === 'li' && focus.text.startsWith('eLien test company → eLien test company Nieuw'), 'the new connection');
+    await tabUntil(page, isButton('API-download opnieuw aanbieden'), { what: 'its API-download opnieuw aanbieden' });
     assert.deepEqual(pageErrors, []);
     await context.close();
   });
