@@ -38,9 +38,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Raised from 42 to 44 KB with contract v2 (2026-12-02: 43.56 KB): its one round trip, the login as
  * another Exact user, the 409 retry, open problem codes, blocked reasons and the health labels
  * cost 1.9 KB; the first-load issue (lazy later steps) brings the element under 30 KB.
- * Raised from 44 to 46 KB with connection management (2026-12-02: 45.19 KB): disconnecting with
- * its confirmation, the redelivery's count and confirmation, the unambiguous done screen and the
- * marked new connection cost 1.6 KB (five languages of messages included).
+ * Raised from 44 to 46 KB with connection management (2026-12-02: 45.49 KB): disconnecting with
+ * its confirmation, the redelivery's count and confirmation, the unambiguous done screen, the
+ * marked new connection and the Geavanceerde flow's way on cost 1.9 KB (five languages included).
  */
 export const BUDGETS = {
   element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 46 * 1024 },

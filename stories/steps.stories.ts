@@ -152,6 +152,20 @@ export const Administration: Story = {
   },
 };
 
+/** Step 4 of 5 with `Geavanceerde flow` chosen: what it is, the way to eConnect, and the simple flow. */
+export const AdministrationAdvanced: Story = {
+  play: async ({ canvasElement, args }) => {
+    const root = connectElement(canvasElement);
+    await reachLogin(root);
+    await logIn(root, args.scenario);
+    await continueToAdministration(root);
+    await clickOption(root, ELIEN);
+    const advanced = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[value="advanced"]');
+    advanced?.click();
+    await findButton(root, 'Simpele booking flow kiezen');
+  },
+};
+
 /** Step 5 of 5: connected; earlier documents can be offered again. */
 export const Done: Story = {
   play: async ({ canvasElement, args }) => {

@@ -38,6 +38,20 @@ const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, l
     <span><span class="radio-label">${label}</span><span class="hint">${hint}</span></span>
   </label>`;
 
+/** Where eConnect is reached for the Geavanceerde flow (it is set up with eConnect, not here). */
+const ECONNECT_CONTACT_URL = 'https://www.econnect.eu/contact';
+
+/**
+ * The Geavanceerde flow cannot be finished here: instead of a greyed-out `Afronden`, what it is,
+ * the way to eConnect, and the flow that can be connected now.
+ */
+const advancedWayOn = ({ t, send }: ViewContext) =>
+  html`<p class="notice">${t.advancedExplained}</p>
+    <div class="actions">
+      <a class="button secondary" part="button secondary-button" href=${ECONNECT_CONTACT_URL} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
+      ${primaryButton(t.chooseSimpleFlow, () => send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' }), { next: true })}
+    </div>`;
+
 /** Step 4 of 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
 export const administrationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
@@ -77,14 +91,16 @@ export const administrationView = (view: ViewContext) => {
     ${inAdministration('finishFailed') && error
       ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
       : nothing}
-    ${!administration ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
-    <div class="actions">
-      ${inAdministration('finishFailed') ? secondaryButton(t.retry, () => send({ type: 'user.retry' })) : nothing}
-      ${primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
-        // The machine's own rule (canFinish): an administration, and the simple booking flow.
-        disabled: !finishing && !snapshot.can({ type: 'user.finish' }),
-        busy: finishing,
-      })}
-    </div>
+    ${snapshot.context.bookingFlow === 'advanced'
+      ? advancedWayOn(view)
+      : html`${!administration ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
+          <div class="actions">
+            ${inAdministration('finishFailed') ? secondaryButton(t.retry, () => send({ type: 'user.retry' })) : nothing}
+            ${primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
+              // The machine's own rule (canFinish): an administration, and the simple booking flow.
+              disabled: !finishing && !snapshot.can({ type: 'user.finish' }),
+              busy: finishing,
+            })}
+          </div>`}
     ${flowNav(view)}`;
 };

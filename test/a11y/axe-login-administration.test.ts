@@ -153,7 +153,7 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       pointerClick(option(element, 'eLien test company'));
       const advanced = element.shadowRoot!.querySelector<HTMLInputElement>('input[value="advanced"]')!;
       advanced.click();
-      await waitFor(() => advanced.checked && isDisabled(button(element, 'Afronden')), { message: 'advanced chosen' });
+      await waitFor(() => advanced.checked && element.shadowRoot!.querySelector('a[href*="econnect.eu/contact"]'), { message: 'advanced chosen, the way to eConnect shown' });
       return element;
     });
 

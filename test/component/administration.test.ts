@@ -7,6 +7,7 @@ import {
   button,
   completeExactLogin,
   deepActiveElement,
+  findButton,
   installFakeClock,
   isDisabled,
   listbox,
@@ -162,20 +163,21 @@ describe('<autopilot-connect> step: administration', () => {
     await waitFor(() => selected(element).join() === 'eLien test company', { message: 'eLien chosen' });
   });
 
-  it('`Geavanceerde flow` disables `Afronden` and says to contact eConnect; the simple flow enables it again', async () => {
+  it('`Geavanceerde flow` explains itself and offers eConnect and the simple flow instead of a greyed-out `Afronden`', async () => {
     const element = mount();
     await toAdministration(element);
     pointerClick(option(element, 'eLien test company'));
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled' });
     pointerClick(radio(element, 'Geavanceerde flow'));
-    await waitFor(() => isDisabled(button(element, 'Afronden')), { message: 'Afronden disabled' });
+    await waitFor(() => findButton(element, 'Afronden') === null, { message: 'no Afronden that cannot be used' });
     expect(radio(element, 'Geavanceerde flow').checked).to.equal(true);
-    expect(radio(element, 'Simpele booking flow').checked).to.equal(false);
-    expect(visibleText(element)).to.include('Neem eerst contact op met eConnect om de Geavanceerde flow te gebruiken.');
-    pointerClick(button(element, 'Afronden'));
-    await afterItsTurn(element);
-    expect(visibleText(element)).to.include('Selecteer afdeling');
-    pointerClick(radio(element, 'Simpele booking flow'));
+    expect(visibleText(element)).to.include('Met de Geavanceerde flow boekt de Autopilot de facturen via een inrichting in Exact Online die eConnect samen met je opzet');
+    const contact = element.shadowRoot!.querySelector<HTMLAnchorElement>('a[href="https://www.econnect.eu/contact"]');
+    expect(contact?.textContent?.trim(), 'the way to eConnect').to.equal('Contact opnemen met eConnect');
+    expect(contact?.target).to.equal('_blank');
+    // The flow that can be connected now, one press away; the administration stays chosen.
+    await press(element, 'Simpele booking flow kiezen');
+    await waitFor(() => radio(element, 'Simpele booking flow').checked, { message: 'simple chosen' });
     await waitFor(() => !isDisabled(button(element, 'Afronden')), { message: 'Afronden enabled again' });
     pointerClick(button(element, 'Afronden'));
     await waitForHeading(element, 'Koppeling gemaakt');
