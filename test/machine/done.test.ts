@@ -14,6 +14,7 @@ import {
   toLoginReady,
   toOrganisation,
   toSystem,
+  submitAndConfirm,
 } from './fakes.js';
 import type { Fakes, Harness } from './fakes.js';
 
@@ -167,12 +168,6 @@ describe('connect machine: redelivery', () => {
     return h;
   }
 
-  /** The date, its preview, and the user's confirmation: what "send" is since the preview (issue 13). */
-  async function submitAndConfirm(h: Harness, from: string) {
-    h.actor.send({ type: 'user.submitRedelivery', from });
-    await h.reach({ redelivery: 'confirming' });
-    h.actor.send({ type: 'user.confirmRedelivery' });
-  }
 
   it('submits the date for the connection\'s organisation and shows the result', async () => {
     const h = await toRedelivery((fakes) => fakes.createRedelivery.hold());

@@ -496,3 +496,18 @@ export async function toDone(configure?: (fakes: Fakes) => void): Promise<Harnes
 /** The 'failed' events emitted so far. */
 export const failures = (h: Harness) =>
   h.emitted.filter((event): event is Extract<ConnectEmitted, { type: 'failed' }> => event.type === 'failed');
+
+/** The date, its preview, and the user's confirmation: what sends a redelivery since the preview. */
+export async function submitAndConfirm(h: Harness, from: string): Promise<void> {
+  h.actor.send({ type: 'user.submitRedelivery', from });
+  await h.reach({ redelivery: 'confirming' });
+  h.actor.send({ type: 'user.confirmRedelivery' });
+}
+
+/** A machine on `today`, on the redelivery of `chosen` from the overview. */
+export async function toRedeliveryOf(chosen: Connection, today: string, configure?: (fakes: Fakes) => void): Promise<Harness> {
+  const h = startMachine(configure, { today: () => today });
+  await h.reach({ connections: 'list' });
+  h.actor.send({ type: 'user.redeliver', connection: chosen });
+  return h;
+}

@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { ApiError } from '../../src/api/api-error.js';
-import { apiError, connection, redelivery, startMachine } from './fakes.js';
+import { apiError, connection, redelivery, submitAndConfirm, toRedeliveryOf } from './fakes.js';
 import type { Fakes, Harness } from './fakes.js';
 
 /**
@@ -12,19 +12,8 @@ import type { Fakes, Harness } from './fakes.js';
 const TODAY = '2025-06-15';
 const chosen = connection('con-5', { organisation: { id: 'org-5', name: 'Five' } });
 
-async function toRedelivery(configure?: (fakes: Fakes) => void): Promise<Harness> {
-  const h = startMachine(configure, { today: () => TODAY });
-  await h.reach({ connections: 'list' });
-  h.actor.send({ type: 'user.redeliver', connection: chosen });
-  return h;
-}
+const toRedelivery = (configure?: (fakes: Fakes) => void): Promise<Harness> => toRedeliveryOf(chosen, TODAY, configure);
 
-/** The date, its preview, and the user's confirmation: what sends a redelivery since the preview (issue 13). */
-async function submitAndConfirm(h: Harness, from: string) {
-  h.actor.send({ type: 'user.submitRedelivery', from });
-  await h.reach({ redelivery: 'confirming' });
-  h.actor.send({ type: 'user.confirmRedelivery' });
-}
 
 const sent = (h: Harness) => h.fakes.createRedelivery.calls.map((call) => [call.input.from, call.input.idempotencyKey]);
 

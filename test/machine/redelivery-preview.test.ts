@@ -1,6 +1,6 @@
 import { expect } from '@esm-bundle/chai';
 import { ApiError } from '../../src/api/api-error.js';
-import { advance, apiError, connection, failures, redelivery, startMachine } from './fakes.js';
+import { advance, apiError, connection, failures, redelivery, submitAndConfirm, toRedeliveryOf } from './fakes.js';
 import type { Fakes, Harness } from './fakes.js';
 
 /**
@@ -15,12 +15,7 @@ import type { Fakes, Harness } from './fakes.js';
 const TODAY = '2025-06-15';
 const chosen = connection('con-5', { organisation: { id: 'org-5', name: 'Five' } });
 
-async function toRedelivery(configure?: (fakes: Fakes) => void): Promise<Harness> {
-  const h = startMachine(configure, { today: () => TODAY });
-  await h.reach({ connections: 'list' });
-  h.actor.send({ type: 'user.redeliver', connection: chosen });
-  return h;
-}
+const toRedelivery = (configure?: (fakes: Fakes) => void): Promise<Harness> => toRedeliveryOf(chosen, TODAY, configure);
 
 async function toConfirming(from: string, configure?: (fakes: Fakes) => void): Promise<Harness> {
   const h = await toRedelivery(configure);
