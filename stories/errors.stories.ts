@@ -45,7 +45,7 @@ async function reachAdministrationPastFailures(root: Element): Promise<void> {
   await retry(root); // start the login
   // The first check of the login fails; the callback page's second report is asked about
   // again after the 2 s gap, and that answer confirms the login.
-  await logIn(root, 'errors');
+  await logIn(root);
   await findButton(root, 'Ga door');
   await continueToAdministration(root);
 }
@@ -121,7 +121,7 @@ export const LoginDenied: Story = {
   play: async ({ canvasElement, args }) => {
     const root = connectElement(canvasElement);
     await reachLogin(root);
-    await logIn(root, args.scenario, 'denied');
+    await logIn(root, 'denied');
     await findText(root, 'Je hebt in Exact Online geen toestemming gegeven.');
     await findButton(root, 'Opnieuw inloggen');
   },

@@ -1,6 +1,5 @@
 import type { AuthorizationStatus } from '../src/api/types.js';
 import { getBackend, matchMockPath } from '../src/mocks/handlers.js';
-import type { ScenarioName } from '../src/mocks/scenario-names.js';
 import { clickButton, clickOption, findButton, findHeading } from './shadow-dom.js';
 
 /**
@@ -102,7 +101,7 @@ export function reportLogin(authorizationId: string, status: AuthorizationStatus
 }
 
 /** Step 4: `Open`, log in at (fake) Exact Online, and the callback page reports back. */
-export async function logIn(root: Element, _scenario: ScenarioName, outcome: 'authorized' | 'denied' = 'authorized'): Promise<void> {
+export async function logIn(root: Element, outcome: 'authorized' | 'denied' = 'authorized'): Promise<void> {
   const loginWindow = stubLoginWindow();
   await clickButton(root, 'Open');
   const authorizationId = await settleLogin(loginWindow.authorizeUrl(), outcome);
@@ -113,4 +112,19 @@ export async function logIn(root: Element, _scenario: ScenarioName, outcome: 'au
 export async function continueToAdministration(root: Element): Promise<void> {
   await clickButton(root, 'Ga door');
   await findHeading(root, 'Selecteer afdeling');
+}
+
+/** Steps 1 → 5 on a scenario whose calls succeed: logged in, on `Selecteer afdeling`. */
+export async function reachAdministration(root: Element): Promise<void> {
+  await reachLogin(root);
+  await logIn(root);
+  await continueToAdministration(root);
+}
+
+/** Through `Afronden`: eLien test company connected to its own administration. */
+export async function reachDone(root: Element): Promise<void> {
+  await reachAdministration(root);
+  await clickOption(root, ELIEN);
+  await clickButton(root, 'Afronden');
+  await findHeading(root, 'Koppeling gemaakt');
 }

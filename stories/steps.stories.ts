@@ -3,10 +3,11 @@ import { connectMeta, type ConnectArgs } from './connect-story.js';
 import {
   chooseExactOnline,
   chooseOrganisation,
-  continueToAdministration,
   ELIEN,
   LIEN,
   logIn,
+  reachAdministration,
+  reachDone,
   reachLogin,
   startNewConnection,
   stubLoginWindow,
@@ -133,32 +134,28 @@ export const LoginOpen: Story = {
 
 /** Step 3 of 5 after the login: `Ga door`. */
 export const LoginAuthorized: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
     await reachLogin(root);
-    await logIn(root, args.scenario);
+    await logIn(root);
     await findButton(root, 'Ga door');
   },
 };
 
 /** Step 4 of 5: `Selecteer afdeling` and the booking flow. */
 export const Administration: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await reachLogin(root);
-    await logIn(root, args.scenario);
-    await continueToAdministration(root);
+    await reachAdministration(root);
     await findOption(root, ELIEN);
   },
 };
 
 /** Step 4 of 5 with `Geavanceerde flow` chosen: what it is, the way to eConnect, and the simple flow. */
 export const AdministrationAdvanced: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await reachLogin(root);
-    await logIn(root, args.scenario);
-    await continueToAdministration(root);
+    await reachAdministration(root);
     await clickOption(root, ELIEN);
     const advanced = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[value="advanced"]');
     advanced?.click();
@@ -168,14 +165,9 @@ export const AdministrationAdvanced: Story = {
 
 /** Step 5 of 5: connected; earlier documents can be offered again. */
 export const Done: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await reachLogin(root);
-    await logIn(root, args.scenario);
-    await continueToAdministration(root);
-    await clickOption(root, ELIEN);
-    await clickButton(root, 'Afronden');
-    await findHeading(root, 'Koppeling gemaakt');
+    await reachDone(root);
   },
 };
 
@@ -246,14 +238,9 @@ export const Disconnected: Story = {
 
 /** Back on the overview after `Afronden`: the new connection marked (and focused). */
 export const ConnectionsWithNew: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await reachLogin(root);
-    await logIn(root, args.scenario);
-    await continueToAdministration(root);
-    await clickOption(root, ELIEN);
-    await clickButton(root, 'Afronden');
-    await findHeading(root, 'Koppeling gemaakt');
+    await reachDone(root);
     await clickButton(root, 'Naar het overzicht');
     await findText(root, 'Nieuw');
   },
