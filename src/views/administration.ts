@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
 import type { BookingFlow, Division, DivisionBlock } from '../api/types.js';
-import { errorMessage } from '../i18n/error-message.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** Each reason Exact (or the missing KvK) keeps an administration from being chosen has its own text. */
@@ -89,7 +88,7 @@ export const administrationView = (view: ViewContext) => {
       ${bookingFlowOption(view, 'advanced', t.bookingFlowAdvanced, t.bookingFlowAdvancedHint)}
     </fieldset>
     ${inAdministration('finishFailed') && error
-      ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
+      ? errorNote(error, t)
       : nothing}
     ${snapshot.context.bookingFlow === 'advanced'
       ? advancedWayOn(view)

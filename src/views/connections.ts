@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
-import { errorMessage } from '../i18n/error-message.js';
-import { errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** `Verbinding verbreken`, asked in the card itself: which connection, what stops, and the safe way back first. */
@@ -11,7 +10,7 @@ const disconnectConfirmation = ({ t, send, snapshot }: ViewContext, connection: 
   return html`<div class="confirm" role="group" aria-labelledby="disconnect-question">
     <p id="disconnect-question" class="confirm-question">${t.disconnectQuestion(isolate(connection.organisation.name), isolate(connection.division.name))}</p>
     <p>${t.disconnectConsequence}</p>
-    ${failed && snapshot.context.error ? html`<div class="error" data-alert part="error"><p>${errorMessage(snapshot.context.error, t)}</p></div>` : nothing}
+    ${failed && snapshot.context.error ? errorNote(snapshot.context.error, t) : nothing}
     <div class="actions">
       <button type="button" class="button secondary" part="button secondary-button" data-next-action @click=${() => send({ type: 'user.cancelDisconnect' })}>${t.cancel}</button>
       ${primaryButton(failed ? t.retry : busy ? t.disconnecting : t.disconnectConfirm, () => send({ type: failed ? 'user.retry' : 'user.confirmDisconnect' }), { busy })}

@@ -5,6 +5,7 @@ import type { Division, Organisation } from '../api/types.js';
 import type { ListKey } from '../machine/connect-setup.js';
 import type { ConnectEvent, ListState } from '../machine/types.js';
 import type { PickerItem, PickerLabels, PickerSearchEvent, PickerSelectEvent } from '../picker/search-listbox.js';
+import type { Messages } from '../i18n/messages.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -51,11 +52,13 @@ const spinner = html`<span class="spinner" aria-hidden="true"></span>`;
 
 export const progress = (text: string) => html`<p class="progress" role="status">${spinner}${text}</p>`;
 
+/** What went wrong, in one sentence, where the step's own buttons are the way on. */
+export const errorNote = (error: ApiError | null, t: Messages) =>
+  html`<div class="error" data-alert part="error"><p>${error ? errorMessage(error, t) : t.error_server}</p></div>`;
+
 /** A failed request: what went wrong, in one sentence, and the ways on. */
 export const errorPanel = (error: ApiError | null, { t, send }: ViewContext, options: { back?: boolean } = {}) =>
-  html`<div class="error" data-alert part="error">
-      <p>${error ? errorMessage(error, t) : t.error_server}</p>
-    </div>
+  html`${errorNote(error, t)}
     <div class="actions">
       ${options.back ? secondaryButton(t.back, () => send({ type: 'user.back' })) : nothing}
       ${primaryButton(t.retry, () => send({ type: 'user.retry' }))}

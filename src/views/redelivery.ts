@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
-import { errorMessage } from '../i18n/error-message.js';
-import { heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -59,7 +58,7 @@ function dateForm({ t, send, snapshot }: ViewContext, organisation: string, erro
           (event.target as HTMLInputElement).setCustomValidity('')} />
       </label>
       ${snapshot.matches({ redelivery: 'failed' }) && error
-        ? html`<div class="error" data-alert part="error"><p>${errorMessage(error, t)}</p></div>`
+        ? errorNote(error, t)
         : nothing}
       <div class="actions">
         ${secondaryButton(t.back, () => send({ type: 'user.back' }))}
