@@ -6,7 +6,7 @@ import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
 import { provideEffects } from './effects.js';
-import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent } from './events.js';
+import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 import { loadedTemplates, loadLocale, matchLocale, sourceLocale, type Locale } from './i18n/localization.js';
 import { messages } from './i18n/messages.js';
 import { observeLang } from './i18n/observe-lang.js';
@@ -22,6 +22,7 @@ import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
 import { loginView } from './views/login.js';
 import { organisationView } from './views/organisation.js';
+import { reconnectView } from './views/reconnect.js';
 import { redeliveryView } from './views/redelivery.js';
 import { heading, primaryButton } from './views/parts.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
@@ -36,6 +37,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
   notInstalled: notInstalledView,
   resuming: resumingView,
   connections: connectionsView,
+  reconnect: reconnectView,
   organisation: organisationView,
   system: systemView,
   login: loginView,
@@ -59,6 +61,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  *
  * @fires {AutopilotConnectedEvent} autopilot-connected - a connection was made; `event.connection` is the backend's record of it.
  * @fires {AutopilotDisconnectedEvent} autopilot-disconnected - the user removed a connection after confirming; `event.connection` is the one removed.
+ * @fires {AutopilotReconnectedEvent} autopilot-reconnected - `Opnieuw verbinden` repaired connections in place; `event.connections` work again.
  * @fires {AutopilotCancelledEvent} autopilot-cancelled - the user left the flow with `Annuleren`.
  * @fires {AutopilotErrorEvent} autopilot-error - a backend call failed; `event.error` is the `ApiError` (status 401: renew the session, then call `retry()`).
  *
@@ -251,6 +254,7 @@ export class AutopilotConnect extends LitElement {
   private forward(event: ConnectEmitted): void {
     if (event.type === 'connected') this.dispatchEvent(new AutopilotConnectedEvent(event.connection));
     else if (event.type === 'disconnected') this.dispatchEvent(new AutopilotDisconnectedEvent(event.connection));
+    else if (event.type === 'reconnected') this.dispatchEvent(new AutopilotReconnectedEvent(event.connections));
     else if (event.type === 'cancelled') this.dispatchEvent(new AutopilotCancelledEvent());
     else this.dispatchEvent(new AutopilotErrorEvent(event.error));
   }

@@ -2,7 +2,7 @@ import { fromPromise } from 'xstate';
 import type { ApiClient } from './api/client.js';
 import type { ConnectMachine } from './machine/connect-machine.js';
 import { signInMachine } from './machine/sign-in-machine.js';
-import type { ResumeRecord } from './machine/types.js';
+import type { ResumeRecord, StartAuthorizationInput } from './machine/types.js';
 import { createLoginWindowActor } from './popup/login-window.js';
 
 export interface EffectsEnvironment {
@@ -25,6 +25,19 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
   const getAuthorization = fromPromise<Awaited<ReturnType<ApiClient['getAuthorization']>>, { authorizationId: string }>(({ input, signal }) =>
     api.getAuthorization(input.authorizationId, signal),
   );
+  const startAuthorization = fromPromise<Awaited<ReturnType<ApiClient['startAuthorization']>>, StartAuthorizationInput>(({ input, signal }) =>
+    api.startAuthorization(
+      {
+        returnOrigin: callbackOrigin,
+        locale: locale(),
+        // The backend derives the Exact region from the organisation's country, unless a reconnect names it.
+        ...(input.organisationId ? { organisationId: input.organisationId } : {}),
+        ...(input.region ? { region: input.region } : {}),
+        forceLogin: input.forceLogin,
+      },
+      signal,
+    ),
+  );
   return machine.provide({
     actions: {
       navigateToLogin: (_, { url, authorizationId }) => navigate(url, authorizationId),
@@ -43,20 +56,11 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       previewRedelivery: fromPromise(({ input, signal }) => api.previewRedelivery(input.organisationId, input.from, signal)),
       createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, input.idempotencyKey, signal)),
       deleteConnection: fromPromise(({ input, signal }) => api.deleteConnection(input.connectionId, signal)),
+      startAuthorization,
+      reauthorizeConnection: fromPromise(({ input, signal }) => api.reauthorizeConnection(input.connectionId, input.authorizationId, signal)),
       signIn: signInMachine.provide({
         actors: {
-          startAuthorization: fromPromise(({ input, signal }) =>
-            api.startAuthorization(
-              {
-                returnOrigin: callbackOrigin,
-                locale: locale(),
-                // The backend derives the Exact region from the organisation's country.
-                ...(input.organisationId ? { organisationId: input.organisationId } : {}),
-                forceLogin: input.forceLogin,
-              },
-              signal,
-            ),
-          ),
+          startAuthorization,
           listAuthorizations: fromPromise(async ({ signal }) => (await api.listAuthorizations(signal)).items),
           loginWindow: createLoginWindowActor({ window, expectedOrigin: callbackOrigin }),
           getAuthorization,

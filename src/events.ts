@@ -17,6 +17,17 @@ export class AutopilotDisconnectedEvent extends Event {
   }
 }
 
+/**
+ * Fired when `Opnieuw verbinden` brought connections back: `connections` are those that work
+ * again, the one the user chose first, then any others the same Exact login repaired.
+ */
+export class AutopilotReconnectedEvent extends Event {
+  static readonly eventName = 'autopilot-reconnected';
+  constructor(readonly connections: Connection[]) {
+    super(AutopilotReconnectedEvent.eventName, { bubbles: true, composed: true });
+  }
+}
+
 /** Fired when the user cancels the flow before it was finished. */
 export class AutopilotCancelledEvent extends Event {
   static readonly eventName = 'autopilot-cancelled';
@@ -40,6 +51,7 @@ declare global {
   interface HTMLElementEventMap {
     'autopilot-connected': AutopilotConnectedEvent;
     'autopilot-disconnected': AutopilotDisconnectedEvent;
+    'autopilot-reconnected': AutopilotReconnectedEvent;
     'autopilot-cancelled': AutopilotCancelledEvent;
     'autopilot-error': AutopilotErrorEvent;
   }

@@ -6,7 +6,7 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { AutopilotConnect } from './autopilot-connect.js';
-import type { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent } from './events.js';
+import type { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 
 export interface AutopilotConnectJsxProps extends DetailedHTMLProps<HTMLAttributes<AutopilotConnect>, AutopilotConnect> {
   /** Where the backend contract lives, e.g. `/api/autopilot`. */
@@ -22,6 +22,7 @@ export interface AutopilotConnectJsxProps extends DetailedHTMLProps<HTMLAttribut
   'login-timeout'?: number | string;
   'onautopilot-connected'?: (event: AutopilotConnectedEvent) => void;
   'onautopilot-disconnected'?: (event: AutopilotDisconnectedEvent) => void;
+  'onautopilot-reconnected'?: (event: AutopilotReconnectedEvent) => void;
   'onautopilot-cancelled'?: (event: AutopilotCancelledEvent) => void;
   'onautopilot-error'?: (event: AutopilotErrorEvent) => void;
 }

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { AutopilotConnect as AutopilotConnectElement } from './define.js';
-import type { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent } from './events.js';
+import type { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 import type { AutopilotConnectJsxProps } from './jsx.js';
 
 export const AutopilotConnect = createComponent({
@@ -16,6 +16,7 @@ export const AutopilotConnect = createComponent({
   events: {
     onConnected: 'autopilot-connected' as EventName<AutopilotConnectedEvent>,
     onDisconnected: 'autopilot-disconnected' as EventName<AutopilotDisconnectedEvent>,
+    onReconnected: 'autopilot-reconnected' as EventName<AutopilotReconnectedEvent>,
     onCancelled: 'autopilot-cancelled' as EventName<AutopilotCancelledEvent>,
     onError: 'autopilot-error' as EventName<AutopilotErrorEvent>,
   },

@@ -81,6 +81,19 @@ export const messages = (locale: Locale = sourceLocale) => {
     disconnecting: msg('Bezig met verbreken…', { id: 'disconnecting' }),
     disconnected: (organisation: string, division: string) => msg(str`De verbinding tussen ${organisation} en ${division} is verbroken.`, { id: 'disconnected' }),
     connectionNew: msg('Nieuw', { id: 'connectionNew' }),
+    connectionExactUser: (user: string, host: string) => msg(str`Exact-gebruiker ${user} · ${host}`, { id: 'connectionExactUser' }),
+    reconnect: msg('Opnieuw verbinden', { id: 'reconnect' }),
+    reconnectHeading: msg('Koppeling opnieuw verbinden', { id: 'reconnectHeading' }),
+    reconnectIntro: (connection: string) =>
+      msg(str`Log opnieuw in bij Exact Online om ${connection} te herstellen. De koppeling houdt haar administratie.`, { id: 'reconnectIntro' }),
+    reconnectIntroAs: (connection: string, user: string) =>
+      msg(str`Log opnieuw in bij Exact Online als ${user} om ${connection} te herstellen. De koppeling houdt haar administratie, en dezelfde login herstelt ook de andere koppelingen van ${user}.`, { id: 'reconnectIntroAs' }),
+    reconnectOtherUser: msg('Neemt een andere Exact Online-gebruiker de koppeling over? Kies dan Inloggen als andere Exact-gebruiker.', { id: 'reconnectOtherUser' }),
+    reconnectRepairing: msg('Koppeling herstellen…', { id: 'reconnectRepairing' }),
+    reconnected: (connection: string) => msg(str`${connection} is weer verbonden.`, { id: 'reconnected' }),
+    reconnectedNotActive: (connection: string, status: string) =>
+      msg(str`${connection} gebruikt nu de nieuwe login, maar heeft nog aandacht nodig: ${status}.`, { id: 'reconnectedNotActive' }),
+    reconnectedOthers: (connections: string) => msg(str`Met dezelfde login zijn ook weer verbonden: ${connections}.`, { id: 'reconnectedOthers' }),
 
     organisationHeading: msg('Kies de organisatie', { id: 'organisationHeading' }),
     organisationIntro: msg('Voor welke organisatie wil je een koppeling maken? Per administratie leg je één koppeling.', { id: 'organisationIntro' }),
@@ -127,7 +140,11 @@ export const messages = (locale: Locale = sourceLocale) => {
       msg(str`Het platform heeft al toestemming van Exact Online (${host}) via de gebruiker ${user}.`, { id: 'grantIntroRegion' }),
     grantWhy: msg('Exact Online geeft per gebruiker één toestemming: opnieuw inloggen met dezelfde gebruiker maakt de bestaande toestemming ongeldig.', { id: 'grantWhy' }),
     reuseGrant: (user: string) => msg(str`Doorgaan als ${user}`, { id: 'reuseGrant' }),
-    loginAsOther: msg('Inloggen als andere gebruiker', { id: 'loginAsOther' }),
+    loginAsOther: msg('Inloggen als andere Exact-gebruiker', { id: 'loginAsOther' }),
+    replaceWarning: (users: string) =>
+      msg(str`Log je in als een Exact-gebruiker die al koppelingen heeft, dan vervangt deze login de vorige van die gebruiker: ${users}. Vink in Exact Online dan ook die administraties weer aan, anders hebben die koppelingen daarna aandacht nodig.`, { id: 'replaceWarning' }),
+    consentDropped: (connections: string) =>
+      msg(str`Let op: bij deze login zijn niet alle administraties aangevinkt die al gekoppeld zijn. Aandacht nodig: ${connections}. Kies bij die koppeling Opnieuw verbinden en vink de administratie aan.`, { id: 'consentDropped' }),
     loginSameTab: msg('In dit tabblad inloggen', { id: 'loginSameTab' }),
     leavingForLogin: msg('Je gaat naar Exact Online…', { id: 'leavingForLogin' }),
     resuming: msg('Verder waar je was…', { id: 'resuming' }),

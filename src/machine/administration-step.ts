@@ -34,10 +34,20 @@ export const administrationStep = connectSetup.createStateConfig({
   initial: 'entering',
   entry: keepResume,
   exit: 'clearResume',
+  /**
+   * A login URL for `Opnieuw inloggen`, fetched while the user picks: the window must open inside
+   * that click, and a popup opened after an await is blocked. Without it the login step prepares one.
+   */
+  invoke: {
+    src: 'startAuthorization',
+    input: ({ context }) => ({ organisationId: context.organisation!.id, forceLogin: false }),
+    onDone: { actions: assign({ preparedLogin: ({ event }) => event.output }) },
+    onError: { actions: [] },
+  },
   on: {
     'user.back': '#connect.flow.login.authorized',
-    /** An administration was not granted on the consent screen: log in again to grant it. */
-    'user.loginAgain': { target: '#connect.flow.login', actions: assign({ forceNewLogin: true }) },
+    /** An administration was not granted on the consent screen: log in again to grant it (at once, when the URL is here). */
+    'user.loginAgain': { target: '#connect.flow.login', actions: 'takePreparedLogin' },
     'user.searchAdministrations': administrations.search,
     /** From wherever the button is: `Afronden` (a retry keeps the key of the attempt that failed). */
     'user.finish': {

@@ -3,6 +3,7 @@ import type { ConnectEvent } from './types.js';
 import { administrationStep } from './administration-step.js';
 import { connectSetup, emptyList, todayUtc } from './connect-setup.js';
 import { loginStep } from './login-step.js';
+import { reconnectStep } from './reconnect-step.js';
 import { pagedList } from './paged-list.js';
 import { failedRequest, retryWhenRateLimited } from './requests.js';
 import { loginProblemOf } from './sign-in-machine.js';
@@ -60,6 +61,11 @@ export const connectMachine = connectSetup.createMachine({
     createId: input.createId,
     today: input.today ?? todayUtc,
     forceNewLogin: false,
+    preparedLogin: null,
+    loginAtOnce: null,
+    reconnecting: null,
+    reconnected: null,
+    now: input.now ?? Date.now,
     resume: input.resume ?? null,
     resumedProblem: null,
     rateLimited: 0,
@@ -167,9 +173,10 @@ export const connectMachine = connectSetup.createMachine({
         },
         list: {
           on: {
-            'user.newConnection': { target: '#connect.flow', actions: assign({ disconnected: null, madeConnection: null }) },
+            'user.newConnection': { target: '#connect.flow', actions: 'forgetOverviewNotes' },
             'user.redeliver': toRedelivery,
-            'user.disconnect': { target: 'confirmingDisconnect', actions: assign({ disconnecting: ({ event }) => event.connection, disconnected: null, madeConnection: null }) },
+            'user.disconnect': { target: 'confirmingDisconnect', actions: ['forgetOverviewNotes', assign({ disconnecting: ({ event }) => event.connection })] },
+            'user.reconnect': { target: '#connect.reconnect', actions: ['forgetOverviewNotes', assign({ reconnecting: ({ event }) => event.connection })] },
           },
         },
         failed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
@@ -248,6 +255,9 @@ export const connectMachine = connectSetup.createMachine({
         administration: administrationStep,
       },
     },
+
+    /** `Opnieuw verbinden`: one login repairs a connection (and the others of that Exact user) in place. */
+    reconnect: reconnectStep,
 
     /** Step 5 of 5: connected. Earlier documents can be offered again. */
     done: {

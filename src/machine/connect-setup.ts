@@ -1,6 +1,7 @@
 import { assign, emit, forwardTo, fromPromise, raise, setup } from 'xstate';
-import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, RedeliveryPreview, Status } from '../api/types.js';
+import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, RedeliveryPreview, StartedAuthorization, Status } from '../api/types.js';
 import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
+import { reconnectedBy } from './reconnected.js';
 import { signInMachine } from './sign-in-machine.js';
 import { SEARCH_DEBOUNCE_MS } from './timing.js';
 import type {
@@ -14,6 +15,7 @@ import type {
   Page,
   PageRequest,
   ResumeRecord,
+  StartAuthorizationInput,
 } from './types.js';
 
 /** The two searchable lists of the flow, by their context key. */
@@ -33,6 +35,9 @@ const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListSt
 /** YYYY-MM-DD of a day that exists (no 2025-13-45, no 30 February). */
 const isCalendarDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
+
+/** A URL fetched ahead is used only with this much of its lifetime left: the login itself takes time. */
+const PREPARED_LOGIN_MARGIN_MS = 5 * 60_000;
 
 /** Today in UTC as YYYY-MM-DD, the form a date input gives. */
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -59,6 +64,10 @@ export const connectSetup = setup({
     previewRedelivery: fromPromise<RedeliveryPreview, { organisationId: string; from: string }>(notProvided('previewRedelivery')),
     createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string; idempotencyKey: string }>(notProvided('createRedelivery')),
     deleteConnection: fromPromise<void, { connectionId: string }>(notProvided('deleteConnection')),
+    /** A login URL fetched ahead, so `Opnieuw inloggen` opens the window inside its click. */
+    startAuthorization: fromPromise<StartedAuthorization, StartAuthorizationInput>(notProvided('startAuthorization')),
+    /** `Opnieuw verbinden`: the connection, in place, on the new login's grant. */
+    reauthorizeConnection: fromPromise<Connection, { connectionId: string; authorizationId: string }>(notProvided('reauthorizeConnection')),
     /** The Exact login, a child machine whose output is the grant. */
     signIn: signInMachine,
   },
@@ -91,6 +100,9 @@ export const connectSetup = setup({
     isNotFound: (_, error: unknown) => (error as { status?: unknown } | null)?.status === 404,
     isResumedAuthorized: (_, status: string) => status === 'authorized',
     isResumedSettled: (_, status: string) => status !== 'pending',
+    /** The new login already moved the connection back onto a grant that reaches its administration. */
+    isRepaired: ({ context }, authorization: Authorization) =>
+      authorization.repointed?.some((moved) => moved.connectionId === context.reconnecting?.id && moved.status === 'active') ?? false,
   },
   actions: {
     rememberError: assign(({ context }, params: { error: unknown; operation: string }) =>
@@ -126,6 +138,8 @@ export const connectSetup = setup({
       connection: null,
       error: null,
       forceNewLogin: false,
+      preparedLogin: null,
+      loginAtOnce: null,
       resume: null,
       resumedProblem: null,
     }),
@@ -146,6 +160,29 @@ export const connectSetup = setup({
     keyRedelivery: assign(({ context }, from: string) => ({
       redeliveryAttempt: context.redeliveryAttempt?.from === from ? context.redeliveryAttempt : { from, idempotencyKey: context.createId() },
     })),
+    /**
+     * `Opnieuw inloggen` takes the URL fetched ahead, if it is still well within its lifetime
+     * (the backend's pending login lasts 15 minutes), so the window opens inside the click.
+     */
+    takePreparedLogin: assign(({ context }) => {
+      const prepared = context.preparedLogin;
+      const fresh = prepared !== null && Date.parse(prepared.expiresAt) - context.now() > PREPARED_LOGIN_MARGIN_MS;
+      return { loginAtOnce: fresh ? prepared : null, preparedLogin: null, forceNewLogin: true };
+    }),
+    /** What the reconnect repaired (`repaired`: the backend's answer to the in-place reauthorize, if one was asked). */
+    noteReconnected: assign(({ context }, { repaired }: { repaired: Connection | null }) => {
+      const reconnected = reconnectedBy(context, context.authorization!, repaired);
+      // The list shows the new health at once; the reload that follows confirms what the backend has.
+      const now = new Map([reconnected.connection, ...reconnected.others, ...reconnected.attention].map((connection) => [connection.id, connection]));
+      return { reconnected, reconnecting: null, connections: context.connections.map((connection) => now.get(connection.id) ?? connection) };
+    }),
+    /** The host hears which connections work again, as it hears of one made. */
+    emitReconnected: emit(({ context }) => ({
+      type: 'reconnected' as const,
+      connections: [context.reconnected!.connection, ...context.reconnected!.others],
+    })),
+    /** What the overview said about the last action (removed, made, repaired) ends with the next one. */
+    forgetOverviewNotes: assign({ disconnected: null, madeConnection: null, reconnected: null }),
     /** What the user does on the login step is the login's to handle. */
     forwardToSignIn: forwardTo('signIn'),
     emitCancelled: emit({ type: 'cancelled' }),

@@ -19,7 +19,7 @@ export const loginStep = connectSetup.createStateConfig({
     signingIn: {
       // A new login may reach other administrations: earlier choices there are void.
       entry: ['forgetGrant', 'clearResume'],
-      exit: assign({ resumedProblem: null }),
+      exit: assign({ resumedProblem: null, loginAtOnce: null }),
       invoke: {
         id: 'signIn',
         src: 'signIn',
@@ -28,6 +28,7 @@ export const loginStep = connectSetup.createStateConfig({
           forceNewLogin: context.forceNewLogin,
           organisationId: context.organisation?.id ?? null,
           problem: context.resumedProblem,
+          prepared: context.loginAtOnce,
         }),
         onDone: { target: 'authorized', actions: assign({ authorization: ({ event }) => event.output }) },
       },

@@ -22,6 +22,13 @@ import type { LoginProblem, LoginWindowEvent, SignInContext, SignInEvent, SignIn
 export const loginProblemOf = (status: Authorization['status']): LoginProblem =>
   status === 'denied' || status === 'expired' || status === 'revoked' ? status : 'failed';
 
+/** What a login URL is asked for: the organisation (the backend's default host), or the host a reconnect needs. */
+const loginRequest = (context: SignInContext, forceLogin: boolean): StartAuthorizationInput => ({
+  organisationId: context.organisationId,
+  ...(context.region ? { region: context.region } : {}),
+  forceLogin,
+});
+
 export const signInMachine = setup({
   types: {
     context: {} as SignInContext,
@@ -52,7 +59,10 @@ export const signInMachine = setup({
     isRetriedAutomatically,
     isCheckQueued: ({ context }) => context.checkQueued,
     isBlocked: ({ context }) => context.loginProblem === 'blocked',
-    canLoginSameTab: ({ context }) => context.loginProblem === 'blocked' && context.started !== null,
+    /** Only where the flow can resume after leaving the page (the connect flow, not a reconnect). */
+    canLoginSameTab: ({ context }) => context.sameTab && context.loginProblem === 'blocked' && context.started !== null,
+    /** A login URL fetched before the click that starts this login: it opens at once. */
+    hasPreparedLogin: ({ context }) => context.started !== null,
     isAuthorized: (_, authorization: Authorization) => authorization.status === 'authorized',
     isPending: (_, authorization: Authorization) => authorization.status === 'pending',
   },
@@ -70,16 +80,21 @@ export const signInMachine = setup({
     queueCheck: assign({ checkQueued: true }),
     /** Same-tab fallback when popups are blocked: the connect machine leaves the page for the login. */
     leaveForLogin: sendParent(({ context }) => ({ type: 'signIn.leave' as const, started: context.started! })),
+    /** `Inloggen als andere Exact-gebruiker`: the window opens the force_login URL. */
+    useOtherLogin: assign({ started: ({ context }) => context.startedOther }),
   },
 }).createMachine({
   id: 'signIn',
   context: ({ input }) => ({
-    started: null,
+    started: input.prepared ?? null,
+    startedOther: null,
     authorization: null,
     authorizations: [],
     reusable: null,
     forceNewLogin: input.forceNewLogin,
     organisationId: input.organisationId,
+    region: input.region ?? null,
+    sameTab: input.sameTab ?? true,
     loginProblem: input.problem,
     error: null,
     loginTimeout: input.loginTimeout,
@@ -90,14 +105,22 @@ export const signInMachine = setup({
   initial: 'starting',
   output: ({ context }) => context.authorization!,
   states: {
-    starting: { always: [{ guard: 'startsWithProblem', target: 'problem' }, { target: 'preparing' }] },
+    starting: {
+      always: [
+        { guard: 'startsWithProblem', target: 'problem' },
+        // `Opnieuw inloggen` with a URL fetched beforehand: the window opens inside that click.
+        { guard: 'hasPreparedLogin', target: 'open' },
+        { target: 'preparing' },
+      ],
+    },
     /**
-     * The authorize URL is fetched now, so `Open` can open the window inside the click; the
-     * grants the platform already holds are fetched alongside it.
+     * Both authorize URLs are fetched now, so `Open` and `Inloggen als andere Exact-gebruiker`
+     * each open the window inside the click; the grants the platform already holds are fetched
+     * alongside them.
      */
     preparing: {
       tags: ['busy'],
-      entry: assign({ started: null, loginProblem: null, error: null, authorizations: [], reusable: null }),
+      entry: assign({ started: null, startedOther: null, loginProblem: null, error: null, authorizations: [], reusable: null }),
       type: 'parallel',
       states: {
         url: {
@@ -108,8 +131,27 @@ export const signInMachine = setup({
               invoke: {
                 src: 'startAuthorization',
                 // Exact's own session decides who logs in: the common case, one user.
-                input: ({ context }) => ({ organisationId: context.organisationId, forceLogin: false }),
+                input: ({ context }) => loginRequest(context, false),
                 onDone: { target: 'done', actions: assign({ started: ({ event }) => event.output }) },
+                onError: { target: '#signIn.failed', actions: failedRequest('startAuthorization') },
+              },
+            },
+            done: { type: 'final' },
+          },
+        },
+        /**
+         * A login that reuses Exact's session logs in the same user again, and so revokes that
+         * user's grant. The way to another user is a URL with force_login: Exact asks who.
+         */
+        otherUrl: {
+          initial: 'loading',
+          states: {
+            loading: {
+              exit: 'endRateLimitRun',
+              invoke: {
+                src: 'startAuthorization',
+                input: ({ context }) => loginRequest(context, true),
+                onDone: { target: 'done', actions: assign({ startedOther: ({ event }) => event.output }) },
                 onError: { target: '#signIn.failed', actions: failedRequest('startAuthorization') },
               },
             },
@@ -144,30 +186,13 @@ export const signInMachine = setup({
      * revokes the first. So offer the grant the platform holds before another login.
      */
     choosingGrant: {
-      initial: 'preparingOther',
       on: {
         'user.reuseGrant': { target: 'authorized', actions: assign({ authorization: ({ event }) => event.authorization }) },
-      },
-      states: {
-        /**
-         * The login the first URL makes would reuse Exact's session, log in the same user and so
-         * revoke the grant offered. The way past it is another user: a URL with force_login,
-         * fetched now so `Inloggen als andere gebruiker` opens the window inside the click.
-         */
-        preparingOther: {
-          tags: ['busy'],
-          exit: 'endRateLimitRun',
-          invoke: {
-            src: 'startAuthorization',
-            input: ({ context }) => ({ organisationId: context.organisationId, forceLogin: true }),
-            onDone: { target: 'ready', actions: assign({ started: ({ event }) => event.output }) },
-            onError: { target: '#signIn.failed', actions: failedRequest('startAuthorization') },
-          },
-        },
-        ready: { on: { 'user.loginAsOther': '#signIn.open' } },
+        // The first URL would log in the same user and revoke the grant offered: only another user.
+        'user.loginAsOther': { target: 'open', actions: 'useOtherLogin' },
       },
     },
-    ready: { on: { 'user.openLogin': 'open' } },
+    ready: { on: { 'user.openLogin': 'open', 'user.loginAsOther': { target: 'open', actions: 'useOtherLogin' } } },
     /**
      * The window is open (or was): its actor keeps listening until the login is settled. Two
      * regions: what the element sees of the window, and its questions to the backend, which

@@ -13,6 +13,7 @@ export type View =
   | 'notInstalled'
   | 'resuming'
   | 'connections'
+  | 'reconnect'
   | 'organisation'
   | 'system'
   | 'login'

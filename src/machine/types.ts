@@ -9,6 +9,7 @@ import type {
   PageRequest,
   Redelivery,
   RedeliveryPreview,
+  Region,
   StartedAuthorization,
   Status,
 } from '../api/types.js';
@@ -66,6 +67,15 @@ export interface ConnectContext {
   today: () => string;
   /** The user asked for a fresh login (to grant more administrations): don't offer a grant. */
   forceNewLogin: boolean;
+  /** A login URL fetched on the administration step, so `Opnieuw inloggen` opens the window in its click. */
+  preparedLogin: StartedAuthorization | null;
+  /** The URL the next login opens at once (taken from `preparedLogin` by `Opnieuw inloggen`). */
+  loginAtOnce: StartedAuthorization | null;
+  /** The connection `Opnieuw verbinden` is repairing. */
+  reconnecting: Connection | null;
+  /** What the last reconnect repaired, named on the overview until the next action there. */
+  reconnected: Reconnected | null;
+  now: () => number;
   /** Where to continue after a reload or the same-tab login, until the backend confirmed it. */
   resume: ResumeRecord | null;
   /** A login the backend settled without a grant while the page was away (same-tab login). */
@@ -74,10 +84,22 @@ export interface ConnectContext {
   rateLimited: number;
 }
 
+/**
+ * One login repairs every connection of that Exact user: the one asked for, the others it
+ * brought back, and those that still need attention (an administration left out of the consent).
+ */
+export interface Reconnected {
+  connection: Connection;
+  others: Connection[];
+  attention: Connection[];
+}
+
 /** The Exact login's own context (the child machine `signIn`). */
 export interface SignInContext {
   /** The login being made: its authorize URL, fetched before `Open` so the window opens inside the click. */
   started: StartedAuthorization | null;
+  /** The same with force_login (Exact asks who logs in), for `Inloggen als andere Exact-gebruiker`. */
+  startedOther: StartedAuthorization | null;
   /** The confirmed grant: the child's output. */
   authorization: Authorization | null;
   /** Grants the platform already holds (GET authorizations). */
@@ -87,6 +109,10 @@ export interface SignInContext {
   forceNewLogin: boolean;
   /** The organisation the login is for: the backend derives the Exact region from it. */
   organisationId: string | null;
+  /** The Exact host to log in on, when it is known (a reconnect: the connection's); else the backend's default. */
+  region: Region | null;
+  /** Whether the flow can continue after leaving the page for the login (popups blocked). */
+  sameTab: boolean;
   loginProblem: LoginProblem | null;
   error: ApiError | null;
   loginTimeout: number;
@@ -103,6 +129,11 @@ export interface SignInInput {
   organisationId: string | null;
   /** Start on this problem (a same-tab login settled without a grant while the page was away). */
   problem: LoginProblem | null;
+  /** A login URL fetched before the click that starts this login: the window opens at once. */
+  prepared?: StartedAuthorization | null;
+  region?: Region | null;
+  /** Default true; a reconnect from the overview has no same-tab login to resume. */
+  sameTab?: boolean;
 }
 
 /**
@@ -124,6 +155,8 @@ export interface ConnectInput {
   createId: () => string;
   /** Today as YYYY-MM-DD; the machine's default reads the system clock. */
   today?: () => string;
+  /** The clock in milliseconds (Date.now), for the lifetime of a login URL fetched ahead. */
+  now?: () => number;
   resume?: ResumeRecord | null;
 }
 
@@ -176,6 +209,7 @@ export type ConnectEvent =
   | { type: 'user.disconnect'; connection: Connection }
   | { type: 'user.confirmDisconnect' }
   | { type: 'user.cancelDisconnect' }
+  | { type: 'user.reconnect'; connection: Connection }
   | { type: 'user.done' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
   | { type: 'prefetch.settled' }
@@ -189,7 +223,8 @@ export type ConnectEmitted =
   | { type: 'connected'; connection: Connection }
   | { type: 'cancelled' }
   | { type: 'failed'; error: ApiError }
-  | { type: 'disconnected'; connection: Connection };
+  | { type: 'disconnected'; connection: Connection }
+  | { type: 'reconnected'; connections: Connection[] };
 
 export interface AdministrationPageRequest extends PageRequest {
   authorizationId: string;
@@ -198,6 +233,8 @@ export interface AdministrationPageRequest extends PageRequest {
 /** What `startAuthorization` is asked with; the element adds the return origin and locale. */
 export interface StartAuthorizationInput {
   organisationId: string | null;
+  /** The Exact host, when the login must be on a given one (a reconnect); else from the organisation. */
+  region?: Region | null;
   forceLogin: boolean;
 }
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
+import { exactHosts, connectionList } from './login.js';
 import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -18,6 +19,22 @@ const disconnectConfirmation = ({ t, send, snapshot }: ViewContext, connection: 
   </div>`;
 };
 
+/** A lapsed or replaced login, or an administration the last consent left out: a new login repairs it. */
+const reconnectable = (connection: Connection) => connection.status === 'needs_login' || connection.status === 'division_unavailable';
+
+/** What `Opnieuw verbinden` repaired: the connection chosen, the others the same login brought back, and what still needs attention. */
+const reconnectedNote = ({ t, snapshot }: ViewContext) => {
+  const reconnected = snapshot.context.reconnected;
+  if (!reconnected) return nothing;
+  const { connection, others, attention } = reconnected;
+  const name = t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
+  return html`<div class="success" tabindex="-1" data-focus-first>
+    <p>${connection.status === 'active' ? t.reconnected(name) : t.reconnectedNotActive(name, t[`connectionStatus_${connection.status}`])}</p>
+    ${others.length > 0 ? html`<p>${t.reconnectedOthers(connectionList(t, others))}</p>` : nothing}
+    ${attention.length > 0 ? html`<p class="notice">${t.consentDropped(connectionList(t, attention))}</p>` : nothing}
+  </div>`;
+};
+
 const connectionItem = (view: ViewContext, connection: Connection) => {
   const { t, send, formatDate, snapshot } = view;
   const { disconnecting, madeConnection } = snapshot.context;
@@ -28,10 +45,12 @@ const connectionItem = (view: ViewContext, connection: Connection) => {
     ${connection.status === 'active' ? nothing : html`<p class="card-status">${t[`connectionStatus_${connection.status}`]}</p>`}
     <p class="card-meta">${connection.division.code} · ${connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced} ·
       ${t.connectedSince(formatDate(connection.createdAt))}</p>
+    <p class="card-meta">${connection.exactUser ? t.connectionExactUser(isolate(connection.exactUser.name), exactHosts[connection.region]) : exactHosts[connection.region]}</p>
     ${disconnecting?.id === connection.id
       ? disconnectConfirmation(view, connection)
       : actions
         ? html`<div class="actions start">
+            ${reconnectable(connection) ? primaryButton(t.reconnect, () => send({ type: 'user.reconnect', connection })) : nothing}
             ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
             <button type="button" class="button link" part="button" @click=${() => send({ type: 'user.disconnect', connection })}>${t.disconnect}</button>
           </div>`
@@ -45,7 +64,7 @@ export const connectionsView = (view: ViewContext) => {
   const { connections, error, disconnected } = snapshot.context;
   const loading = snapshot.matches({ connections: 'loading' });
   const body =
-    loading && (connections.length === 0 || !disconnected)
+    loading && (connections.length === 0 || !(disconnected || snapshot.context.reconnected))
       ? progress(t.loading)
       : snapshot.matches({ connections: 'failed' })
         ? errorPanel(error, view)
@@ -55,6 +74,7 @@ export const connectionsView = (view: ViewContext) => {
               <ul class="cards">${connections.map((connection) => connectionItem(view, connection))}</ul>`;
   return html`${heading(t.connectionsHeading)}
     ${disconnected ? html`<p class="success">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
+    ${reconnectedNote(view)}
     ${snapshot.matches({ connections: 'list' })
       ? html`<div class="actions start">${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }))}</div>`
       : nothing}

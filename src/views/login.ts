@@ -1,10 +1,11 @@
 import { html, nothing } from 'lit';
-import type { Region } from '../api/types.js';
+import type { Connection, Region } from '../api/types.js';
+import type { Messages } from '../i18n/messages.js';
 import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** Exact Online's country hosts, as the user knows them (the contract's Region). */
-const exactHosts: Record<Region, string> = {
+export const exactHosts: Record<Region, string> = {
   nl: 'exactonline.nl',
   be: 'exactonline.be',
   de: 'exactonline.de',
@@ -14,18 +15,41 @@ const exactHosts: Record<Region, string> = {
   fr: 'exactonline.fr',
 };
 
+/** Connections named in a sentence: organisation → administration (number and name), one after another. */
+export const connectionList = (t: Messages, connections: Connection[]) =>
+  connections.map((connection) => t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`))).join('; ');
+
+/**
+ * Before a login: a login as an Exact user who already has connections replaces that user's
+ * grant (one token chain per user), and a consent without their administrations leaves those
+ * connections needing attention. Said per user, with the administrations to tick.
+ */
+const replaceWarning = ({ t, snapshot }: ViewContext) => {
+  const byUser = new Map<string, { name: string; codes: number[] }>();
+  for (const connection of snapshot.context.connections) {
+    if (!connection.exactUser) continue;
+    const user = byUser.get(connection.exactUser.id) ?? { name: connection.exactUser.name, codes: [] };
+    user.codes.push(connection.division.code);
+    byUser.set(connection.exactUser.id, user);
+  }
+  if (byUser.size === 0) return nothing;
+  const users = [...byUser.values()].map((user) => `${isolate(user.name)} (${user.codes.join(', ')})`).join('; ');
+  return html`<p class="hint">${t.replaceWarning(users)}</p>`;
+};
+
 /** While the Exact login runs (the child machine `signIn`): what it is doing, and its way on. */
-const signingIn = (view: ViewContext) => {
+export const signingIn = (view: ViewContext) => {
   const { t, send } = view;
   const signIn = view.signIn!;
   const { loginProblem, error, reusable } = signIn.context;
   const at = (state: 'ready' | 'choosingGrant' | 'open' | 'problem') => signIn.matches(state);
   const openButton = primaryButton(t.open, () => send({ type: 'user.openLogin' }), { next: true });
-  // The choice waits for the second login URL (force_login), so both its buttons work in the click.
-  if (signIn.matches('preparing') || signIn.matches('starting') || signIn.matches({ choosingGrant: 'preparingOther' })) {
-    return progress(t.loginPreparing);
+  // Both login URLs come first, so each button opens its window inside the click.
+  if (signIn.matches('preparing') || signIn.matches('starting')) return progress(t.loginPreparing);
+  if (at('ready')) {
+    return html`${replaceWarning(view)}
+      <div class="actions start">${openButton}${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}</div>`;
   }
-  if (at('ready')) return html`<div class="actions start">${openButton}</div>`;
   if (at('choosingGrant') && reusable) {
     const user = reusable.exactUser ? `${reusable.exactUser.name}${reusable.exactUser.email ? ` (${reusable.exactUser.email})` : ''}` : reusable.id;
     // The Dutch host is the usual one; another is named, since the grant lives there.
@@ -48,7 +72,7 @@ const signingIn = (view: ViewContext) => {
   }
   if (signIn.hasTag('checking')) return progress(t.loginChecking);
   if (at('open')) {
-    return html`${progress(t.loginWaiting)}
+    return html`${progress(t.loginWaiting)} ${replaceWarning(view)}
       <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
   }
   return errorPanel(error, view);
@@ -58,8 +82,14 @@ const state = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   if (view.signIn) return signingIn(view);
   if (snapshot.hasTag('leftForLogin')) return progress(t.leavingForLogin);
-  const user = snapshot.context.authorization?.exactUser?.name;
+  const { authorization, connections } = snapshot.context;
+  const user = authorization?.exactUser?.name;
+  // The consent left out administrations that connections of this user use: say which, and the fix.
+  const dropped = (authorization?.repointed ?? [])
+    .filter((moved) => moved.status !== 'active')
+    .flatMap((moved) => connections.filter((connection) => connection.id === moved.connectionId));
   return html`<p class="success">${user ? t.loginAuthorizedAs(isolate(user)) : t.loginAuthorized}</p>
+    ${dropped.length > 0 ? html`<p class="notice" data-alert>${t.consentDropped(connectionList(t, dropped))}</p>` : nothing}
     <div class="actions start">
       ${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true, busy: snapshot.hasTag('busy') })}
     </div>`;

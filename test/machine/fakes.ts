@@ -202,7 +202,19 @@ export function createFakes() {
     listOrganisations: new FakeRequest<PageRequest, Page<Organisation>>(() =>
       page([organisation('org-1'), organisation('org-2')]),
     ),
-    startAuthorization: new FakeRequest<StartAuthorizationInput, StartedAuthorization>((_, index) => started(`auth-${index + 1}`)),
+    /** The login's URLs: `auth-N` for the Nth plain one, `auth-other-N` for the Nth with forceLogin. */
+    startAuthorization: (() => {
+      let plain = 0;
+      let other = 0;
+      return new FakeRequest<StartAuthorizationInput, StartedAuthorization>((input) =>
+        input.forceLogin ? started(`auth-other-${++other}`) : started(`auth-${++plain}`),
+      );
+    })(),
+    /** The URL the administration step fetches ahead for `Opnieuw inloggen` (the connect machine's own). */
+    prepareLogin: new FakeRequest<StartAuthorizationInput, StartedAuthorization>((_, index) => started(`auth-ahead-${index + 1}`)),
+    reauthorizeConnection: new FakeRequest<{ connectionId: string; authorizationId: string }, Connection>((input) =>
+      connection(input.connectionId, { authorizationId: input.authorizationId }),
+    ),
     listAuthorizations: new FakeRequest<unknown, Authorization[]>(() => []),
     loginWindow: new FakeLoginWindow(),
     /** Both machines ask it (resuming, and the login's checks), as the real effects share one. */
@@ -225,6 +237,9 @@ export function createFakes() {
   };
 }
 export type Fakes = ReturnType<typeof createFakes>;
+
+/** The logins the user could open with `Open` (not the force_login URLs fetched beside them). */
+export const plainLogins = (fakes: Fakes) => fakes.startAuthorization.calls.filter((call) => !call.input.forceLogin);
 
 // ---------------------------------------------------------------------------------------------
 // The machine under test
@@ -326,6 +341,8 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       previewRedelivery: fakes.previewRedelivery.actor(),
       createRedelivery: fakes.createRedelivery.actor(),
       deleteConnection: fakes.deleteConnection.actor(),
+      startAuthorization: fakes.prepareLogin.actor(),
+      reauthorizeConnection: fakes.reauthorizeConnection.actor(),
       signIn: signInMachine.provide({
         actors: {
           startAuthorization: fakes.startAuthorization.actor(),
@@ -372,6 +389,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   actor.on('cancelled', (event) => emitted.push(event));
   actor.on('failed', (event) => emitted.push(event));
   actor.on('disconnected', (event) => emitted.push(event));
+  actor.on('reconnected', (event) => emitted.push(event));
   actor.subscribe({ error: () => {} });
   actor.start();
 

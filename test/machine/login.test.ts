@@ -16,7 +16,7 @@ import {
   toLoginReady,
   toSystem,
 } from './fakes.js';
-import type { Harness } from './fakes.js';
+import { plainLogins, type Harness } from './fakes.js';
 
 const loginId = (h: Harness) => h.signIn()!.context.started!.id;
 
@@ -44,7 +44,7 @@ describe('connect machine: login step', () => {
       expect(h.signIn()?.context.error).to.equal(null);
       const ready = await h.reach({ flow: { login: 'ready' } });
       expect(h.signIn()?.context.started?.id).to.equal('auth-2');
-      expect(h.fakes.startAuthorization.calls).to.have.length(2);
+      expect(plainLogins(h.fakes)).to.have.length(2);
     });
 
     it('turns a non-ApiError start failure into a contract ApiError', async () => {
@@ -213,7 +213,7 @@ describe('connect machine: login step', () => {
       expect(h.fakes.loginWindow.starts[1]).to.deep.equal({ url: started('auth-1').authorizeUrl, authorizationId: 'auth-1' });
       expect(h.matches({ flow: { login: { open: { window: 'opening' } } } })).to.equal(true);
       expect(h.signIn()?.context.loginProblem).to.equal(null);
-      expect(h.fakes.startAuthorization.calls).to.have.length(1);
+      expect(plainLogins(h.fakes)).to.have.length(1);
     });
 
     it('Open is refused from a problem other than "blocked"', async () => {
@@ -273,7 +273,7 @@ describe('connect machine: login step', () => {
       expect(h.signIn()?.context.loginProblem).to.equal(null);
       expect(h.signIn()?.context.started).to.equal(null);
       const ready = await h.reach({ flow: { login: 'ready' } });
-      expect(h.fakes.startAuthorization.calls).to.have.length(2);
+      expect(plainLogins(h.fakes)).to.have.length(2);
       expect(h.signIn()?.context.started?.id).to.equal('auth-2');
     });
 

@@ -202,7 +202,8 @@ describe('connect machine: system step', () => {
     const h = await toSystem();
     h.actor.send({ type: 'user.chooseExact' });
     expect(h.matches({ flow: { login: 'preparing' } })).to.equal(true);
-    expect(h.fakes.startAuthorization.calls).to.have.length(1);
+    // Both URLs at once: `Open`, and `Inloggen als andere Exact-gebruiker` (force_login).
+    expect(h.fakes.startAuthorization.calls.map((call) => call.input.forceLogin)).to.deep.equal([false, true]);
   });
 
   it('goes back to the organisation step, keeping the selection', async () => {

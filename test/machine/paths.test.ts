@@ -55,6 +55,7 @@ const userEvents: ConnectEvent[] = [
   { type: 'user.disconnect', connection: connection('con-1') },
   { type: 'user.confirmDisconnect' },
   { type: 'user.cancelDisconnect' },
+  { type: 'user.reconnect', connection: connection('con-1', { status: 'needs_login' }) },
   { type: 'user.done' },
   { type: 'prefetch.settled' },
   { type: 'signIn.failed', error: failure('startAuthorization', 503) },
@@ -96,7 +97,14 @@ const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
     errors: [failure('deleteConnection', 404), failure('deleteConnection', 503), failure('deleteConnection', 429, 5)],
   },
   // The login's output is its grant. It reports its own failures by `signIn.failed` (above).
-  signIn: { outputs: [authorization('auth-1')], errors: [] },
+  // A reconnect tells apart a grant that already repaired the connection and one that did not.
+  signIn: { outputs: [authorization('auth-1'), { ...authorization('auth-2'), repointed: [{ connectionId: 'con-1', status: 'active' }] }], errors: [] },
+  // The URL the administration step fetches ahead for `Opnieuw inloggen`; without it the login step prepares one.
+  startAuthorization: { outputs: [started('auth-ahead')], errors: [failure('startAuthorization', 503)] },
+  reauthorizeConnection: {
+    outputs: [connection('con-1')],
+    errors: [failure('reauthorizeConnection', 422), failure('reauthorizeConnection', 503), failure('reauthorizeConnection', 429, 5)],
+  },
 };
 
 /** The answers of the actors running in this state, and the timers it has set. */
@@ -139,6 +147,8 @@ const serialize = (snapshot: ConnectSnapshot): string => {
     // The first overview takes the connections the status carried instead of asking.
     preloaded: c.preloadedConnections !== null,
     disconnecting: c.disconnecting !== null,
+    // Set on the way into the reconnect and read (`!`) there; its grant is read by the reauthorize.
+    ...(snapshot.matches('reconnect') && { reconnecting: c.reconnecting !== null, authorization: c.authorization?.id ?? null }),
     ...(snapshot.matches('redelivery') && {
       preview: c.redeliveryPreview ? (c.redeliveryPreview.documentCount > 0 ? 'documents' : 'none') : null,
     }),
@@ -146,6 +156,9 @@ const serialize = (snapshot: ConnectSnapshot): string => {
       organisation: c.organisation?.id ?? null,
       bookingFlow: c.bookingFlow,
       forceNewLogin: c.forceNewLogin,
+      // The URL fetched ahead opens `Opnieuw inloggen` at once; the login step takes it.
+      preparedLogin: c.preparedLogin !== null,
+      loginAtOnce: c.loginAtOnce !== null,
       resumedProblem: c.resumedProblem,
       moreOrganisations: snapshot.matches({ flow: 'organisation' }) && c.organisations.nextCursor !== null,
     }),
