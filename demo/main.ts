@@ -62,5 +62,8 @@ element.addEventListener('autopilot-connected', (event) =>
 element.addEventListener('autopilot-disconnected', (event) =>
   record(`autopilot-disconnected: ${event.connection.organisation.name} → ${event.connection.division.name}`),
 );
+element.addEventListener('autopilot-reconnected', (event) =>
+  record(`autopilot-reconnected: ${event.connections.map((connection) => `${connection.organisation.name} → ${connection.division.name}`).join(', ')}`),
+);
 element.addEventListener('autopilot-cancelled', () => record('autopilot-cancelled'));
 element.addEventListener('autopilot-error', (event) => record(`autopilot-error: ${event.error.message}`));

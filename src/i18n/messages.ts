@@ -93,7 +93,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     reconnected: (connection: string) => msg(str`${connection} is weer verbonden.`, { id: 'reconnected' }),
     reconnectedNotActive: (connection: string, status: string) =>
       msg(str`${connection} gebruikt nu de nieuwe login, maar heeft nog aandacht nodig: ${status}.`, { id: 'reconnectedNotActive' }),
-    reconnectedOthers: (connections: string) => msg(str`Met dezelfde login zijn ook weer verbonden: ${connections}.`, { id: 'reconnectedOthers' }),
+    reconnectedOthers: (connections: string) => msg(str`Met dezelfde login zijn ook weer verbonden: ${connections}`, { id: 'reconnectedOthers' }),
 
     organisationHeading: msg('Kies de organisatie', { id: 'organisationHeading' }),
     organisationIntro: msg('Voor welke organisatie wil je een koppeling maken? Per administratie leg je één koppeling.', { id: 'organisationIntro' }),
@@ -144,7 +144,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     replaceWarning: (users: string) =>
       msg(str`Log je in als een Exact-gebruiker die al koppelingen heeft, dan vervangt deze login de vorige van die gebruiker: ${users}. Vink in Exact Online dan ook die administraties weer aan, anders hebben die koppelingen daarna aandacht nodig.`, { id: 'replaceWarning' }),
     consentDropped: (connections: string) =>
-      msg(str`Let op: bij deze login zijn niet alle administraties aangevinkt die al gekoppeld zijn. Aandacht nodig: ${connections}. Kies bij die koppeling Opnieuw verbinden en vink de administratie aan.`, { id: 'consentDropped' }),
+      msg(str`Let op: bij deze login zijn niet alle administraties aangevinkt die al gekoppeld zijn. Niet aangevinkt, dus aandacht nodig: kies bij deze koppeling Opnieuw verbinden en vink de administratie aan: ${connections}`, { id: 'consentDropped' }),
     loginSameTab: msg('In dit tabblad inloggen', { id: 'loginSameTab' }),
     leavingForLogin: msg('Je gaat naar Exact Online…', { id: 'leavingForLogin' }),
     resuming: msg('Verder waar je was…', { id: 'resuming' }),

@@ -12,6 +12,7 @@ export const scenarioNames = [
   'coop',
   'coop-late',
   'trouble',
+  'lapsed',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -210,6 +210,8 @@ function build(shape: Shape = {}): World {
 }
 
 const trouble = troubleDivisionCodes;
+/** Fietsenmakerij Van Dijk, the third default organisation. */
+const FIETSENMAKERIJ = 'org_0003';
 
 /** Named worlds for tests, stories and the demo; each call builds a fresh one. */
 export const worlds: Record<ScenarioName, () => World> = {
@@ -233,6 +235,8 @@ export const worlds: Record<ScenarioName, () => World> = {
   grant: () => build({ keepGrant: true }),
   coop: () => build({ harness: { exactOpenerPolicy: 'same-origin', crossOriginExact: true } }),
   'coop-late': () => build({ harness: { exactOpenerPolicy: 'same-origin', exactOpenerPolicyFromConsent: true, crossOriginExact: true } }),
+  // Two connections of Lien's whose login lapsed: one `Opnieuw verbinden` repairs both.
+  lapsed: () => build({ connections: [[FIETSENMAKERIJ, divisionCodes.bakkerij + 2]] }),
   // Administrations Exact Online refuses at POST /connections, each for its own reason.
   trouble: () =>
     build({

@@ -46,12 +46,16 @@ export function recordAuthorizations(page) {
   const started = [];
   page.on('response', (response) => {
     const request = response.request();
-    if (request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/api/authorizations') && response.status() === 201) {
+    // Each login prepares two URLs; the one `Open` opens has no forceLogin (the other is `Inloggen als andere Exact-gebruiker`).
+    const plain = !/"forceLogin":\s*true/.test(request.postData() ?? '');
+    if (plain && request.method() === 'POST' && new URL(request.url()).pathname.endsWith('/api/authorizations') && response.status() === 201) {
       started.push(response.json().then((body) => body.id));
     }
   });
   return async () => {
-    if (started.length === 0) await page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/api/authorizations'));
+    if (started.length === 0) {
+      await page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/api/authorizations') && !/"forceLogin":\s*true/.test(response.request().postData() ?? ''));
+    }
     const id = await started.at(-1);
     if (!id) throw new Error('no login was started');
     return id;

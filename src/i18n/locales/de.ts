@@ -41,7 +41,7 @@ export const templates: LocaleTemplates = {
   reconnectRepairing: 'Verbindung wird repariert…',
   reconnected: str`${0} ist wieder verbunden.`,
   reconnectedNotActive: str`${0} nutzt jetzt die neue Anmeldung, braucht aber noch Aufmerksamkeit: ${1}.`,
-  reconnectedOthers: str`Dieselbe Anmeldung hat auch wieder verbunden: ${0}.`,
+  reconnectedOthers: str`Dieselbe Anmeldung hat auch wieder verbunden: ${0}`,
 
   organisationHeading: 'Organisation wählen',
   organisationIntro: 'Welche Organisation möchten Sie verbinden? Pro Administration legen Sie eine Verbindung an.',
@@ -86,7 +86,7 @@ export const templates: LocaleTemplates = {
   reuseGrant: str`Weiter als ${0}`,
   loginAsOther: 'Als anderer Exact-Benutzer anmelden',
   replaceWarning: str`Melden Sie sich als Exact-Benutzer an, der bereits Verbindungen hat, ersetzt diese Anmeldung dessen vorherige: ${0}. Haken Sie diese Administrationen in Exact Online wieder an, sonst brauchen diese Verbindungen danach Aufmerksamkeit.`,
-  consentDropped: str`Achtung: Bei dieser Anmeldung wurden nicht alle bereits verbundenen Administrationen angehakt. Aufmerksamkeit nötig: ${0}. Wählen Sie bei dieser Verbindung Erneut verbinden und haken Sie die Administration an.`,
+  consentDropped: str`Achtung: Bei dieser Anmeldung wurden nicht alle bereits verbundenen Administrationen angehakt. Nicht angehakt, daher Aufmerksamkeit nötig: Wählen Sie bei dieser Verbindung Erneut verbinden und haken Sie die Administration an: ${0}`,
   loginSameTab: 'In diesem Tab anmelden',
   leavingForLogin: 'Sie werden zu Exact Online weitergeleitet…',
   resuming: 'Es geht dort weiter, wo Sie waren…',

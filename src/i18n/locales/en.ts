@@ -41,7 +41,7 @@ export const templates: LocaleTemplates = {
   reconnectRepairing: 'Repairing the connection…',
   reconnected: str`${0} is connected again.`,
   reconnectedNotActive: str`${0} now uses the new login, but still needs attention: ${1}.`,
-  reconnectedOthers: str`The same login also reconnected: ${0}.`,
+  reconnectedOthers: str`The same login also reconnected: ${0}`,
 
   organisationHeading: 'Choose the organisation',
   organisationIntro: 'Which organisation do you want to connect? You make one connection per administration.',
@@ -81,7 +81,7 @@ export const templates: LocaleTemplates = {
   reuseGrant: str`Continue as ${0}`,
   loginAsOther: 'Log in as another Exact user',
   replaceWarning: str`If you log in as an Exact user who already has connections, this login replaces that user's previous one: ${0}. Tick those administrations again in Exact Online, or those connections will need attention afterwards.`,
-  consentDropped: str`Note: this login did not tick every administration that is already connected. Needs attention: ${0}. Choose Reconnect on that connection and tick the administration.`,
+  consentDropped: str`Note: this login did not tick every administration that is already connected. Not ticked, so needs attention: choose Reconnect on this connection and tick the administration: ${0}`,
   loginSameTab: 'Log in in this tab',
   leavingForLogin: 'Taking you to Exact Online…',
   resuming: 'Picking up where you were…',

@@ -41,7 +41,7 @@ export const templates: LocaleTemplates = {
   reconnectRepairing: 'Reparando la conexión…',
   reconnected: str`${0} vuelve a estar conectado.`,
   reconnectedNotActive: str`${0} usa ahora el nuevo inicio de sesión, pero aún necesita atención: ${1}.`,
-  reconnectedOthers: str`El mismo inicio de sesión también volvió a conectar: ${0}.`,
+  reconnectedOthers: str`El mismo inicio de sesión también volvió a conectar: ${0}`,
 
   organisationHeading: 'Elija la organización',
   organisationIntro: '¿Qué organización desea conectar? Se crea una conexión por administración.',
@@ -85,7 +85,7 @@ export const templates: LocaleTemplates = {
   reuseGrant: str`Continuar como ${0}`,
   loginAsOther: 'Iniciar sesión con otro usuario de Exact',
   replaceWarning: str`Si inicias sesión con un usuario de Exact que ya tiene conexiones, este inicio de sesión sustituye al anterior de ese usuario: ${0}. Vuelve a marcar esas administraciones en Exact Online; si no, esas conexiones necesitarán atención después.`,
-  consentDropped: str`Atención: en este inicio de sesión no se marcaron todas las administraciones ya conectadas. Necesita atención: ${0}. Elige Volver a conectar en esa conexión y marca la administración.`,
+  consentDropped: str`Atención: en este inicio de sesión no se marcaron todas las administraciones ya conectadas. No marcada, por eso necesita atención: elige Volver a conectar en esta conexión y marca la administración: ${0}`,
   loginSameTab: 'Iniciar sesión en esta pestaña',
   leavingForLogin: 'Le llevamos a Exact Online…',
   resuming: 'Continuando donde estaba…',

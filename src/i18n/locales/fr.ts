@@ -41,7 +41,7 @@ export const templates: LocaleTemplates = {
   reconnectRepairing: 'Réparation de la connexion…',
   reconnected: str`${0} est de nouveau connecté.`,
   reconnectedNotActive: str`${0} utilise maintenant la nouvelle connexion, mais demande encore votre attention : ${1}.`,
-  reconnectedOthers: str`La même connexion a aussi reconnecté : ${0}.`,
+  reconnectedOthers: str`La même connexion a aussi reconnecté : ${0}`,
 
   organisationHeading: "Choisissez l'organisation",
   organisationIntro: 'Quelle organisation voulez-vous connecter ? Vous créez une connexion par administration.',
@@ -84,7 +84,7 @@ export const templates: LocaleTemplates = {
   reuseGrant: str`Continuer en tant que ${0}`,
   loginAsOther: 'Se connecter avec un autre utilisateur Exact',
   replaceWarning: str`Si vous vous connectez avec un utilisateur Exact qui a déjà des connexions, cette connexion remplace la précédente de cet utilisateur : ${0}. Cochez à nouveau ces administrations dans Exact Online, sinon ces connexions demanderont ensuite votre attention.`,
-  consentDropped: str`Attention : lors de cette connexion, toutes les administrations déjà connectées n'ont pas été cochées. À traiter : ${0}. Choisissez Reconnecter sur cette connexion et cochez l'administration.`,
+  consentDropped: str`Attention : lors de cette connexion, toutes les administrations déjà connectées n'ont pas été cochées. Non cochée, donc à traiter : choisissez Reconnecter sur cette connexion et cochez l'administration : ${0}`,
   loginSameTab: 'Se connecter dans cet onglet',
   leavingForLogin: 'Redirection vers Exact Online…',
   resuming: 'Reprise là où vous étiez…',
