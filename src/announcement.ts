@@ -1,6 +1,7 @@
 import { errorMessage } from './i18n/error-message.js';
 import type { Messages } from './i18n/messages.js';
 import { signInOf, type ConnectSnapshot } from './machine/steps.js';
+import { connectionList } from './views/login.js';
 import { listCount } from './views/parts.js';
 
 /**
@@ -20,6 +21,14 @@ export function announcement(snapshot: ConnectSnapshot, t: Messages, step: strin
   const { disconnected, redeliveryPreview } = snapshot.context;
   if (snapshot.matches({ connections: 'list' })) {
     if (disconnected) parts.push(t.disconnected(disconnected.organisation.name, disconnected.division.name));
+    const reconnected = snapshot.context.reconnected;
+    if (reconnected) {
+      const { connection } = reconnected;
+      const name = t.connectionSummary(connection.organisation.name, `${connection.division.code} ${connection.division.name}`);
+      parts.push(connection.status === 'active' ? t.reconnected(name) : t.reconnectedNotActive(name, t[`connectionStatus_${connection.status}`]));
+      if (reconnected.others.length > 0) parts.push(t.reconnectedOthers(connectionList(t, reconnected.others)));
+      if (reconnected.attention.length > 0) parts.push(t.consentDropped(connectionList(t, reconnected.attention)));
+    }
     parts.push(t.connectionsCount(snapshot.context.connections.length));
   }
   if (snapshot.matches({ connections: 'confirmingDisconnect' }) && snapshot.context.disconnecting) {

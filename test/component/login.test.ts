@@ -7,6 +7,7 @@ import {
   fakePopup,
   findButton,
   installFakeClock,
+  loginIdOf,
   mount,
   press,
   recordFetches,
@@ -99,8 +100,9 @@ describe('<autopilot-connect> step: login', () => {
     expect(url.searchParams.get('redirect_uri')).to.equal(`${window.location.origin}/mock/default/api/oauth/callback`);
     // The state is the backend's opaque value, not the authorization's id.
     expect(url.searchParams.get('state')).to.match(/^[\w-]{32,}$/);
+    // Two logins prepared: this one, and the force_login one for `Inloggen als andere Exact-gebruiker`.
     const started = (await backend().authorizations()).filter((row) => row.status === 'pending');
-    expect(started, 'the backend started this login').to.have.length(1);
+    expect(started, 'the backend started this login and the other-user one').to.have.length(2);
     expect(popup.calls[0]!.features).to.match(/popup/);
     await waitForText(element, waiting);
     expect(findButton(element, 'Ga door')).to.equal(null);
@@ -199,8 +201,8 @@ describe('<autopilot-connect> step: login', () => {
     expect(fetches.requests, 'not asked within the grace').to.have.length(0);
     await clock.tickAsync(1000);
     await waitForText(element, 'We kunnen het inlogvenster niet meer zien. Ben je nog aan het inloggen? Dan gaan we verder zodra dat klaar is.');
-    const [pending] = (await backend().authorizations()).filter((row) => row.status === 'pending');
-    expect(fetches.requests.map((request) => request.path), 'asked once the grace was over').to.deep.equal([`/mock/default/api/authorizations/${String(pending?.id)}`]);
+    const opened = await loginIdOf(popup.calls[0]!.url);
+    expect(fetches.requests.map((request) => request.path), 'asked once the grace was over').to.deep.equal([`/mock/default/api/authorizations/${opened}`]);
     expect(findButton(element, 'Open'), 'a fresh Open').to.not.equal(null);
   });
 

@@ -183,6 +183,19 @@ export async function consentOverFetch(
   return { authorizationId: callbackUrl.searchParams.get('authorization') ?? '', callbackUrl: final.url, base: scenario.basePath };
 }
 
+/**
+ * The backend's id of the login an authorize URL belongs to. The OAuth state is opaque; the
+ * backend keeps its SHA-256 (base64url), so the login the window opened is found by that.
+ */
+export async function loginIdOf(authorizeUrl: string, scenario: ScenarioName = 'default'): Promise<string> {
+  const state = new URL(authorizeUrl).searchParams.get('state') ?? '';
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(state)));
+  const hash = btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const [row] = await backend(scenario).query('SELECT id FROM authorizations WHERE state_hash = $1', [hash]);
+  if (!row) throw new Error(`No login of ${scenario} has the state of ${authorizeUrl}`);
+  return String(row.id);
+}
+
 export const reportLogin = (authorizationId: string, status = 'authorized') =>
   window.postMessage({ type: 'autopilot-connect:login', authorizationId, status }, window.location.origin);
 
