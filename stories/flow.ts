@@ -78,11 +78,11 @@ export function stubLoginWindow(behaviour: 'open' | 'closed' | 'blocked' = 'open
  * Weigeren), Exact's redirect to the backend's callback is followed (through MSW), and the
  * authorization id is read from where the callback sends the window. Resolves to that id.
  */
-export async function settleLogin(authorizeUrl: string, outcome: 'authorized' | 'denied'): Promise<string> {
+export async function settleLogin(authorizeUrl: string, outcome: 'authorized' | 'denied', divisionCodes?: number[]): Promise<string> {
   const match = matchMockPath(new URL(authorizeUrl).pathname);
   if (!match) throw new Error(`Not a scenario's Exact Online page: ${authorizeUrl}`);
   const backend = getBackend(match.scenario);
-  const walk = await backend.exactBrowser().walk(authorizeUrl, backend.world.login, outcome === 'denied' ? 'deny' : 'allow');
+  const walk = await backend.exactBrowser().walk(authorizeUrl, backend.world.login, outcome === 'denied' ? 'deny' : 'allow', divisionCodes);
   const callback = new URL((await fetch(walk.redirect)).url);
   const authorizationId = callback.searchParams.get('authorization');
   if (!authorizationId) throw new Error(`The login did not end on the callback page: ${callback.href}`);
@@ -100,12 +100,30 @@ export function reportLogin(authorizationId: string, status: AuthorizationStatus
   window.postMessage(report, location.origin);
 }
 
-/** Step 4: `Open`, log in at (fake) Exact Online, and the callback page reports back. */
-export async function logIn(root: Element, outcome: 'authorized' | 'denied' = 'authorized'): Promise<void> {
+/** Step 4: `Open`, log in at (fake) Exact Online (granting `divisionCodes`, else all), and the callback page reports back. */
+export async function logIn(root: Element, outcome: 'authorized' | 'denied' = 'authorized', divisionCodes?: number[]): Promise<void> {
   const loginWindow = stubLoginWindow();
   await clickButton(root, 'Open');
-  const authorizationId = await settleLogin(loginWindow.authorizeUrl(), outcome);
+  const authorizationId = await settleLogin(loginWindow.authorizeUrl(), outcome, divisionCodes);
   reportLogin(authorizationId, outcome);
+}
+
+/** On the overview: `Opnieuw verbinden` on the card of `organisation`, up to the login's `Open`. */
+export async function reachReconnect(root: Element, organisation = 'Bakkerij de Gouden Korst'): Promise<void> {
+  await findHeading(root, 'Actieve koppelingen');
+  const card = await waitForCard(root, organisation);
+  await clickButton(card, 'Opnieuw verbinden');
+  await findHeading(root, 'Koppeling opnieuw verbinden');
+  await findButton(root, 'Open');
+}
+
+async function waitForCard(root: Element, organisation: string): Promise<Element> {
+  for (let tries = 0; tries < 100; tries += 1) {
+    const card = Array.from((root.shadowRoot ?? root).querySelectorAll('[part~="connection"]')).find((item) => item.textContent?.includes(organisation));
+    if (card && card.querySelector('button')) return card;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`No connection card of ${organisation}`);
 }
 
 /** Step 4 → 5: after the login, `Ga door`. */

@@ -9,6 +9,7 @@ import {
   reachAdministration,
   reachDone,
   reachLogin,
+  reachReconnect,
   startNewConnection,
   stubLoginWindow,
 } from './flow.js';
@@ -233,6 +234,38 @@ export const Disconnected: Story = {
     await clickButton(root, 'Verbinding verbreken');
     await clickButton(root, 'Ja, verbinding verbreken');
     await findText(root, 'is verbroken.');
+  },
+};
+
+/** `Opnieuw verbinden` on a connection whose login lapsed: whom to log in as, `Open` or another Exact user. */
+export const Reconnect: Story = {
+  args: { scenario: 'lapsed' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachReconnect(root);
+    await findButton(root, 'Inloggen als andere Exact-gebruiker');
+  },
+};
+
+/** After the reconnect's login: the connection and the other one of that Exact user active again, and said. */
+export const Reconnected: Story = {
+  args: { scenario: 'lapsed' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachReconnect(root);
+    await logIn(root);
+    await findText(root, 'Met dezelfde login zijn ook weer verbonden');
+  },
+};
+
+/** A reconnect whose consent left the other connection's administration out: that one needs attention. */
+export const ReconnectedWithAttention: Story = {
+  args: { scenario: 'lapsed' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachReconnect(root);
+    await logIn(root, 'authorized', [100001]);
+    await findText(root, 'vink de administratie aan');
   },
 };
 

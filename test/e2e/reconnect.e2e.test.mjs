@@ -104,4 +104,35 @@ describe('reconnecting a connection whose Exact login lapsed, end to end', () =>
     await card(element, 'Fietsenmakerij').getByRole('button', { name: 'Opnieuw verbinden' }).waitFor();
     await page.close();
   });
+
+  it('keyboard only: Tab to `Opnieuw verbinden`, Enter, Tab to `Inloggen als andere Exact-gebruiker`, Enter opens the login window', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/?scenario=lapsed`);
+    const element = page.locator('autopilot-connect');
+    await element.getByRole('button', { name: 'Opnieuw verbinden' }).first().waitFor();
+    const focusedText = () =>
+      page.evaluate(() => {
+        let active = document.activeElement;
+        while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+        return active?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      });
+    const tabTo = async (name) => {
+      for (let presses = 0; presses < 40; presses += 1) {
+        if ((await focusedText()) === name) return;
+        await page.keyboard.press('Tab');
+      }
+      throw new Error(`Tab never reached ${name}`);
+    };
+    await tabTo('Opnieuw verbinden');
+    await page.keyboard.press('Enter');
+    await element.getByRole('heading', { name: 'Koppeling opnieuw verbinden' }).waitFor();
+    await element.getByRole('button', { name: 'Open', exact: true }).waitFor();
+    await tabTo('Inloggen als andere Exact-gebruiker');
+    const popupOpened = page.waitForEvent('popup');
+    await page.keyboard.press('Enter');
+    const popup = await popupOpened;
+    await popup.getByLabel('Gebruikersnaam').waitFor();
+    await popup.close();
+    await page.close();
+  });
 });
