@@ -12,6 +12,8 @@ export const scenarioNames = [
   'coop',
   'coop-late',
   'trouble',
+  'legacy',
+  'blocked',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 

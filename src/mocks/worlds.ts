@@ -23,6 +23,8 @@ import {
   hostileDivisions,
   hostileOrganisationIds,
   hostileOrganisations,
+  legacyEndedAt,
+  legacyOrganisations,
   organisationIds,
   platformUser,
   troubleDivisionCodes,
@@ -109,7 +111,16 @@ function toSimulatorDivision(division: ExactDivision): SeedDivision {
 }
 
 function toPlatformOrganisation(organisation: OrganisationSeed, dates: string[]): PlatformOrganisation {
-  return { id: organisation.id, accountId: ACCOUNT, name: organisation.name, kvk: organisation.kvk, country: 'NL', blockers: organisation.blockers, documentDates: dates };
+  return {
+    id: organisation.id,
+    accountId: ACCOUNT,
+    name: organisation.name,
+    kvk: organisation.kvk,
+    country: 'NL',
+    blockers: organisation.blockers,
+    documentDates: dates,
+    ...(organisation.legacyEndedAt ? { legacyEndedAt: organisation.legacyEndedAt } : {}),
+  };
 }
 
 interface Shape {
@@ -234,6 +245,25 @@ export const worlds: Record<ScenarioName, () => World> = {
   coop: () => build({ harness: { exactOpenerPolicy: 'same-origin', crossOriginExact: true } }),
   'coop-late': () => build({ harness: { exactOpenerPolicy: 'same-origin', exactOpenerPolicyFromConsent: true, crossOriginExact: true } }),
   // Administrations Exact Online refuses at POST /connections, each for its own reason.
+  // Four administrations still on the old connector (the migration note: switch them all at once, or
+  // through another Exact user); Bakkerij de Gouden Korst's old connection ended a week before its new one.
+  legacy: () =>
+    build({
+      add: (organisations) => {
+        organisations.push(...legacyOrganisations(new SeededRandom(9)));
+        const bakkerij = organisations.find((organisation) => organisation.id === organisationIds.bakkerij);
+        if (bakkerij) bakkerij.legacyEndedAt = legacyEndedAt;
+      },
+    }),
+  // Every organisation still to connect is held back by a prerequisite: `New Connection` cannot lead anywhere.
+  blocked: () =>
+    build({
+      add: (organisations) => {
+        for (const organisation of organisations) {
+          if (organisation.id !== organisationIds.bakkerij && organisation.blockers.length === 0) organisation.blockers = ['legacy_connection_active'];
+        }
+      },
+    }),
   trouble: () =>
     build({
       add: (organisations, divisions) => {
