@@ -14,6 +14,7 @@ export const scenarioNames = [
   'trouble',
   'legacy',
   'blocked',
+  'ready',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -255,6 +255,13 @@ export const worlds: Record<ScenarioName, () => World> = {
         if (bakkerij) bakkerij.legacyEndedAt = legacyEndedAt;
       },
     }),
+  // No blocker on any organisation (Kapsalon Knip & Krul still lacks a KvK number): every prerequisite the platform knows is met.
+  ready: () =>
+    build({
+      add: (organisations) => {
+        for (const organisation of organisations) organisation.blockers = [];
+      },
+    }),
   // Every organisation still to connect is held back by a prerequisite: `New Connection` cannot lead anywhere.
   blocked: () =>
     build({

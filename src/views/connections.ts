@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
 import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { migrationView, newConnectionAction, prerequisitesView } from './prerequisites.js';
 import type { ViewContext } from './view-context.js';
 
 /** `Verbinding verbreken`, asked in the card itself: which connection, what stops, and the safe way back first. */
@@ -55,8 +56,7 @@ export const connectionsView = (view: ViewContext) => {
               <ul class="cards">${connections.map((connection) => connectionItem(view, connection))}</ul>`;
   return html`${heading(t.connectionsHeading)}
     ${disconnected ? html`<p class="success">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
-    ${snapshot.matches({ connections: 'list' })
-      ? html`<div class="actions start">${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }))}</div>`
-      : nothing}
+    ${snapshot.matches({ connections: 'failed' }) || (loading && !disconnected) ? nothing : html`${prerequisitesView(view)}${migrationView(view)}`}
+    ${snapshot.matches({ connections: 'list' }) ? newConnectionAction(view) : nothing}
     ${body}`;
 };
