@@ -72,7 +72,7 @@ export const ConnectionsPrerequisitesNotMet: Story = {
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
     await findText(root, 'Let op voordat je koppelt');
-    await findText(root, 'Verbreek eerst de verbinding via exactonline.everbinding.nl van: Installatiebedrijf Jansen & Zn.');
+    await findText(root, 'Verbreek eerst de oude verbinding van: Installatiebedrijf Jansen & Zn.');
   },
 };
 

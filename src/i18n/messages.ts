@@ -93,13 +93,13 @@ export const messages = (locale: Locale = sourceLocale) => {
     prerequisite_organisation_access: msg('Je hebt toegang tot alle organisaties in het platform.', { id: 'prerequisite_organisation_access' }),
     prerequisite_administration_access: msg('Je hebt toegang tot de juiste administraties in Exact Online.', { id: 'prerequisite_administration_access' }),
     prerequisiteFix_postvak_in_only: (organisations: string) =>
-      msg(str`Verwerk alleen de Postvak In (inkoop)facturen met eConnect (eerdere bied je na het koppelen opnieuw aan met API-download opnieuw aanbieden). Verwerkt nu meer: ${organisations}`, { id: 'prerequisiteFix_postvak_in_only' }),
+      msg(str`Verwerk alleen Postvak In-facturen met eConnect voor: ${organisations}`, { id: 'prerequisiteFix_postvak_in_only' }),
     prerequisiteFix_legacy_connections_broken: (organisations: string) =>
-      msg(str`Verbreek eerst de verbinding via exactonline.everbinding.nl van: ${organisations}`, { id: 'prerequisiteFix_legacy_connections_broken' }),
+      msg(str`Verbreek eerst de oude verbinding van: ${organisations}`, { id: 'prerequisiteFix_legacy_connections_broken' }),
     prerequisiteFix_organisation_access: (organisations: string) =>
-      msg(str`Vraag de beheerder van je eConnect-account om toegang tot alle organisaties. Nu geen toegang tot: ${organisations}`, { id: 'prerequisiteFix_organisation_access' }),
+      msg(str`Vraag de beheerder van je eConnect-account om toegang tot: ${organisations}`, { id: 'prerequisiteFix_organisation_access' }),
     prerequisiteFix_administration_access: msg('Vraag de beheerder van Exact Online om toegang tot de administraties die je wilt koppelen.', { id: 'prerequisiteFix_administration_access' }),
-    prerequisiteUnknown_administration_access: msg('Dat zie je na het inloggen: onder Selecteer afdeling staan de administraties waar je toegang toe hebt.', { id: 'prerequisiteUnknown_administration_access' }),
+    prerequisiteUnknown_administration_access: msg('Dat zie je na het inloggen, onder Selecteer afdeling.', { id: 'prerequisiteUnknown_administration_access' }),
     prerequisiteUnknown: msg('Het platform kan dit niet nagaan: controleer het zelf.', { id: 'prerequisiteUnknown' }),
     prerequisiteOrganisations: (count: number) => msg(str`${number(count)} organisaties`, { id: 'prerequisiteOrganisations' }),
     prerequisiteNamesMore: (names: string, more: number) =>

@@ -72,9 +72,9 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
     expect(shadow(element).querySelector('details'), 'not folded away').to.equal(null);
     expect(text(shadow(element).querySelector('.prerequisites h3'))).to.equal('Let op voordat je koppelt');
     expect(items(element)).to.deep.equal([
-      'Niet in orde: Je verwerkt alleen de Postvak In (inkoop)facturen met eConnect. Verwerk alleen de Postvak In (inkoop)facturen met eConnect (eerdere bied je na het koppelen opnieuw aan met API-download opnieuw aanbieden). Verwerkt nu meer: Transportbedrijf Bakker Logistiek',
-      'Niet in orde: Bestaande verbindingen via exactonline.everbinding.nl zijn verbroken. Verbreek eerst de verbinding via exactonline.everbinding.nl van: Installatiebedrijf Jansen & Zn.',
-      'Niet in orde: Je hebt toegang tot alle organisaties in het platform. Vraag de beheerder van je eConnect-account om toegang tot alle organisaties. Nu geen toegang tot: Groothandel Noordzee Vis B.V.',
+      'Niet in orde: Je verwerkt alleen de Postvak In (inkoop)facturen met eConnect. Verwerk alleen Postvak In-facturen met eConnect voor: Transportbedrijf Bakker Logistiek',
+      'Niet in orde: Bestaande verbindingen via exactonline.everbinding.nl zijn verbroken. Verbreek eerst de oude verbinding van: Installatiebedrijf Jansen & Zn.',
+      'Niet in orde: Je hebt toegang tot alle organisaties in het platform. Vraag de beheerder van je eConnect-account om toegang tot: Groothandel Noordzee Vis B.V.',
       `Niet bekend: Je hebt toegang tot de juiste administraties in Exact Online. ${nl.prerequisiteUnknown_administration_access}`,
     ]);
     // One old connection: breaking it is the checklist's item; the note is for several.
@@ -92,7 +92,7 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
     await toConnections(element);
     expect(text(shadow(element).querySelector('.prerequisites h3'))).to.equal('Nog niet klaar om te koppelen');
     await waitForText(element, 'New Connection kan pas als de voorwaarden hierboven in orde zijn.');
-    await waitForText(element, 'Verbreek eerst de verbinding via exactonline.everbinding.nl van: Architectenbureau De Vries, Café ’t Pleintje, Drukkerij Van der Meer, eLien test company, Fietsenmakerij Van Dijk en 4 andere');
+    await waitForText(element, 'Verbreek eerst de oude verbinding van: Architectenbureau De Vries, Café ’t Pleintje, Drukkerij Van der Meer, eLien test company, Fietsenmakerij Van Dijk en 4 andere');
     const start = findButton(element, 'New Connection')!;
     expect(start.getAttribute('aria-disabled')).to.equal('true');
     pointerClick(start);
@@ -170,7 +170,7 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
     await waitForHeading(element, 'Active connections');
     await waitForText(element, 'Check this before you connect');
     await waitForText(element, '4 administrations are still connected via exactonline.everbinding.nl');
-    await waitForText(element, 'First break the connection via exactonline.everbinding.nl of: Adviesbureau De Boer B.V., Installatiebedrijf Jansen & Zn., Loodgietersbedrijf Visser, Schildersbedrijf Smit & Zn.');
+    await waitForText(element, 'First break the old connection of: Adviesbureau De Boer B.V., Installatiebedrijf Jansen & Zn., Loodgietersbedrijf Visser, Schildersbedrijf Smit & Zn.');
   });
 
   it('redelivery starts at the day the old connection ended, when the backend knows it', async () => {
