@@ -29,8 +29,10 @@ export const checkConnection: Guard = is("object", fields({ id: "string", organi
 
 export const checkConnectionList: Guard = is("object", fields({ items: is("array", each(checkConnection)) }));
 
-export const prerequisiteCodeValues = ["postvak_in_only","legacy_connections_broken","organisation_access","administration_access"] as const;
-export const checkPrerequisiteCode: Guard = is("string", among(prerequisiteCodeValues));
+export const knownPrerequisiteCodeValues = ["postvak_in_only","legacy_connections_broken","organisation_access","administration_access"] as const;
+export const checkKnownPrerequisiteCode: Guard = is("string", among(knownPrerequisiteCodeValues));
+
+export const checkPrerequisiteCode: Guard = anyOf(checkKnownPrerequisiteCode, is("string", matching("^[a-z][a-z0-9_]*$")));
 
 export const checkPrerequisite: Guard = is("object", fields({ code: checkPrerequisiteCode, state: is("string", among(["met","not_met","unknown"])), blocks: "boolean", "organisationCount?": is("integer", range(1)), "organisationNames?": is("array", each("string")) }));
 

@@ -248,11 +248,13 @@ export interface components {
             /** @description What the backend knows of the account's connections through the old connector, when the Autopilot is installed. */
             legacyConnections?: components["schemas"]["LegacyConnections"];
         };
+        /** @description Which prerequisite: one this version knows (KnownPrerequisiteCode), or, open-ended, one a newer backend adds; a client leaves out a code it does not know (and does not let it hold New Connection back). */
+        PrerequisiteCode: components["schemas"]["KnownPrerequisiteCode"] | string;
         /**
          * @description The help article's prerequisites for connecting with the Autopilot. `postvak_in_only`: the account processes only Postvak In (purchase) invoices through eConnect. `legacy_connections_broken`: every old connection via exactonline.everbinding.nl is broken. `organisation_access`: the user has access to all organisations on the platform. `administration_access`: the user has access to the right administrations in Exact Online (a backend rarely knows this before a login: `unknown`).
          * @enum {string}
          */
-        PrerequisiteCode: "postvak_in_only" | "legacy_connections_broken" | "organisation_access" | "administration_access";
+        KnownPrerequisiteCode: "postvak_in_only" | "legacy_connections_broken" | "organisation_access" | "administration_access";
         Prerequisite: {
             code: components["schemas"]["PrerequisiteCode"];
             /**

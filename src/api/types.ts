@@ -36,6 +36,7 @@ export type ReauthorizeConnectionRequest = Schemas['ReauthorizeConnectionRequest
 export type RedeliveryPreview = Schemas['RedeliveryPreview'];
 export type Prerequisite = Schemas['Prerequisite'];
 export type PrerequisiteCode = Schemas['PrerequisiteCode'];
+export type KnownPrerequisiteCode = Schemas['KnownPrerequisiteCode'];
 export type LegacyConnections = Schemas['LegacyConnections'];
 
 /** A page of a searchable list, as the organisation and division operations return it. */

@@ -14,6 +14,6 @@ export type Organisation = Schemas['Organisation'];
 export type BlockerCode = Schemas['BlockerCode'];
 export type RepointedConnection = Schemas['RepointedConnection'];
 export type Prerequisite = Schemas['Prerequisite'];
-export type PrerequisiteCode = Schemas['PrerequisiteCode'];
+export type KnownPrerequisiteCode = Schemas['KnownPrerequisiteCode'];
 export type LegacyConnections = Schemas['LegacyConnections'];
 

@@ -1,8 +1,8 @@
-import type { BlockerCode, LegacyConnections, Prerequisite, PrerequisiteCode } from './contract.js';
+import type { BlockerCode, KnownPrerequisiteCode, LegacyConnections, Prerequisite } from './contract.js';
 import type { PlatformOrganisation } from './platform-seed.js';
 
 /** The organisation blocker that shows a prerequisite is not met on the platform. */
-const blockerOf: Record<Exclude<PrerequisiteCode, 'administration_access'>, BlockerCode> = {
+const blockerOf: Record<Exclude<KnownPrerequisiteCode, 'administration_access'>, BlockerCode> = {
   postvak_in_only: 'not_postvak_in_only',
   legacy_connections_broken: 'legacy_connection_active',
   organisation_access: 'no_access',
@@ -20,7 +20,7 @@ const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 export function prerequisitesOf(organisations: readonly PlatformOrganisation[], connected: ReadonlySet<string>): { prerequisites: Prerequisite[]; legacyConnections: LegacyConnections } {
   const open = organisations.filter((organisation) => !connected.has(organisation.id));
   const stuck = open.length > 0 && open.every((organisation) => organisation.blockers.some((code) => prerequisiteBlockers.has(code)));
-  const known = (Object.entries(blockerOf) as Array<[PrerequisiteCode, BlockerCode]>).map(([code, blocker]): Prerequisite => {
+  const known = (Object.entries(blockerOf) as Array<[KnownPrerequisiteCode, BlockerCode]>).map(([code, blocker]): Prerequisite => {
     const held = organisations.filter((organisation) => organisation.blockers.includes(blocker));
     if (held.length === 0) return { code, state: 'met', blocks: false };
     const names = held.map((organisation) => organisation.name).sort(collator.compare).slice(0, NAMES);

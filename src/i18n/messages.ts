@@ -101,7 +101,8 @@ export const messages = (locale: Locale = sourceLocale) => {
     prerequisiteFix_administration_access: msg('Vraag de beheerder van Exact Online om toegang tot de administraties die je wilt koppelen.', { id: 'prerequisiteFix_administration_access' }),
     prerequisiteUnknown_administration_access: msg('Dat zie je na het inloggen, onder Selecteer afdeling.', { id: 'prerequisiteUnknown_administration_access' }),
     prerequisiteUnknown: msg('Het platform kan dit niet nagaan: controleer het zelf.', { id: 'prerequisiteUnknown' }),
-    prerequisiteOrganisations: (count: number) => msg(str`${number(count)} organisaties`, { id: 'prerequisiteOrganisations' }),
+    prerequisiteOrganisations: (count: number) =>
+      count === 1 ? msg('1 organisatie', { id: 'prerequisiteOrganisations.one' }) : msg(str`${number(count)} organisaties`, { id: 'prerequisiteOrganisations.other' }),
     prerequisiteNamesMore: (names: string, more: number) =>
       more === 1 ? msg(str`${names} en 1 andere`, { id: 'prerequisiteNamesMore.one' }) : msg(str`${names} en ${number(more)} andere`, { id: 'prerequisiteNamesMore.other' }),
     newConnectionBlocked: msg('New Connection kan pas als de voorwaarden hierboven in orde zijn.', { id: 'newConnectionBlocked' }),

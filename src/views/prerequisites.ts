@@ -1,17 +1,20 @@
 import { html, nothing } from 'lit';
-import type { Prerequisite, PrerequisiteCode } from '../api/types.js';
+import type { KnownPrerequisiteCode, Prerequisite } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { isolate, primaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
+/** A prerequisite this version can word. */
+type Item = Prerequisite & { code: KnownPrerequisiteCode };
+
 /** The help article's prerequisites, in its order; a backend that states none gets them listed without a state. */
-const ARTICLE: readonly PrerequisiteCode[] = ['postvak_in_only', 'legacy_connections_broken', 'organisation_access', 'administration_access'];
+const ARTICLE: readonly KnownPrerequisiteCode[] = ['postvak_in_only', 'legacy_connections_broken', 'organisation_access', 'administration_access'];
 /** Above this many administrations on the old connector the article sends the user to eConnect. */
 const MANY_LEGACY = 20;
 const MARK = { met: '✓', not_met: '!', unknown: '?' } as const;
 
 /** What the backend states, in the article's order; codes this version does not know are left out (a newer backend may add some). */
-const known = (stated: readonly Prerequisite[]) => ARTICLE.flatMap((code) => stated.filter((item) => item.code === code));
+const known = (stated: readonly Prerequisite[]): Item[] => ARTICLE.flatMap((code) => stated.filter((item): item is Item => item.code === code));
 
 /** The organisations an item holds back, by name, and how many more there are. */
 const organisations = (t: Messages, { organisationNames = [], organisationCount = 0 }: Prerequisite) => {
@@ -21,7 +24,7 @@ const organisations = (t: Messages, { organisationNames = [], organisationCount 
 };
 
 /** What to do: the fix for an unmet item, how to check an unknown one, nothing for a met one. */
-const help = (t: Messages, item: Prerequisite) =>
+const help = (t: Messages, item: Item) =>
   item.state === 'not_met'
     ? item.code === 'administration_access'
       ? t.prerequisiteFix_administration_access
@@ -32,7 +35,7 @@ const help = (t: Messages, item: Prerequisite) =>
         : t.prerequisiteUnknown
       : '';
 
-const checklist = (t: Messages, items: Prerequisite[]) =>
+const checklist = (t: Messages, items: Item[]) =>
   html`<ul class="checklist">
     ${items.map((item) => {
       const text = help(t, item);
@@ -51,7 +54,7 @@ export const prerequisitesView = ({ t, snapshot }: ViewContext) => {
   const stated = snapshot.context.status?.prerequisites;
   const items = stated
     ? known(stated)
-    : ARTICLE.map((code): Prerequisite => ({ code, state: 'unknown', blocks: false }));
+    : ARTICLE.map((code): Item => ({ code, state: 'unknown', blocks: false }));
   if (items.length === 0) return nothing;
   if (!items.some((item) => item.state === 'not_met')) {
     return html`<details class="prerequisites">

@@ -33,6 +33,20 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? '
 const items = (element: ConnectElement) => Array.from(shadow(element).querySelectorAll('.checklist li > span:last-child')).map(text);
 const contactLink = (element: ConnectElement) => findButton(element, 'Contact opnemen met eConnect') as HTMLAnchorElement | null;
 
+/**
+ * The status as another backend would answer it (older, or newer): the reference backend's answer
+ * through `change`. The ApiClient reads `globalThis.fetch` at call time. Answers the restore.
+ */
+function rewriteStatus(change: (status: Record<string, unknown>) => Record<string, unknown>): () => void {
+  const original = window.fetch;
+  window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const answer = await original.call(window, input, init);
+    if (!new URL(new Request(input, init).url).pathname.endsWith('/status') || !answer.ok) return answer;
+    return new Response(JSON.stringify(change(await answer.json())), { status: answer.status, headers: answer.headers });
+  }) as typeof window.fetch;
+  return () => (window.fetch = original);
+}
+
 /** The element's controls a Tab reaches, in document order. */
 const tabbable = (element: ConnectElement) =>
   Array.from(shadow(element).querySelectorAll<HTMLElement>('summary, a[href], button, input')).filter((control) => control.tabIndex >= 0 && control.getClientRects().length > 0);
@@ -144,14 +158,7 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
   });
 
   it('an older backend without prerequisites: the article\'s four, folded, none claimed; no note; New Connection works', async () => {
-    const original = window.fetch;
-    // The status as a backend before these fields answers it.
-    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const answer = await original.call(window, input, init);
-      if (!new URL(new Request(input, init).url).pathname.endsWith('/status')) return answer;
-      const { prerequisites: _p, legacyConnections: _l, ...older } = await answer.json();
-      return new Response(JSON.stringify(older), { status: answer.status, headers: answer.headers });
-    }) as typeof window.fetch;
+    const restore = rewriteStatus(({ prerequisites: _p, legacyConnections: _l, ...older }) => older);
     try {
       const element = mount('blocked');
       await toConnections(element);
@@ -161,7 +168,30 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
       expect(visibleText(element)).to.not.include('administraties zijn nog gekoppeld');
       expect(isDisabled(findButton(element, 'New Connection')!)).to.equal(false);
     } finally {
-      window.fetch = original;
+      restore();
+    }
+  });
+
+  it('counts what the names leave out, and leaves out a code it does not know', async () => {
+    const restore = rewriteStatus((status) => ({
+      ...status,
+      prerequisites: [
+        { code: 'postvak_in_only', state: 'not_met', blocks: false, organisationCount: 6 },
+        { code: 'organisation_access', state: 'not_met', blocks: false, organisationCount: 2, organisationNames: ['Kapsalon Knip & Krul'] },
+        { code: 'a_newer_code', state: 'not_met', blocks: true },
+      ],
+    }));
+    try {
+      const element = mount('default');
+      await toConnections(element);
+      expect(items(element)).to.deep.equal([
+        'Niet in orde: Je verwerkt alleen de Postvak In (inkoop)facturen met eConnect. Verwerk alleen Postvak In-facturen met eConnect voor: 6 organisaties',
+        'Niet in orde: Je hebt toegang tot alle organisaties in het platform. Vraag de beheerder van je eConnect-account om toegang tot: Kapsalon Knip & Krul en 1 andere',
+      ]);
+      // What it cannot explain does not hold New Connection back.
+      expect(isDisabled(findButton(element, 'New Connection')!)).to.equal(false);
+    } finally {
+      restore();
     }
   });
 
