@@ -41,12 +41,15 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Raised from 44 to 46 KB with connection management (2026-12-02: 45.49 KB): disconnecting with
  * its confirmation, the redelivery's count and confirmation, the unambiguous done screen, the
  * marked new connection and the Geavanceerde flow's way on cost 1.9 KB (five languages included).
- * Raised from 46 to 48 KB with reconnecting (2026-12-02: 47.60 KB): `Opnieuw verbinden` and its
+ * Raised from 46 to 47.6 KB with the help article's prerequisites and migration note (2026-12-02:
+ * 47.13 KB, +1.64 KB measured against the commit before): the checklist with each fix in words, the
+ * note, `contact-url` and their Dutch texts (the other languages load apart).
+ * Raised to 49.6 KB with reconnecting (2026-12-02: +2.1 KB measured): `Opnieuw verbinden` and its
  * report of what one login repaired, the second login URL wherever a login starts, the warning
- * before a login that replaces a grant and the Exact user on each card cost 2.1 KB.
+ * before a login that replaces a grant and the Exact user on each card.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 48 * 1024 },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: Math.round(49.6 * 1024) },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;

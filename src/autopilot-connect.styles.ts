@@ -87,6 +87,18 @@ export const autopilotConnectStyles = css`
   .confirm { margin-block-start: 0.75rem; padding: 0.75rem 1rem; background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
   .confirm p { margin: 0 0 0.5rem; }
   .confirm-question { font-weight: 600; }
+  /* The help article's prerequisites and migration note, above New Connection. */
+  .prerequisites, .migration { margin-block: 0 1rem; }
+  .prerequisites summary { cursor: pointer; font-weight: 600; padding-block: 0.25rem; }
+  .prerequisites summary:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
+  .notice-title { margin: 0 0 0.5rem; font-size: 1rem; }
+  .checklist { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; gap: 0.5rem; }
+  .checklist li { display: flex; gap: 0.5rem; }
+  .checklist .hint { display: block; }
+  .checklist .not_met .hint { color: inherit; }
+  .mark { flex: none; inline-size: 1.25rem; text-align: center; font-weight: 700; }
+  .not_met .mark { color: var(--ac-warning-text); }
+  .migration ol { margin: 0 0 0.75rem; padding-inline-start: 1.25rem; }
   .flows { border: 1px solid var(--ac-border); border-radius: var(--ac-radius); margin: 1rem 0 0; padding: 0.5rem 1rem 0.75rem; }
   .flows legend { font-weight: 600; padding-inline: 0.25rem; }
   .radio { display: flex; gap: 0.5rem; align-items: flex-start; padding-block: 0.375rem; cursor: pointer; }

@@ -134,6 +134,12 @@ export class AutopilotConnect extends LitElement {
   @property({ type: Number, attribute: 'login-timeout' }) loginTimeout: number = DEFAULT_LOGIN_TIMEOUT_MS / 1000;
 
   /**
+   * Where a user reaches eConnect: the Geavanceerde flow, and the migration note above 20
+   * administrations on the old connector.
+   */
+  @property({ attribute: 'contact-url' }) contactUrl = 'https://www.econnect.eu/contact';
+
+  /**
    * Arrived with a shadow root a server rendered (declarative shadow DOM). Lit's hydration takes
    * over the server's DOM as it is, assuming the browser's first render has the server's values;
    * it may not (the page's `lang`, a locale already loaded, a flow to resume), so the first render
@@ -289,7 +295,7 @@ export class AutopilotConnect extends LitElement {
       stepText,
       body:
         snapshot && step
-          ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate }, step.view)
+          ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl }, step.view)
           : checkingStatusView({ t }),
       said: snapshot ? announcement(snapshot, t, stepText, this.formatDate) : '',
     });

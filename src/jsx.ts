@@ -20,6 +20,9 @@ export interface AutopilotConnectJsxProps extends DetailedHTMLProps<HTMLAttribut
   /** Seconds the login window may stay open without an outcome. */
   loginTimeout?: number;
   'login-timeout'?: number | string;
+  /** Where a user reaches eConnect (the Geavanceerde flow, the migration note). */
+  contactUrl?: string;
+  'contact-url'?: string;
   'onautopilot-connected'?: (event: AutopilotConnectedEvent) => void;
   'onautopilot-disconnected'?: (event: AutopilotDisconnectedEvent) => void;
   'onautopilot-reconnected'?: (event: AutopilotReconnectedEvent) => void;

@@ -58,6 +58,54 @@ export const ConnectionsEmpty: Story = {
   },
 };
 
+/** The overview when every prerequisite of the help article the platform knows is met: one line, the list behind it. */
+export const ConnectionsPrerequisitesMet: Story = {
+  args: { scenario: 'ready' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, 'Alles klaar om te koppelen');
+    await findButton(root, 'New Connection');
+  },
+};
+
+/** The overview with prerequisites not met but not blocking: each with what to do, `New Connection` still works. */
+export const ConnectionsPrerequisitesNotMet: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, 'Let op voordat je koppelt');
+    await findText(root, 'Verbreek eerst de oude verbinding van: Installatiebedrijf Jansen & Zn.');
+  },
+};
+
+/** Every organisation still to connect is held back: `New Connection` is disabled and says why; the migration note for 9 administrations. */
+export const ConnectionsPrerequisitesBlocking: Story = {
+  args: { scenario: 'blocked' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, 'Nog niet klaar om te koppelen');
+    await findText(root, 'New Connection kan pas als de voorwaarden hierboven in orde zijn.');
+  },
+};
+
+/** The migration note: four administrations still on the old connector (exactonline.everbinding.nl). */
+export const ConnectionsMigration: Story = {
+  args: { scenario: 'legacy' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, '4 administraties zijn nog gekoppeld via exactonline.everbinding.nl');
+    await findText(root, 'Vragen over het overzetten? Neem contact op met eConnect.');
+  },
+};
+
+/** The migration note above 20 administrations on the old connector: contact eConnect. */
+export const ConnectionsMigrationMany: Story = {
+  args: { scenario: 'many' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await findText(root, 'Meer dan 20 administraties? Neem contact op met eConnect voor een passende oplossing.');
+  },
+};
+
 /** Step 1 of 5: the organisation picker, with eLien test company chosen. */
 export const Organisation: Story = {
   play: async ({ canvasElement }) => {

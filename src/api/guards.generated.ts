@@ -25,11 +25,20 @@ export const checkConnectionStatus: Guard = is("string", among(connectionStatusV
 export const regionValues = ["nl","be","de","uk","com","es","fr"] as const;
 export const checkRegion: Guard = is("string", among(regionValues));
 
-export const checkConnection: Guard = is("object", fields({ id: "string", organisation: checkOrganisationRef, division: checkDivisionRef, bookingFlow: checkBookingFlow, "exactUser?": checkExactUser, createdAt: is("string", format("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/)), status: checkConnectionStatus, region: checkRegion, authorizationId: "string", "mailbox?": "string or null" }));
+export const checkConnection: Guard = is("object", fields({ id: "string", organisation: checkOrganisationRef, division: checkDivisionRef, bookingFlow: checkBookingFlow, "exactUser?": checkExactUser, createdAt: is("string", format("date-time", /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/)), status: checkConnectionStatus, region: checkRegion, authorizationId: "string", "mailbox?": "string or null", "legacyEndedAt?": is("string", format("date", /^\d{4}-\d{2}-\d{2}$/)) }));
 
 export const checkConnectionList: Guard = is("object", fields({ items: is("array", each(checkConnection)) }));
 
-export const checkStatus: Guard = is("object", fields({ autopilotInstalled: "boolean", user: checkUser, "appStoreUrl?": "string", "connections?": checkConnectionList }));
+export const knownPrerequisiteCodeValues = ["postvak_in_only","legacy_connections_broken","organisation_access","administration_access"] as const;
+export const checkKnownPrerequisiteCode: Guard = is("string", among(knownPrerequisiteCodeValues));
+
+export const checkPrerequisiteCode: Guard = anyOf(checkKnownPrerequisiteCode, is("string", matching("^[a-z][a-z0-9_]*$")));
+
+export const checkPrerequisite: Guard = is("object", fields({ code: checkPrerequisiteCode, state: is("string", among(["met","not_met","unknown"])), blocks: "boolean", "organisationCount?": is("integer", range(1)), "organisationNames?": is("array", each("string")) }));
+
+export const checkLegacyConnections: Guard = is("object", fields({ count: is("integer", range(0)) }));
+
+export const checkStatus: Guard = is("object", fields({ autopilotInstalled: "boolean", user: checkUser, "appStoreUrl?": "string", "connections?": checkConnectionList, "prerequisites?": is("array", each(checkPrerequisite)), "legacyConnections?": checkLegacyConnections }));
 
 export const blockerCodeValues = ["legacy_connection_active","no_access","not_postvak_in_only","no_kvk"] as const;
 export const checkBlockerCode: Guard = is("string", among(blockerCodeValues));

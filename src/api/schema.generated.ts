@@ -243,6 +243,35 @@ export interface components {
             appStoreUrl?: string;
             /** @description The connections, when the Autopilot is installed: the overview without a second request. */
             connections?: components["schemas"]["ConnectionList"];
+            /** @description The help article's prerequisites as the backend knows them, one per code, when the Autopilot is installed. Optional: without it the element lists the article's prerequisites without a state. */
+            prerequisites?: components["schemas"]["Prerequisite"][];
+            /** @description What the backend knows of the account's connections through the old connector, when the Autopilot is installed. */
+            legacyConnections?: components["schemas"]["LegacyConnections"];
+        };
+        /** @description Which prerequisite: one this version knows (KnownPrerequisiteCode), or, open-ended, one a newer backend adds; a client leaves out a code it does not know (and does not let it hold New Connection back). */
+        PrerequisiteCode: components["schemas"]["KnownPrerequisiteCode"] | string;
+        /**
+         * @description The help article's prerequisites for connecting with the Autopilot. `postvak_in_only`: the account processes only Postvak In (purchase) invoices through eConnect. `legacy_connections_broken`: every old connection via exactonline.everbinding.nl is broken. `organisation_access`: the user has access to all organisations on the platform. `administration_access`: the user has access to the right administrations in Exact Online (a backend rarely knows this before a login: `unknown`).
+         * @enum {string}
+         */
+        KnownPrerequisiteCode: "postvak_in_only" | "legacy_connections_broken" | "organisation_access" | "administration_access";
+        Prerequisite: {
+            code: components["schemas"]["PrerequisiteCode"];
+            /**
+             * @description `unknown`: the backend cannot tell (the element says how the user can check).
+             * @enum {string}
+             */
+            state: "met" | "not_met" | "unknown";
+            /** @description `New Connection` cannot lead to a connection until this is met: the element disables it and says why. Only a `not_met` prerequisite blocks. */
+            blocks: boolean;
+            /** @description With `not_met`: how many of the account's organisations it holds back (each has the matching blocker in `GET /organisations`). */
+            organisationCount?: number;
+            /** @description With `not_met`: at most 5 of those organisations by name, for the element's what-to-do. */
+            organisationNames?: string[];
+        };
+        LegacyConnections: {
+            /** @description The administrations still connected through the old connector (exactonline.everbinding.nl). From 2 on the element shows the help article's migration note (switch them all within a short time, or through another Exact Online user); above 20 it advises contacting eConnect. */
+            count: number;
         };
         /**
          * @description Why an organisation cannot be connected. `no_kvk`: without a KvK number it cannot get a Digitale Brievenbus (`<kvk>@facturen.econnect.eu`).
@@ -302,6 +331,11 @@ export interface components {
             authorizationId: string;
             /** @description The Digitale Brievenbus address, for the simple booking flow. */
             mailbox?: string | null;
+            /**
+             * Format: date
+             * @description The day the organisation's old connection via exactonline.everbinding.nl was broken, when the backend knows it: where the gap in delivery began, so the redelivery offers documents again from that day by default (else from `createdAt`).
+             */
+            legacyEndedAt?: string;
         };
         ConnectionList: {
             items: components["schemas"]["Connection"][];

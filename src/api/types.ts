@@ -34,6 +34,10 @@ export type DivisionBlock = Schemas['DivisionBlock'];
 export type RepointedConnection = Schemas['RepointedConnection'];
 export type ReauthorizeConnectionRequest = Schemas['ReauthorizeConnectionRequest'];
 export type RedeliveryPreview = Schemas['RedeliveryPreview'];
+export type Prerequisite = Schemas['Prerequisite'];
+export type PrerequisiteCode = Schemas['PrerequisiteCode'];
+export type KnownPrerequisiteCode = Schemas['KnownPrerequisiteCode'];
+export type LegacyConnections = Schemas['LegacyConnections'];
 
 /** A page of a searchable list, as the organisation and division operations return it. */
 export interface Page<T> {

@@ -13,4 +13,7 @@ export type DivisionBlock = Schemas['DivisionBlock'];
 export type Organisation = Schemas['Organisation'];
 export type BlockerCode = Schemas['BlockerCode'];
 export type RepointedConnection = Schemas['RepointedConnection'];
+export type Prerequisite = Schemas['Prerequisite'];
+export type KnownPrerequisiteCode = Schemas['KnownPrerequisiteCode'];
+export type LegacyConnections = Schemas['LegacyConnections'];
 

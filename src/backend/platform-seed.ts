@@ -28,6 +28,12 @@ export interface PlatformOrganisation {
   blockers: BlockerCode[];
   /** The days (YYYY-MM-DD) documents arrived in its Postvak In: what a redelivery offers again. */
   documentDates: string[];
+  /**
+   * The day (YYYY-MM-DD) its old connection via exactonline.everbinding.nl was broken, when the
+   * platform knows it: documents from then on reached no administration until a new connection.
+   * (One still active is the blocker `legacy_connection_active`.)
+   */
+  legacyEndedAt?: string;
 }
 
 export interface PlatformSeed {
@@ -44,7 +50,8 @@ const days = (first: string, count: number): string[] =>
  * Two users of one account (so a grant one made is visible to the other), a user of an account
  * without the Autopilot. Organisations whose KvK numbers match the simulator's default seed (so the
  * Digitale Brievenbus `<kvk>@facturen.econnect.eu` is one Exact knows), one without KvK, one with
- * a legacy connection, one the user may not reach, one not on Postvak In only, a hostile name.
+ * a legacy connection, one the user may not reach, one not on Postvak In only, a hostile name;
+ * Van Dam's and Dupont's old connections were broken at the end of August 2026 (the gap a redelivery starts at).
  */
 export function defaultPlatformSeed(): PlatformSeed {
   const account = 'acc_jansen';
@@ -69,7 +76,7 @@ export function defaultPlatformSeed(): PlatformSeed {
     ],
     organisations: [
       org('org_korenschoof', 'Bakkerij De Korenschoof', '12345678'),
-      org('org_vandam', 'Fietsenmakerij Van Dam', '23456789'),
+      { ...org('org_vandam', 'Fietsenmakerij Van Dam', '23456789'), legacyEndedAt: '2026-08-31' },
       org('org_knip', 'Kapsalon Knip', null),
       org('org_drukkerij', 'Drukkerij <b>&amp; "Zonen"</b>', '56789012'),
       org('org_transport', 'Geblokkeerd Transport', '45678901'),
@@ -77,7 +84,7 @@ export function defaultPlatformSeed(): PlatformSeed {
       org('org_legacy', 'Installatiebedrijf Jansen & Zn.', '78901234', ['legacy_connection_active']),
       org('org_noaccess', 'Groothandel Noordzee Vis B.V.', '89012345', ['no_access']),
       org('org_postvak', 'Transportbedrijf Bakker Logistiek', '90123456', ['not_postvak_in_only']),
-      org('org_dupont', 'Boulangerie Dupont', '0123456789', [], 'BE'),
+      { ...org('org_dupont', 'Boulangerie Dupont', '0123456789', [], 'BE'), legacyEndedAt: '2026-08-28' },
       { id: 'org_zonder', accountId: 'acc_zonder', name: 'Zonder B.V.', kvk: '11223344', country: 'NL', blockers: [], documentDates: [] },
     ],
     appStoreUrl: 'https://platform.econnect.eu/app-winkel',

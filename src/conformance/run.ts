@@ -3,6 +3,7 @@ import { idempotencyChecks } from './checks/idempotency.js';
 import { contractTally, leakChecks } from './checks/leaks.js';
 import { listingChecks } from './checks/listings.js';
 import { loginChecks } from './checks/login.js';
+import { prerequisiteChecks } from './checks/prerequisites.js';
 import { sessionChecks } from './checks/sessions.js';
 import type { Check } from './checks/check.js';
 import { Failure, Kit, Skip, type KitOptions } from './kit.js';
@@ -20,7 +21,7 @@ export interface CheckResult {
  * In this order: later checks use what earlier ones made (the grant, the connections), and the
  * ones that break Exact's side for good (a blocked administration, a dead token chain) come last.
  */
-export const checks: readonly Check[] = [...sessionChecks, ...loginChecks, ...listingChecks, ...idempotencyChecks, ...exactHealthChecks, ...leakChecks];
+export const checks: readonly Check[] = [...sessionChecks, ...loginChecks, ...listingChecks, ...idempotencyChecks, ...prerequisiteChecks, ...exactHealthChecks, ...leakChecks];
 
 /** Runs every check against a running backend and simulator; `report` hears each result as it comes. */
 export async function runConformance(options: KitOptions, report: (result: CheckResult) => void = () => {}): Promise<{ results: CheckResult[]; passed: boolean }> {

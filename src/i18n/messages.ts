@@ -80,6 +80,39 @@ export const messages = (locale: Locale = sourceLocale) => {
     disconnectConfirm: msg('Ja, verbinding verbreken', { id: 'disconnectConfirm' }),
     disconnecting: msg('Bezig met verbreken…', { id: 'disconnecting' }),
     disconnected: (organisation: string, division: string) => msg(str`De verbinding tussen ${organisation} en ${division} is verbroken.`, { id: 'disconnected' }),
+    // prerequisites and migration
+    prerequisitesReady: msg('Alles klaar om te koppelen', { id: 'prerequisitesReady' }),
+    prerequisitesTitle: msg('Voorwaarden om te koppelen', { id: 'prerequisitesTitle' }),
+    prerequisitesAttention: msg('Let op voordat je koppelt', { id: 'prerequisitesAttention' }),
+    prerequisitesBlocking: msg('Nog niet klaar om te koppelen', { id: 'prerequisitesBlocking' }),
+    prerequisiteState_met: msg('In orde', { id: 'prerequisiteState_met' }),
+    prerequisiteState_not_met: msg('Niet in orde', { id: 'prerequisiteState_not_met' }),
+    prerequisiteState_unknown: msg('Niet bekend', { id: 'prerequisiteState_unknown' }),
+    prerequisite_postvak_in_only: msg('Je verwerkt alleen de Postvak In (inkoop)facturen met eConnect.', { id: 'prerequisite_postvak_in_only' }),
+    prerequisite_legacy_connections_broken: msg('Bestaande verbindingen via exactonline.everbinding.nl zijn verbroken.', { id: 'prerequisite_legacy_connections_broken' }),
+    prerequisite_organisation_access: msg('Je hebt toegang tot alle organisaties in het platform.', { id: 'prerequisite_organisation_access' }),
+    prerequisite_administration_access: msg('Je hebt toegang tot de juiste administraties in Exact Online.', { id: 'prerequisite_administration_access' }),
+    prerequisiteFix_postvak_in_only: (organisations: string) =>
+      msg(str`Verwerk alleen Postvak In-facturen met eConnect voor: ${organisations}`, { id: 'prerequisiteFix_postvak_in_only' }),
+    prerequisiteFix_legacy_connections_broken: (organisations: string) =>
+      msg(str`Verbreek eerst de oude verbinding van: ${organisations}`, { id: 'prerequisiteFix_legacy_connections_broken' }),
+    prerequisiteFix_organisation_access: (organisations: string) =>
+      msg(str`Vraag de beheerder van je eConnect-account om toegang tot: ${organisations}`, { id: 'prerequisiteFix_organisation_access' }),
+    prerequisiteFix_administration_access: msg('Vraag de beheerder van Exact Online om toegang tot de administraties die je wilt koppelen.', { id: 'prerequisiteFix_administration_access' }),
+    prerequisiteUnknown_administration_access: msg('Dat zie je na het inloggen, onder Selecteer afdeling.', { id: 'prerequisiteUnknown_administration_access' }),
+    prerequisiteUnknown: msg('Het platform kan dit niet nagaan: controleer het zelf.', { id: 'prerequisiteUnknown' }),
+    prerequisiteOrganisations: (count: number) =>
+      count === 1 ? msg('1 organisatie', { id: 'prerequisiteOrganisations.one' }) : msg(str`${number(count)} organisaties`, { id: 'prerequisiteOrganisations.other' }),
+    prerequisiteNamesMore: (names: string, more: number) =>
+      more === 1 ? msg(str`${names} en 1 andere`, { id: 'prerequisiteNamesMore.one' }) : msg(str`${names} en ${number(more)} andere`, { id: 'prerequisiteNamesMore.other' }),
+    newConnectionBlocked: msg('New Connection kan pas als de voorwaarden hierboven in orde zijn.', { id: 'newConnectionBlocked' }),
+    migrationTitle: (count: number) => msg(str`${number(count)} administraties zijn nog gekoppeld via exactonline.everbinding.nl`, { id: 'migrationTitle' }),
+    migrationOptions: msg('Bij meerdere administraties zijn er 2 mogelijkheden:', { id: 'migrationOptions' }),
+    migrationAllAtOnce: msg('Zet ze in een korte tijd allemaal over. Documenten die binnenkomen tussen het verbreken van de oude verbinding en het vastleggen van de nieuwe, komen pas aan als je ze opnieuw aanbiedt met API-download opnieuw aanbieden.', { id: 'migrationAllAtOnce' }),
+    migrationOtherUser: (label: string) =>
+      msg(str`Laat de koppeling overnemen door een andere gebruiker in Exact Online dan waarmee de oude verbinding is gemaakt: kies bij het inloggen ${label}.`, { id: 'migrationOtherUser' }),
+    migrationMany: msg('Meer dan 20 administraties? Neem contact op met eConnect voor een passende oplossing.', { id: 'migrationMany' }),
+    migrationQuestions: msg('Vragen over het overzetten? Neem contact op met eConnect.', { id: 'migrationQuestions' }),
     connectionNew: msg('Nieuw', { id: 'connectionNew' }),
     connectionExactUser: (user: string, host: string) => msg(str`Exact-gebruiker ${user} · ${host}`, { id: 'connectionExactUser' }),
     reconnect: msg('Opnieuw verbinden', { id: 'reconnect' }),

@@ -13,6 +13,9 @@ export const scenarioNames = [
   'coop-late',
   'trouble',
   'lapsed',
+  'legacy',
+  'blocked',
+  'ready',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -7,6 +7,8 @@ export interface OrganisationSeed {
   name: string;
   kvk: string | null;
   blockers: BlockerCode[];
+  /** The day (YYYY-MM-DD) its old connection via exactonline.everbinding.nl was broken. */
+  legacyEndedAt?: string;
 }
 
 /** An administration as the scenarios write it (worlds.ts makes the simulator's division of it). */
@@ -232,6 +234,21 @@ export function hostileDivisions(random: SeededRandom): ExactDivision[] {
       blocked: false,
     };
   });
+}
+
+// --- legacy: an account still partly on the old connector (exactonline.everbinding.nl) ------
+
+/** The day Bakkerij de Gouden Korst's old connection was broken: a week before its new one. */
+export const legacyEndedAt = '2025-02-24';
+
+/** Organisations that still deliver through the old connector, beside the defaults' Installatiebedrijf Jansen. */
+export function legacyOrganisations(random: SeededRandom): OrganisationSeed[] {
+  return ['Loodgietersbedrijf Visser', 'Adviesbureau De Boer B.V.', 'Schildersbedrijf Smit & Zn.'].map((name, index) => ({
+    id: `org_${String(301 + index).padStart(4, '0')}`,
+    name,
+    kvk: random.digits(8),
+    blockers: ['legacy_connection_active'],
+  }));
 }
 
 // --- trouble: administrations Exact Online refuses at POST /connections ---------------------

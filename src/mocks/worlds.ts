@@ -23,6 +23,8 @@ import {
   hostileDivisions,
   hostileOrganisationIds,
   hostileOrganisations,
+  legacyEndedAt,
+  legacyOrganisations,
   organisationIds,
   platformUser,
   troubleDivisionCodes,
@@ -109,7 +111,16 @@ function toSimulatorDivision(division: ExactDivision): SeedDivision {
 }
 
 function toPlatformOrganisation(organisation: OrganisationSeed, dates: string[]): PlatformOrganisation {
-  return { id: organisation.id, accountId: ACCOUNT, name: organisation.name, kvk: organisation.kvk, country: 'NL', blockers: organisation.blockers, documentDates: dates };
+  return {
+    id: organisation.id,
+    accountId: ACCOUNT,
+    name: organisation.name,
+    kvk: organisation.kvk,
+    country: 'NL',
+    blockers: organisation.blockers,
+    documentDates: dates,
+    ...(organisation.legacyEndedAt ? { legacyEndedAt: organisation.legacyEndedAt } : {}),
+  };
 }
 
 interface Shape {
@@ -238,6 +249,32 @@ export const worlds: Record<ScenarioName, () => World> = {
   // Two connections of Lien's whose login lapsed: one `Opnieuw verbinden` repairs both.
   lapsed: () => build({ connections: [[FIETSENMAKERIJ, divisionCodes.bakkerij + 2]] }),
   // Administrations Exact Online refuses at POST /connections, each for its own reason.
+  // Four administrations still on the old connector (the migration note: switch them all at once, or
+  // through another Exact user); Bakkerij de Gouden Korst's old connection ended a week before its new one.
+  legacy: () =>
+    build({
+      add: (organisations) => {
+        organisations.push(...legacyOrganisations(new SeededRandom(9)));
+        const bakkerij = organisations.find((organisation) => organisation.id === organisationIds.bakkerij);
+        if (bakkerij) bakkerij.legacyEndedAt = legacyEndedAt;
+      },
+    }),
+  // No blocker on any organisation (Kapsalon Knip & Krul still lacks a KvK number): every prerequisite the platform knows is met.
+  ready: () =>
+    build({
+      add: (organisations) => {
+        for (const organisation of organisations) organisation.blockers = [];
+      },
+    }),
+  // Every organisation still to connect is held back by a prerequisite: `New Connection` cannot lead anywhere.
+  blocked: () =>
+    build({
+      add: (organisations) => {
+        for (const organisation of organisations) {
+          if (organisation.id !== organisationIds.bakkerij && organisation.blockers.length === 0) organisation.blockers = ['legacy_connection_active'];
+        }
+      },
+    }),
   trouble: () =>
     build({
       add: (organisations, divisions) => {

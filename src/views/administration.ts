@@ -37,17 +37,14 @@ const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, l
     <span><span class="radio-label">${label}</span><span class="hint">${hint}</span></span>
   </label>`;
 
-/** Where eConnect is reached for the Geavanceerde flow (it is set up with eConnect, not here). */
-const ECONNECT_CONTACT_URL = 'https://www.econnect.eu/contact';
-
 /**
  * The Geavanceerde flow cannot be finished here: instead of a greyed-out `Afronden`, what it is,
  * the way to eConnect, and the flow that can be connected now.
  */
-const advancedWayOn = ({ t, send }: ViewContext) =>
+const advancedWayOn = ({ t, send, contactUrl }: ViewContext) =>
   html`<p class="notice">${t.advancedExplained}</p>
     <div class="actions">
-      <a class="button secondary" part="button secondary-button" href=${ECONNECT_CONTACT_URL} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
+      <a class="button secondary" part="button secondary-button" href=${contactUrl} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
       ${primaryButton(t.chooseSimpleFlow, () => send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' }), { next: true })}
     </div>`;
 

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
 import { exactHosts, connectionList } from './login.js';
 import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { migrationView, newConnectionAction, prerequisitesView } from './prerequisites.js';
 import type { ViewContext } from './view-context.js';
 
 /** `Verbinding verbreken`, asked in the card itself: which connection, what stops, and the safe way back first. */
@@ -75,8 +76,7 @@ export const connectionsView = (view: ViewContext) => {
   return html`${heading(t.connectionsHeading)}
     ${disconnected ? html`<p class="success">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
     ${reconnectedNote(view)}
-    ${snapshot.matches({ connections: 'list' })
-      ? html`<div class="actions start">${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }))}</div>`
-      : nothing}
+    ${snapshot.matches({ connections: 'failed' }) || (loading && !(disconnected || snapshot.context.reconnected)) ? nothing : html`${prerequisitesView(view)}${migrationView(view)}`}
+    ${snapshot.matches({ connections: 'list' }) ? newConnectionAction(view) : nothing}
     ${body}`;
 };

@@ -37,7 +37,7 @@ export const redeliveryView = (view: ViewContext) => {
 function dateForm({ t, send, snapshot }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
   const { redeliveryConnection, redeliveryAttempt } = snapshot.context;
   const today = snapshot.context.today();
-  const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? redeliveryConnection.createdAt.slice(0, 10) : today);
+  const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? (redeliveryConnection.legacyEndedAt ?? redeliveryConnection.createdAt.slice(0, 10)) : today);
   const submit = (event: Event) => {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('from') as HTMLInputElement;

@@ -10,4 +10,6 @@ export interface ViewContext {
   send: (event: ConnectEvent) => void;
   t: Messages;
   formatDate: (isoDate: string) => string;
+  /** Where eConnect is reached (the host's `contact-url`): the Geavanceerde flow, the migration note. */
+  contactUrl: string;
 }

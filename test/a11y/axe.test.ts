@@ -103,6 +103,32 @@ describe('<autopilot-connect> accessibility in every state', function () {
       return element;
     });
 
+    state('connections: prerequisites all met (collapsed)', async () => {
+      const element = mountWith('ready');
+      await waitForText(element, nl.prerequisitesReady);
+      return element;
+    });
+
+    state('connections: prerequisites all met (opened)', async () => {
+      const element = mountWith('ready');
+      await waitForText(element, nl.prerequisitesReady);
+      element.shadowRoot!.querySelector('details')!.open = true;
+      return element;
+    });
+
+    state('connections: prerequisites not met, blocking, with the migration note', async () => {
+      const element = mountWith('blocked');
+      await waitForText(element, nl.prerequisitesBlocking);
+      await waitForText(element, nl.newConnectionBlocked);
+      return element;
+    });
+
+    state('connections: the migration note above 20 administrations', async () => {
+      const element = mountWith('many');
+      await waitForText(element, nl.migrationMany);
+      return element;
+    });
+
     state('connections failed', async () => {
       // The status carries the connections (one round trip); a backend whose status does not has
       // them fetched, and that request fails here.

@@ -47,6 +47,21 @@ export function backendSuite(name, databaseOptions) {
       assertContract(checks, await olaf.call('GET', '/api/connections'), 403, 'autopilot_not_installed');
     });
 
+    it("states the help article's prerequisites from the organisations' blockers, and the old connector's connections", async () => {
+      const status = assertContract(checks, await lien.call('GET', '/api/status'), 200, 'Status');
+      // One organisation each with an old connection, without access, not on Postvak In only; others are free: nothing blocks.
+      assert.deepEqual(status.prerequisites, [
+        { code: 'postvak_in_only', state: 'not_met', blocks: false, organisationCount: 1, organisationNames: ['Transportbedrijf Bakker Logistiek'] },
+        { code: 'legacy_connections_broken', state: 'not_met', blocks: false, organisationCount: 1, organisationNames: ['Installatiebedrijf Jansen & Zn.'] },
+        { code: 'organisation_access', state: 'not_met', blocks: false, organisationCount: 1, organisationNames: ['Groothandel Noordzee Vis B.V.'] },
+        { code: 'administration_access', state: 'unknown', blocks: false },
+      ]);
+      assert.deepEqual(status.legacyConnections, { count: 1 });
+      const olaf = await new ApiClient(world, 'usr_olaf', answers).signIn();
+      const without = assertContract(checks, await olaf.call('GET', '/api/status'), 200, 'Status');
+      assert.deepEqual([without.prerequisites, without.legacyConnections], [undefined, undefined], 'nothing to say without the Autopilot');
+    });
+
     it('refuses a returnOrigin off the allow-list', async () => {
       assertContract(checks, await lien.call('POST', '/api/authorizations', { body: { returnOrigin: 'https://evil.example' } }), 400, 'return_origin_not_allowed');
     });
@@ -140,6 +155,7 @@ export function backendSuite(name, databaseOptions) {
       const body = { organisationId: 'org_vandam', authorizationId: grant, divisionCode: 101002, bookingFlow: 'simple' };
       connection = assertContract(checks, await lien.call('POST', '/api/connections', { body, key: 'key-vandam-0001' }), 201, 'Connection');
       assert.equal(connection.mailbox, '23456789@facturen.econnect.eu');
+      assert.equal(connection.legacyEndedAt, '2026-08-31', "the day Van Dam's old connection was broken, from the platform");
       assert.deepEqual([connection.status, connection.region, connection.authorizationId, connection.exactUser.name], ['active', 'nl', grant, 'Jan Jansen']);
       const replay = assertContract(checks, await lien.call('POST', '/api/connections', { body: { ...body }, key: 'key-vandam-0001' }), 200, 'Connection');
       assert.deepEqual(replay, connection);

@@ -112,6 +112,14 @@ describe('the conformance kit', () => {
     assert.equal(html401.detail, "Exact's HTML 401 was passed on as 401: the host would renew its platform session for nothing");
   });
 
+  it("fails a backend whose prerequisites contradict the organisations' blockers, naming the count", async () => {
+    const results = await run({ prerequisiteWithoutBlocker: true });
+    const prerequisites = byName(results, 'prerequisites:');
+    assert.equal(prerequisites.outcome, 'fail', lines(results));
+    assert.equal(prerequisites.detail, 'prerequisite legacy_connections_broken counts 1 organisations; GET /organisations shows 0 with the blocker legacy_connection_active');
+    assert.equal(byName(results, 'idempotency: the same key and body').outcome, 'pass');
+  });
+
   it('takes the platform sessions from --cookie and --cookie2 as well, against the simulator its command line serves', async () => {
     assert.equal(simulatorCli.parseSimulatorArguments(['--client-id', 'x']), '--client-id, --client-secret and --redirect-uri are required (the app as registered with Exact)');
     const { api, exact } = await world({}, { fromCli: true });

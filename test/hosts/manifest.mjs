@@ -49,7 +49,7 @@ describe("the package's files as a host's tools find them", () => {
       .find((declaration) => declaration.customElement && declaration.tagName === 'autopilot-connect');
     assert.ok(element, 'a declaration with tagName autopilot-connect');
     const names = (list) => (list ?? []).map((item) => item.name);
-    for (const attribute of ['api-base', 'locale', 'request-timeout', 'login-timeout']) assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
+    for (const attribute of ['api-base', 'locale', 'request-timeout', 'login-timeout', 'contact-url']) assert.ok(names(element.attributes).includes(attribute), `attribute ${attribute}`);
     for (const event of ['autopilot-connected', 'autopilot-cancelled', 'autopilot-error']) assert.ok(names(element.events).includes(event), `event ${event}`);
     assert.ok(names(element.members).includes('retry'), 'the method retry()');
     // The custom properties issue 9 found documented nowhere, and a part a host styles.

@@ -95,6 +95,31 @@ describe('mock worlds on the reference backend', function () {
     expect(found.items.map((division: { name: string }) => division.name)).to.include('eLien test company');
   });
 
+  it("the prerequisites' worlds: ready meets all, default does not but leaves organisations free, blocked blocks; old connections in legacy and many", async () => {
+    type Prerequisite = { code: string; state: string; blocks: boolean; organisationCount?: number };
+    const summary = async (scenario: ScenarioName) => {
+      const status = await json(scenario, '/status');
+      return { states: status.prerequisites.map((item: Prerequisite) => `${item.code} ${item.state}${item.blocks ? ' blocks' : ''}`), legacy: status.legacyConnections.count };
+    };
+    expect(await summary('ready')).to.deep.equal({
+      states: ['postvak_in_only met', 'legacy_connections_broken met', 'organisation_access met', 'administration_access unknown'],
+      legacy: 0,
+    });
+    expect(await summary('default')).to.deep.equal({
+      states: ['postvak_in_only not_met', 'legacy_connections_broken not_met', 'organisation_access not_met', 'administration_access unknown'],
+      legacy: 1,
+    });
+    expect(await summary('blocked')).to.deep.equal({
+      states: ['postvak_in_only not_met blocks', 'legacy_connections_broken not_met blocks', 'organisation_access not_met blocks', 'administration_access unknown'],
+      legacy: 9,
+    });
+    expect((await summary('legacy')).legacy).to.equal(4);
+    expect((await summary('many')).legacy).to.be.greaterThan(20);
+    const [bakkerij] = (await json('legacy', '/connections')).items;
+    expect(bakkerij.legacyEndedAt, "the gap before Bakkerij de Gouden Korst's connection").to.equal('2025-02-24');
+    expect((await json('default', '/connections')).items[0].legacyEndedAt, 'default: not known').to.equal(undefined);
+  });
+
   it('a statusCarriesConnections of false leaves the connections out of the status, as an older backend does', async () => {
     getBackend('default').statusCarriesConnections = false;
     expect(await json('default', '/status')).to.not.have.property('connections');

@@ -67,7 +67,7 @@ export function connectionRoutes(deps: BackendDeps) {
   };
 
   return new Hono<AppEnv>()
-    .get('/connections', async (c) => json(200, { items: await listConnections(deps.db, requireAutopilot(c).id) }))
+    .get('/connections', async (c) => json(200, { items: await listConnections(deps.db, requireAutopilot(c).id, deps.seed) }))
     .post('/connections', async (c) => {
       const account = requireAutopilot(c);
       const key = idempotencyKey(c.req.header('Idempotency-Key'));
@@ -112,7 +112,7 @@ export function connectionRoutes(deps: BackendDeps) {
           throw error;
         }
         deps.log(`connection ${id}: ${organisation.id} to division ${divisionCode} (${grant.region})`);
-        return { status: 201, body: toConnection((await findConnection(deps.db, account.id, id))!) };
+        return { status: 201, body: toConnection((await findConnection(deps.db, account.id, id))!, deps.seed) };
       });
     })
     .get('/connections/:connectionId', async (c) => {
@@ -120,7 +120,7 @@ export function connectionRoutes(deps: BackendDeps) {
       const row = await loaded(account.id, c.req.param('connectionId'));
       const status = await checkHealth(deps, row);
       if (status !== row.status) await deps.db.query('UPDATE connections SET status = $2 WHERE id = $1', [row.id, status]);
-      return json(200, toConnection({ ...row, status }));
+      return json(200, toConnection({ ...row, status }, deps.seed));
     })
     .put('/connections/:connectionId/authorization', async (c) => {
       const account = requireAutopilot(c);
@@ -138,7 +138,7 @@ export function connectionRoutes(deps: BackendDeps) {
       const moved = (await findConnection(deps.db, account.id, row.id))!;
       const status = await checkHealth(deps, moved);
       if (status !== moved.status) await deps.db.query('UPDATE connections SET status = $2 WHERE id = $1', [row.id, status]);
-      return json(200, toConnection({ ...moved, status }));
+      return json(200, toConnection({ ...moved, status }, deps.seed));
     })
     .delete('/connections/:connectionId', async (c) => {
       const account = requireAutopilot(c);

@@ -1,19 +1,23 @@
 import { Hono } from 'hono';
 import { listConnections } from '../connection-store.js';
 import type { BackendDeps } from '../deps.js';
+import { prerequisitesOf } from '../prerequisites.js';
 import { json } from '../problem.js';
 import type { AppEnv } from '../session.js';
 
-/** `GET /status`: whether the account has the Autopilot, who is signed in, and the connections (one round trip). */
+/**
+ * `GET /status`: whether the account has the Autopilot, who is signed in, and, with the Autopilot,
+ * the connections (one round trip), the help article's prerequisites and the old connector's connections.
+ */
 export function statusRoutes(deps: BackendDeps) {
   return new Hono<AppEnv>().get('/status', async (c) => {
     const user = c.get('user');
     const account = c.get('account');
-    return json(200, {
-      autopilotInstalled: account.autopilotInstalled,
-      user: { id: user.id, name: user.name, email: user.email },
-      appStoreUrl: deps.seed.appStoreUrl,
-      ...(account.autopilotInstalled ? { connections: { items: await listConnections(deps.db, account.id) } } : {}),
-    });
+    const base = { autopilotInstalled: account.autopilotInstalled, user: { id: user.id, name: user.name, email: user.email }, appStoreUrl: deps.seed.appStoreUrl };
+    if (!account.autopilotInstalled) return json(200, base);
+    const connections = await listConnections(deps.db, account.id, deps.seed);
+    const organisations = deps.seed.organisations.filter((organisation) => organisation.accountId === account.id);
+    const connected = new Set(connections.map((connection) => connection.organisation.id));
+    return json(200, { ...base, connections: { items: connections }, ...prerequisitesOf(organisations, connected) });
   });
 }

@@ -4,7 +4,9 @@
  * break it on purpose: `newConnectionOnReplay` (a replay makes a second connection) and
  * `leakAccessToken` (the Exact access token in a header of GET /connections/{id}) and `refreshEachCall`
  * (every call that meets an expired token refreshes it itself: no single flight), `stateIsId` (the
- * OAuth state is the authorization id) and `exact401As401` (Exact's 401 answered as the platform's).
+ * OAuth state is the authorization id), `exact401As401` (Exact's 401 answered as the platform's) and
+ * `prerequisiteWithoutBlocker` (the status says an old connection holds an organisation back and blocks
+ * New Connection, while no organisation shows that blocker and some are free).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 
@@ -258,8 +260,14 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
     const id = path.split('/')[2];
     const mine = [...connections.values()].filter((connection) => connection.accountId === user.accountId).map(publicConnection);
     switch (route) {
-      case 'GET /status':
-        return json(200, { autopilotInstalled: true, user: { id: user.id, name: user.name }, connections: { items: mine } });
+      case 'GET /status': {
+        // No organisation here has a prerequisite's blocker: every one the platform can tell is met.
+        const legacy = flaws.prerequisiteWithoutBlocker
+          ? { code: 'legacy_connections_broken', state: 'not_met', blocks: true, organisationCount: 1, organisationNames: ['Conformance Eén B.V.'] }
+          : { code: 'legacy_connections_broken', state: 'met', blocks: false };
+        const prerequisites = [{ code: 'postvak_in_only', state: 'met', blocks: false }, legacy, { code: 'organisation_access', state: 'met', blocks: false }, { code: 'administration_access', state: 'unknown', blocks: false }];
+        return json(200, { autopilotInstalled: true, user: { id: user.id, name: user.name }, connections: { items: mine }, prerequisites, legacyConnections: { count: flaws.prerequisiteWithoutBlocker ? 1 : 0 } });
+      }
       case 'GET /organisations':
         return page(organisations.map(({ id: orgId, name, kvk, country, connectionId = null }) => ({ id: orgId, name, kvk, country, connectionId, blockers: kvk ? [] : [{ code: 'no_kvk' }] })), url);
       case 'POST /authorizations': {
