@@ -173,7 +173,7 @@ export const connectMachine = connectSetup.createMachine({
         },
         list: {
           on: {
-            'user.newConnection': { target: '#connect.flow', actions: 'forgetOverviewNotes' },
+            'user.newConnection': { guard: 'canStartConnection', target: '#connect.flow', actions: 'forgetOverviewNotes' },
             'user.redeliver': toRedelivery,
             'user.disconnect': { target: 'confirmingDisconnect', actions: ['forgetOverviewNotes', assign({ disconnecting: ({ event }) => event.connection })] },
             'user.reconnect': { target: '#connect.reconnect', actions: ['forgetOverviewNotes', assign({ reconnecting: ({ event }) => event.connection })] },

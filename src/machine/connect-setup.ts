@@ -1,6 +1,7 @@
 import { assign, emit, forwardTo, fromPromise, raise, setup } from 'xstate';
 import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, RedeliveryPreview, StartedAuthorization, Status } from '../api/types.js';
 import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
+import { blocksNewConnection } from './prerequisites.js';
 import { reconnectedBy } from './reconnected.js';
 import { signInMachine } from './sign-in-machine.js';
 import { SEARCH_DEBOUNCE_MS } from './timing.js';
@@ -78,6 +79,8 @@ export const connectSetup = setup({
   guards: {
     isAutopilotInstalled: (_, status: Status) => status.autopilotInstalled,
     hasResume: ({ context }) => context.resume !== null,
+    /** No prerequisite the backend says blocks is unmet (the help article's: old connections broken, …). */
+    canStartConnection: ({ context }) => !blocksNewConnection(context.status),
     isOrganisationSelectable: (_, organisation: Organisation) =>
       organisation.blockers.length === 0 && organisation.connectionId === null,
     hasOrganisation: ({ context }) => context.organisation !== null,

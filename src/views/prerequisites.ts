@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { KnownPrerequisiteCode, Prerequisite } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
+import { ARTICLE_PREREQUISITES } from '../machine/prerequisites.js';
 import { isolate, primaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -8,7 +9,7 @@ import type { ViewContext } from './view-context.js';
 type Item = Prerequisite & { code: KnownPrerequisiteCode };
 
 /** The help article's prerequisites, in its order; a backend that states none gets them listed without a state. */
-const ARTICLE: readonly KnownPrerequisiteCode[] = ['postvak_in_only', 'legacy_connections_broken', 'organisation_access', 'administration_access'];
+const ARTICLE = ARTICLE_PREREQUISITES;
 /** Above this many administrations on the old connector the article sends the user to eConnect. */
 const MANY_LEGACY = 20;
 const MARK = { met: '✓', not_met: '!', unknown: '?' } as const;
@@ -91,7 +92,8 @@ export const migrationView = ({ t, snapshot, contactUrl }: ViewContext) => {
 
 /** `New Connection`, held back only where the backend says a prerequisite blocks it, and saying why. */
 export const newConnectionAction = ({ t, send, snapshot }: ViewContext) => {
-  const blocked = known(snapshot.context.status?.prerequisites ?? []).some((item) => item.blocks && item.state === 'not_met');
+  // The machine's own rule (canStartConnection): a prerequisite the backend says blocks, not met.
+  const blocked = !snapshot.can({ type: 'user.newConnection' });
   return html`<div class="actions start">
     ${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }), { disabled: blocked })}
     ${blocked ? html`<p class="hint blocked-reason">${t.newConnectionBlocked}</p>` : nothing}
