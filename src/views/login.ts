@@ -33,7 +33,7 @@ const replaceWarning = ({ t, snapshot }: ViewContext) => {
     byUser.set(connection.exactUser.id, user);
   }
   if (byUser.size === 0) return nothing;
-  const users = [...byUser.values()].map((user) => `${isolate(user.name)} (${user.codes.join(', ')})`).join('; ');
+  const users = [...byUser.values()].map((user) => `${isolate(user.name)} (${user.codes.sort((a, b) => a - b).join(', ')})`).join('; ');
   return html`<p class="hint">${t.replaceWarning(users)}</p>`;
 };
 
