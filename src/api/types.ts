@@ -49,6 +49,8 @@ export interface PageRequest {
   query?: string;
   cursor?: string | null;
   limit?: number;
+  /** Administrations only: the organisation being connected, for the suggestions on the first page. */
+  organisationId?: string;
 }
 
 /** The outcome the callback page reports to the element. It carries no code and no token. */

@@ -23,6 +23,7 @@ import {
   hostileDivisions,
   hostileOrganisationIds,
   hostileOrganisations,
+  matchDefaults,
   organisationIds,
   platformUser,
   troubleDivisionCodes,
@@ -109,7 +110,7 @@ function toSimulatorDivision(division: ExactDivision): SeedDivision {
 }
 
 function toPlatformOrganisation(organisation: OrganisationSeed, dates: string[]): PlatformOrganisation {
-  return { id: organisation.id, accountId: ACCOUNT, name: organisation.name, kvk: organisation.kvk, country: 'NL', blockers: organisation.blockers, documentDates: dates };
+  return { id: organisation.id, accountId: ACCOUNT, name: organisation.name, kvk: organisation.kvk, vatNumber: organisation.vatNumber ?? null, country: 'NL', blockers: organisation.blockers, documentDates: dates };
 }
 
 interface Shape {
@@ -146,6 +147,7 @@ function build(shape: Shape = {}): World {
   // One seed per kind of data, so adding generated rows never changes the default ones.
   const organisations = defaultOrganisations(new SeededRandom(1));
   const divisions = defaultDivisions(new SeededRandom(2));
+  matchDefaults(organisations, divisions);
   if (shape.extra) {
     organisations.push(...generatedOrganisations(shape.extra, new SeededRandom(3), organisations.length + 1));
     divisions.push(...generatedDivisions(shape.extra, new SeededRandom(4), 200001));

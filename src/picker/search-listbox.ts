@@ -11,6 +11,13 @@ export interface PickerItem {
   description?: string;
   /** Why the item cannot be chosen; an item with a reason is shown but disabled. */
   disabledReason?: string;
+  /**
+   * What choosing it reports and `selected-id` is compared with; `id` when left out. One thing
+   * shown twice (suggested at the top, and in its place in the list) has two ids and one value.
+   */
+  value?: string;
+  /** A mark above the label (why it is suggested). Marked rows at the top form a group, set off from the rest. */
+  badge?: string;
 }
 
 export interface PickerLabels {
@@ -36,6 +43,8 @@ export class PickerMoreEvent extends Event {
     super('picker-more', { bubbles: true, composed: true });
   }
 }
+
+const valueOf = (item: PickerItem) => item.value ?? item.id;
 
 const TYPEAHEAD_RESET_MS = 600;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
@@ -78,7 +87,7 @@ const NEAR_END = 5;
  * @csspart empty - the message shown when nothing was found.
  * @csspart load-more - the `Meer laden` button, while there is more to load.
  *
- * @cssprop [--autopilot-connect-list-height=18rem] - the most the list grows before it scrolls.
+ * @cssprop [--autopilot-connect-list-height=max(min(18rem, 50vh), 100vh - 44rem)] - the most the list grows before it scrolls: by default the room the viewport leaves beside the rest of a step, at least 18rem (at most half a short viewport, so the page still scrolls past it).
  */
 export class SearchListbox extends LitElement {
   static override styles = searchListboxStyles;
@@ -250,7 +259,7 @@ export class SearchListbox extends LitElement {
   private select(index: number): void {
     const item = this.items[index];
     if (!item || item.disabledReason) return;
-    this.dispatchEvent(new PickerSelectEvent(item.id));
+    this.dispatchEvent(new PickerSelectEvent(valueOf(item)));
   }
 
   private moveTo(index: number): void {
@@ -281,7 +290,7 @@ export class SearchListbox extends LitElement {
 
   private onListFocus(): void {
     if (this.activeIndex < 0 && !this.pointerFocus) {
-      const selected = this.items.findIndex((item) => item.id === this.selectedId);
+      const selected = this.items.findIndex((item) => valueOf(item) === this.selectedId);
       this.moveTo(selected >= 0 ? selected : 0);
     }
   }
@@ -364,7 +373,8 @@ export class SearchListbox extends LitElement {
   private renderOption(index: number, detached: boolean) {
     const item = this.items[index]!;
     const active = index === this.activeIndex;
-    const selected = item.id === this.selectedId;
+    const selected = valueOf(item) === this.selectedId;
+    const groupEnd = Boolean(item.badge) && !this.items[index + 1]?.badge;
     // A part per state beside `option`, so a host can style each state from outside (the names stay
     // literal here: scripts/check-manifest.mjs reads them from the template).
     return html`<li
@@ -372,7 +382,7 @@ export class SearchListbox extends LitElement {
       role="option"
       part=${['option', active ? 'option-active' : '', selected ? 'option-selected' : '', item.disabledReason ? 'option-disabled' : ''].filter(Boolean).join(' ')}
       data-index=${index}
-      class=${[active ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
+      class=${[active ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : '', groupEnd ? 'group-end' : ''].join(' ').trim()}
       data-style=${styleProps(detached ? { top: `${this.offsets[index]}px` } : {})}
       aria-selected=${selected ? 'true' : 'false'}
       aria-disabled=${item.disabledReason ? 'true' : 'false'}
@@ -385,6 +395,7 @@ export class SearchListbox extends LitElement {
       }}
     >
       <span class="mark" aria-hidden="true"></span>
+      ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
       <span class="label" dir="auto">${item.label}</span>
       <span class="details">
         ${item.description ? html`<span class="description" dir="auto">${item.description}</span>` : nothing}

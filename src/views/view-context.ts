@@ -10,4 +10,6 @@ export interface ViewContext {
   send: (event: ConnectEvent) => void;
   t: Messages;
   formatDate: (isoDate: string) => string;
+  /** The language the element speaks (as `t`), for what Intl writes by locale: the date field. */
+  locale: string;
 }
