@@ -11,11 +11,6 @@ export interface PickerItem {
   description?: string;
   /** Why the item cannot be chosen; an item with a reason is shown but disabled. */
   disabledReason?: string;
-  /**
-   * What choosing it reports and `selected-id` is compared with; `id` when left out. One thing
-   * shown twice (suggested at the top, and in its place in the list) has two ids and one value.
-   */
-  value?: string;
   /** A mark above the label (why it is suggested). Marked rows at the top form a group, set off from the rest. */
   badge?: string;
 }
@@ -43,8 +38,6 @@ export class PickerMoreEvent extends Event {
     super('picker-more', { bubbles: true, composed: true });
   }
 }
-
-const valueOf = (item: PickerItem) => item.value ?? item.id;
 
 const TYPEAHEAD_RESET_MS = 600;
 /** Rows rendered above and below the visible ones, so fast scrolling shows no gaps. */
@@ -259,7 +252,7 @@ export class SearchListbox extends LitElement {
   private select(index: number): void {
     const item = this.items[index];
     if (!item || item.disabledReason) return;
-    this.dispatchEvent(new PickerSelectEvent(valueOf(item)));
+    this.dispatchEvent(new PickerSelectEvent(item.id));
   }
 
   private moveTo(index: number): void {
@@ -290,7 +283,7 @@ export class SearchListbox extends LitElement {
 
   private onListFocus(): void {
     if (this.activeIndex < 0 && !this.pointerFocus) {
-      const selected = this.items.findIndex((item) => valueOf(item) === this.selectedId);
+      const selected = this.items.findIndex((item) => item.id === this.selectedId);
       this.moveTo(selected >= 0 ? selected : 0);
     }
   }
@@ -373,7 +366,7 @@ export class SearchListbox extends LitElement {
   private renderOption(index: number, detached: boolean) {
     const item = this.items[index]!;
     const active = index === this.activeIndex;
-    const selected = valueOf(item) === this.selectedId;
+    const selected = item.id === this.selectedId;
     const groupEnd = Boolean(item.badge) && !this.items[index + 1]?.badge;
     // A part per state beside `option`, so a host can style each state from outside (the names stay
     // literal here: scripts/check-manifest.mjs reads them from the template).

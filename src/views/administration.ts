@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
-import type { BookingFlow, Division, DivisionBlock, DivisionSuggestion } from '../api/types.js';
+import type { BookingFlow, Division, DivisionBlock } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { finishRefusal, type FinishWay } from '../machine/finish-refusal.js';
+import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
@@ -25,20 +26,18 @@ const divisionItem = (division: Division, t: Messages): PickerItem => {
   return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
 };
 
-export const divisionItems = (divisions: Division[], t: Messages): PickerItem[] => divisions.map((division) => divisionItem(division, t));
-
 /**
- * The administrations the backend suggests for the organisation (same KvK, else VAT number), at
- * the top of the list, each marked with why; the same administration in its place further down
- * is the same choice (one value), and neither is ever chosen for the user.
+ * The list with the administrations the backend suggests for the organisation (same KvK, else
+ * VAT number) at the top, each marked with why and not again in its place further down (one row,
+ * one choice, whatever page it is on). A suggestion is never chosen for the user.
  */
-export const suggestedItems = (suggested: DivisionSuggestion[], t: Messages): PickerItem[] =>
-  suggested.map(({ match, division }) => ({
-    ...divisionItem(division, t),
-    id: `suggested-${division.code}`,
-    value: String(division.code),
-    badge: match === 'kvk' ? t.suggestedKvk : t.suggestedVat,
-  }));
+export const administrationItems = ({ items, suggested = [] }: AdministrationList, t: Messages): PickerItem[] => {
+  const top = new Set(suggested.map(({ division }) => division.code));
+  return [
+    ...suggested.map(({ match, division }) => ({ ...divisionItem(division, t), badge: match === 'kvk' ? t.suggestedKvk : t.suggestedVat })),
+    ...items.filter((division) => !top.has(division.code)).map((division) => divisionItem(division, t)),
+  ];
+};
 
 const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
   html`<label class="radio">
@@ -100,7 +99,7 @@ export const administrationView = (view: ViewContext) => {
       : picker(
           view,
           'administrations',
-          [...suggestedItems(administrations.suggested ?? [], t), ...divisionItems(administrations.items, t)],
+          administrationItems(administrations, t),
           {
             search: t.searchDivisions,
             list: t.administrationHeading,

@@ -120,7 +120,7 @@ export const picker = ({ snapshot, send }: ViewContext, key: ListKey, items: Pic
     .labels=${labels}
     .query=${list.query}
     .selectedId=${selectedId}
-    .total=${list.total === null ? null : list.total + choosable.length - list.items.length}
+    .total=${list.total}
     .hasMore=${list.nextCursor !== null}
     .busy=${snapshot.hasTag('busy')}
     @picker-search=${(event: PickerSearchEvent) => send(events.search(event.query))}

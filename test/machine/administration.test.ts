@@ -128,7 +128,7 @@ describe('connect machine: administration step', () => {
     const suggested = [{ match: 'kvk' as const, division: administration(901) }];
 
     it('keeps the first page\'s suggestions through the next page, drops them for a search, and never chooses one', async () => {
-      const h = await toAdministration((fakes) => fakes.listDivisions.returns({ ...page([administration(1)], 'cur-2', 2), suggested }));
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(Object.assign(page([administration(1)], 'cur-2', 2), { suggested })));
       expect(h.actor.getSnapshot().context.administrations.suggested).to.deep.equal(suggested);
       expect(h.actor.getSnapshot().context.administration, 'a suggestion is not a choice').to.equal(null);
       h.fakes.listDivisions.returns(page([administration(2)], null, 2));
@@ -143,7 +143,7 @@ describe('connect machine: administration step', () => {
     });
 
     it('a suggested administration not on a loaded page can be chosen and finished', async () => {
-      const h = await toAdministration((fakes) => fakes.listDivisions.returns({ ...page([administration(1)], 'cur-2', 2), suggested }));
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(Object.assign(page([administration(1)], 'cur-2', 2), { suggested })));
       h.actor.send({ type: 'user.selectAdministration', administration: administration(901) });
       h.fakes.createConnection.returns(connection('con-1'));
       h.actor.send({ type: 'user.finish' });
