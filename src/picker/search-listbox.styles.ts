@@ -66,7 +66,7 @@ export const searchListboxStyles = css`
   /* Long words (a 500-character name without spaces, a VAT number) break anywhere rather than stick out. */
   .label, .details { grid-column: 2; line-height: 1.5; min-inline-size: 0; overflow-wrap: anywhere; }
   .label { font-weight: 600; }
-  .badge { grid-column: 2; justify-self: start; padding: 0 0.5em; border-radius: var(--ac-radius); background: var(--ac-notice-bg); color: var(--ac-text); font-size: 0.875em; font-weight: 600; line-height: 1.5; overflow-wrap: anywhere; }
+  .badge { grid-column: 2; justify-self: start; padding: 0 0.5em; border-radius: var(--ac-radius); background: var(--ac-notice-bg); font-size: 0.875em; font-weight: 600; }
   /* The suggested rows at the top, set off from the list they come from. */
   [role='option'].group-end { border-block-end: 3px double var(--ac-border-strong); }
   .details { display: flex; flex-wrap: wrap; column-gap: 0.75em; font-size: 0.875em; }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { BookingFlow, Division, DivisionBlock } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
-import { finishRefusal, type FinishWay } from '../machine/finish-refusal.js';
+import { finishRefusal, type FinishRefusal } from '../machine/finish-refusal.js';
 import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
@@ -69,13 +69,13 @@ const advancedWayOn = ({ t, send }: ViewContext) =>
 const toPicker = (event: Event) => ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('autopilot-connect-listbox')?.focus();
 
 /** After a refusal that stays: the ways that help, never a retry that cannot (the message says what to change). */
-const refusedWaysOn = ({ t, send }: ViewContext, ways: readonly FinishWay[]) =>
-  ways.length === 0
+const refusedWaysOn = ({ t, send }: ViewContext, { another, login }: FinishRefusal) =>
+  !another && !login
     ? nothing
-    : html`${ways.includes('another') ? html`<p class="hint">${t.refusedFixed}</p>` : nothing}
+    : html`${another ? html`<p class="hint">${t.refusedFixed}</p>` : nothing}
         <div class="actions">
-          ${ways.includes('login') ? secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' })) : nothing}
-          ${ways.includes('another')
+          ${login ? secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' })) : nothing}
+          ${another
             ? html`<button type="button" class="button primary" part="button primary-button" @click=${toPicker}>${t.chooseOtherDivision}</button>`
             : nothing}
         </div>`;
@@ -109,7 +109,7 @@ export const administrationView = (view: ViewContext) => {
           },
           administration ? String(administration.code) : null,
         )}
-    ${refusal?.includes('login')
+    ${refusal?.login
       ? nothing
       : html`<div class="missing">
           <p class="hint">${t.divisionMissing}</p>
