@@ -11,7 +11,7 @@ export interface PickerItem {
   description?: string;
   /** Why the item cannot be chosen; an item with a reason is shown but disabled. */
   disabledReason?: string;
-  /** A mark above the label (why it is suggested). Marked rows at the top form a group, set off from the rest. */
+  /** A mark under the label (why it is suggested), after the name in what a reader hears. Marked rows at the top form a group, set off from the rest. */
   badge?: string;
 }
 
@@ -388,8 +388,8 @@ export class SearchListbox extends LitElement {
       }}
     >
       <span class="mark" aria-hidden="true"></span>
-      ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
       <span class="label" dir="auto">${item.label}</span>
+      ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
       <span class="details">
         ${item.description ? html`<span class="description" dir="auto">${item.description}</span>` : nothing}
         ${item.disabledReason ? html`<span class="reason" dir="auto">${item.disabledReason}</span>` : nothing}
