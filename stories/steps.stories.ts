@@ -3,6 +3,7 @@ import { connectMeta, type ConnectArgs } from './connect-story.js';
 import {
   chooseExactOnline,
   chooseOrganisation,
+  continueToAdministration,
   ELIEN,
   LIEN,
   logIn,
@@ -166,7 +167,16 @@ export const AdministrationSuggestedMany: Story = {
   args: { scenario: 'many' },
   play: async ({ canvasElement }) => {
     const root = connectElement(canvasElement);
-    await reachAdministration(root);
+    await startNewConnection(root);
+    // eLien test company is not on the first page of 2,012 organisations: searched for, as a user would.
+    const search = (root.shadowRoot ?? root).querySelector('autopilot-connect-listbox')?.shadowRoot?.querySelector('input');
+    if (!search) throw new Error('No search field on the organisation step');
+    search.value = ELIEN;
+    search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await chooseOrganisation(root);
+    await chooseExactOnline(root);
+    await logIn(root);
+    await continueToAdministration(root);
     await findText(root, 'Voorgesteld: KvK-nummer komt overeen');
   },
 };
