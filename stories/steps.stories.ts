@@ -169,6 +169,7 @@ export const AdministrationSuggestedMany: Story = {
     const root = connectElement(canvasElement);
     await startNewConnection(root);
     // eLien test company is not on the first page of 2,012 organisations: searched for, as a user would.
+    await findText(root, '2.012 organisaties');
     const search = (root.shadowRoot ?? root).querySelector('autopilot-connect-listbox')?.shadowRoot?.querySelector('input');
     if (!search) throw new Error('No search field on the organisation step');
     search.value = ELIEN;
