@@ -71,8 +71,8 @@ function dateForm({ t, send, snapshot, locale }: ViewContext, organisation: stri
       <label class="field">
         <span>${t.redeliveryFrom}</span>
         <input name="from" inputmode="numeric" autocomplete="off" required aria-describedby="from-hint from-problem" .defaultValue=${formatDateField(defaultFrom, locale)} @input=${edited} />
-        <span class="hint" id="from-hint">${t.dateFormatHint(pattern)}</span>
       </label>
+      <p class="hint" id="from-hint">${t.dateFormatHint(pattern)}</p>
       <!-- Filled by submit (not rendered from the state): said at once, gone once the date is edited. -->
       <p class="field-problem" id="from-problem" role="alert"></p>
       ${snapshot.matches({ redelivery: 'failed' }) && error
