@@ -41,7 +41,7 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Raised from 44 to 46 KB with connection management (2026-12-02: 45.49 KB): disconnecting with
  * its confirmation, the redelivery's count and confirmation, the unambiguous done screen, the
  * marked new connection and the Geavanceerde flow's way on cost 1.9 KB (five languages included).
- * Raised from 46 to 47 KB with the pickers and the finish (2026-12-02: 46.98 KB): the suggested
+ * Raised from 46 to 47 KB with the pickers and the finish (2026-12-02: 46.99 KB): the suggested
  * administration, the refusals' ways on instead of a retry and the redelivery date in the element's
  * locale (its own reading and writing instead of the browser's date input) cost 1.5 KB.
  */

@@ -164,7 +164,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     suggestedKvk: msg('Voorgesteld: KvK-nummer komt overeen', { id: 'suggestedKvk' }),
     suggestedVat: msg('Voorgesteld: btw-nummer komt overeen', { id: 'suggestedVat' }),
     chooseOtherDivision: msg('Andere administratie kiezen', { id: 'chooseOtherDivision' }),
-    refusedFixed: msg('Opgelost in Exact Online? Kies de administratie dan opnieuw in de lijst en rond af.', { id: 'refusedFixed' }),
+    refusedFixed: msg('Opgelost in Exact Online? Kies de administratie dan opnieuw.', { id: 'refusedFixed' }),
     /** The letters for day, month and year in a date's format hint, apart by spaces; the locale's order and separator join them. */
     dateLetters: msg('dd mm jjjj', { id: 'dateLetters' }),
     dateFormatHint: (pattern: string) => msg(str`Notatie: ${pattern}`, { id: 'dateFormatHint' }),

@@ -86,7 +86,7 @@ export const connectSetup = setup({
     hasPreloadedConnections: ({ context }) => context.preloadedConnections !== null,
     /** The administrations in the context are the current grant's (prefetched, or fetched on an earlier visit). */
     hasAdministrations: ({ context }) =>
-      context.administrationsOf !== null && context.administrationsOf === context.authorization?.id && (context.administrations.suggestedFor ?? null) === (context.organisation?.id ?? null),
+      context.administrationsOf !== null && context.administrationsOf === context.authorization?.id && context.administrations.suggestedFor === (context.organisation?.id ?? null),
     hasError: ({ context }) => context.error !== null,
     /** `Afronden` needs an administration and the simple booking flow (the advanced one needs eConnect first). */
     canFinish: ({ context }) => context.administration !== null && context.bookingFlow === 'simple',
@@ -118,8 +118,8 @@ export const connectSetup = setup({
             // A first page brings the suggestions for the organisation (none on a search); a next page keeps them.
             administrations: {
               ...withPage(context.administrations, page as Page<Division>, append),
-              suggested: append ? context.administrations.suggested ?? [] : (page as DivisionPage).suggested ?? [],
-              suggestedFor: append ? context.administrations.suggestedFor ?? null : context.organisation?.id ?? null,
+              suggested: append ? context.administrations.suggested : (page as DivisionPage).suggested ?? [],
+              suggestedFor: append ? context.administrations.suggestedFor : context.organisation?.id ?? null,
             },
             administrationsOf: context.authorization!.id,
           },

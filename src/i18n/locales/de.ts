@@ -106,7 +106,7 @@ export const templates: LocaleTemplates = {
   suggestedKvk: 'Vorgeschlagen: KvK-Nummer stimmt überein',
   suggestedVat: 'Vorgeschlagen: USt-IdNr. stimmt überein',
   chooseOtherDivision: 'Andere Administration wählen',
-  refusedFixed: 'In Exact Online behoben? Dann wählen Sie die Administration erneut in der Liste und schließen Sie ab.',
+  refusedFixed: 'In Exact Online behoben? Dann wählen Sie die Administration erneut.',
   dateLetters: 'TT MM JJJJ',
   dateFormatHint: str`Format: ${0}`,
   redeliveryDateMissing: str`Geben Sie ein Datum ein, als ${0}.`,

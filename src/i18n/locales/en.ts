@@ -100,7 +100,7 @@ export const templates: LocaleTemplates = {
   suggestedKvk: 'Suggested: KvK number matches',
   suggestedVat: 'Suggested: VAT number matches',
   chooseOtherDivision: 'Choose another administration',
-  refusedFixed: 'Fixed it in Exact Online? Then choose the administration again in the list and finish.',
+  refusedFixed: 'Fixed it in Exact Online? Then choose the administration again.',
   dateLetters: 'dd mm yyyy',
   dateFormatHint: str`Format: ${0}`,
   redeliveryDateMissing: str`Enter a date, as ${0}.`,

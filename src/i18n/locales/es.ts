@@ -105,7 +105,7 @@ export const templates: LocaleTemplates = {
   suggestedKvk: 'Sugerida: el número KvK coincide',
   suggestedVat: 'Sugerida: el número de IVA coincide',
   chooseOtherDivision: 'Elegir otra administración',
-  refusedFixed: '¿Lo ha resuelto en Exact Online? Elija de nuevo la administración en la lista y finalice.',
+  refusedFixed: '¿Lo ha resuelto en Exact Online? Elija de nuevo la administración.',
   dateLetters: 'dd mm aaaa',
   dateFormatHint: str`Formato: ${0}`,
   redeliveryDateMissing: str`Introduzca una fecha, en formato ${0}.`,

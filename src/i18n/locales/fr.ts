@@ -104,7 +104,7 @@ export const templates: LocaleTemplates = {
   suggestedKvk: 'Suggérée : le numéro KvK correspond',
   suggestedVat: 'Suggérée : le numéro de TVA correspond',
   chooseOtherDivision: 'Choisir une autre administration',
-  refusedFixed: "Corrigé dans Exact Online ? Choisissez alors à nouveau l'administration dans la liste et finalisez.",
+  refusedFixed: "Corrigé dans Exact Online ? Choisissez alors à nouveau l'administration.",
   dateLetters: 'jj mm aaaa',
   dateFormatHint: str`Format : ${0}`,
   redeliveryDateMissing: str`Saisissez une date, au format ${0}.`,
