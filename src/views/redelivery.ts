@@ -36,10 +36,10 @@ export const redeliveryView = (view: ViewContext) => {
 
 /** The date, defaulting to the start of the gap the article warns about: the day the connection was made. */
 function dateForm({ t, send, snapshot, locale }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
+  const pattern = dateFieldPattern(t.dateLetters, locale);
   const { redeliveryConnection, redeliveryAttempt } = snapshot.context;
   const today = snapshot.context.today();
   const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? redeliveryConnection.createdAt.slice(0, 10) : today);
-  const pattern = dateFieldPattern(t.dateLetters, locale);
   const submit = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
