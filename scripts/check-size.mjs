@@ -44,12 +44,16 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Raised from 46 to 47.6 KB with the help article's prerequisites and migration note (2026-12-02:
  * 47.13 KB, +1.64 KB measured against the commit before): the checklist with each fix in words, the
  * note, `contact-url` and their Dutch texts (the other languages load apart).
- * Raised to 49.6 KB with reconnecting (2026-12-02: +2.1 KB measured): `Opnieuw verbinden` and its
- * report of what one login repaired, the second login URL wherever a login starts, the warning
- * before a login that replaces a grant and the Exact user on each card.
+ * Raised with the pickers and the finish (+1.5 KB measured): the suggested administration, the
+ * refusals' ways on instead of a retry and the redelivery date in the element's locale (its own
+ * reading and writing instead of the browser's date input).
+ * Raised with reconnecting (+2.1 KB measured): `Opnieuw verbinden` and its report of what one
+ * login repaired, the second login URL wherever a login starts, the warning before a login that
+ * replaces a grant and the Exact user on each card. Together 51 KB (measured below it); the
+ * first-load issue (16) brings the first load under 30 KB with the later steps loaded lazily.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: Math.round(49.6 * 1024) },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 51 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;

@@ -108,6 +108,10 @@ export const autopilotConnectStyles = css`
   .field { display: grid; gap: 0.25rem; max-inline-size: 16rem; }
   .field span { font-weight: 600; }
   .field input { min-block-size: 2.5rem; padding: 0.375rem 0.5rem; font: inherit; border: 1px solid var(--ac-border-strong); border-radius: var(--ac-radius); }
+  /* The date's format under it, and what was wrong with it (empty until a submit). */
+  .field + .hint, .field-problem { margin: 0.25rem 0 0; }
+  .field-problem { color: var(--ac-error); }
+  .field input[aria-invalid='true'] { border: 2px solid var(--ac-error); }
   .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @container (max-width: 30rem) {
     .actions { justify-content: stretch; }

@@ -107,7 +107,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  * @cssprop [--autopilot-connect-radius=6px] - the corner radius of the frame, buttons, fields, lists and messages.
  * @cssprop [--autopilot-connect-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - the font family.
  * @cssprop [--autopilot-connect-font-size=1rem] - the size of body text, buttons, fields and the pickers' rows.
- * @cssprop [--autopilot-connect-list-height=18rem] - the most a picker's list grows before it scrolls.
+ * @cssprop [--autopilot-connect-list-height=max(min(18rem, 50vh), 100vh - 44rem)] - the most a picker's list grows before it scrolls: by default the room the viewport leaves beside the rest of the step, at least 18rem (at most half a short viewport, so the page still scrolls past it).
  */
 export class AutopilotConnect extends LitElement {
   static override styles = autopilotConnectStyles;
@@ -295,7 +295,7 @@ export class AutopilotConnect extends LitElement {
       stepText,
       body:
         snapshot && step
-          ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl }, step.view)
+          ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl, locale }, step.view)
           : checkingStatusView({ t }),
       said: snapshot ? announcement(snapshot, t, stepText, this.formatDate) : '',
     });

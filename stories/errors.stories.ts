@@ -6,6 +6,7 @@ import {
   continueToAdministration,
   ELIEN,
   logIn,
+  reachAdministration,
   reachLogin,
   retry,
   startNewConnection,
@@ -146,6 +147,23 @@ export const AdministrationFinishFailed: Story = {
     await clickButton(root, 'Afronden');
     await findText(root, SERVER_ERROR);
     await findButton(root, 'Opnieuw proberen');
+  },
+};
+
+/**
+ * Step 4 of 5 on the `trouble` scenario: Exact refuses to make a Digitale Brievenbus for this
+ * Exact user. What to change in Exact Online, another administration, a new login; no retry.
+ */
+export const AdministrationFinishRefused: Story = {
+  args: { scenario: 'trouble' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachAdministration(root);
+    await clickOption(root, 'Geen Brievenbusrechten B.V.');
+    await clickButton(root, 'Afronden');
+    await findText(root, 'Je Exact Online-gebruiker mag geen Digitale Brievenbus aanmaken in deze administratie.');
+    await findButton(root, 'Andere administratie kiezen');
+    await findButton(root, 'Opnieuw inloggen');
   },
 };
 

@@ -3,6 +3,7 @@ import { connectMeta, type ConnectArgs } from './connect-story.js';
 import {
   chooseExactOnline,
   chooseOrganisation,
+  continueToAdministration,
   ELIEN,
   LIEN,
   logIn,
@@ -200,6 +201,36 @@ export const Administration: Story = {
   },
 };
 
+/** Step 4 of 5: the administration whose KvK number is eLien's, first and marked, not chosen. */
+export const AdministrationSuggested: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await reachAdministration(root);
+    await findText(root, 'Voorgesteld: KvK-nummer komt overeen');
+    await findText(root, 'Kies eerst een administratie.');
+  },
+};
+
+/** Step 4 of 5 among 2,000+ administrations: the match is offered before any paging. */
+export const AdministrationSuggestedMany: Story = {
+  args: { scenario: 'many' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await startNewConnection(root);
+    // eLien test company is not on the first page of 2,012 organisations: searched for, as a user would.
+    await findText(root, '2.012 organisaties');
+    const search = (root.shadowRoot ?? root).querySelector('autopilot-connect-listbox')?.shadowRoot?.querySelector('input');
+    if (!search) throw new Error('No search field on the organisation step');
+    search.value = ELIEN;
+    search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await chooseOrganisation(root);
+    await chooseExactOnline(root);
+    await logIn(root);
+    await continueToAdministration(root);
+    await findText(root, 'Voorgesteld: KvK-nummer komt overeen');
+  },
+};
+
 /** Step 4 of 5 with `Geavanceerde flow` chosen: what it is, the way to eConnect, and the simple flow. */
 export const AdministrationAdvanced: Story = {
   play: async ({ canvasElement }) => {
@@ -226,6 +257,35 @@ export const Redelivery: Story = {
     const root = connectElement(canvasElement);
     await clickButton(root, 'API-download opnieuw aanbieden');
     await findHeading(root, 'API-download opnieuw aanbieden');
+  },
+};
+
+/** The date field in Dutch order (dd-mm-jjjj), with its hint, and what an unreadable date says. */
+export const RedeliveryDateUnreadable: Story = {
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'API-download opnieuw aanbieden');
+    const input = await waitForDateField(root);
+    await findText(root, 'Notatie: dd-mm-jjjj');
+    input.value = '31-02-2025';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await clickButton(root, 'Opnieuw aanbieden');
+    await findText(root, 'Deze datum kunnen we niet lezen. Schrijf hem als dd-mm-jjjj.');
+  },
+};
+
+/** The date field in English (dd/mm/yyyy), and what a date in the future says. */
+export const RedeliveryDateEnglish: Story = {
+  args: { locale: 'en' },
+  play: async ({ canvasElement }) => {
+    const root = connectElement(canvasElement);
+    await clickButton(root, 'Offer API download again');
+    await findText(root, 'Format: dd/mm/yyyy');
+    const input = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[name="from"]')!;
+    input.value = '01/01/2999';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await clickButton(root, 'Offer again');
+    await findText(root, 'This date is in the future.');
   },
 };
 
@@ -330,7 +390,7 @@ export const ConnectionsWithNew: Story = {
 /** The redelivery's date field, once the step shows it. */
 async function waitForDateField(root: Element): Promise<HTMLInputElement> {
   await findText(root, 'Vanaf datum');
-  const input = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[type="date"]');
+  const input = (root.shadowRoot ?? root).querySelector<HTMLInputElement>('input[name="from"]');
   if (!input) throw new Error('No date field on the redelivery step');
   return input;
 }

@@ -161,8 +161,9 @@ export class ApiClient {
   }
 }
 
-function pageQuery({ query, cursor, limit }: PageRequest): string {
+function pageQuery({ query, cursor, limit, organisationId }: PageRequest): string {
   const params = new URLSearchParams();
+  if (organisationId) params.set('organisationId', organisationId);
   if (query) params.set('query', query);
   if (cursor) params.set('cursor', cursor);
   if (limit) params.set('limit', String(limit));

@@ -45,7 +45,7 @@ export const checkBlockerCode: Guard = is("string", among(blockerCodeValues));
 
 export const checkBlocker: Guard = is("object", fields({ code: checkBlockerCode }));
 
-export const checkOrganisation: Guard = is("object", fields({ id: "string", name: "string", "kvk?": "string or null", connectionId: "string or null", blockers: is("array", each(checkBlocker)), "country?": "string or null" }));
+export const checkOrganisation: Guard = is("object", fields({ id: "string", name: "string", "kvk?": "string or null", "vatNumber?": "string or null", connectionId: "string or null", blockers: is("array", each(checkBlocker)), "country?": "string or null" }));
 
 export const checkOrganisationPage: Guard = is("object", fields({ items: is("array", each(checkOrganisation)), nextCursor: "string or null", "total?": is("integer", range(0)) }));
 
@@ -68,7 +68,12 @@ export const checkDivisionBlock: Guard = is("string", among(divisionBlockValues)
 
 export const checkDivision: Guard = is("object", fields({ code: "integer", name: "string", "hid?": "string or null", "customerName?": "string or null", "kvk?": "string or null", "vatNumber?": "string or null", "country?": "string or null", status: checkDivisionStatus, blockedReason: oneOf(checkDivisionBlock, "null"), connectedOrganisation: oneOf(checkOrganisationRef, "null") }));
 
-export const checkDivisionPage: Guard = is("object", fields({ items: is("array", each(checkDivision)), nextCursor: "string or null", "total?": is("integer", range(0)) }));
+export const divisionMatchValues = ["kvk","vat"] as const;
+export const checkDivisionMatch: Guard = is("string", among(divisionMatchValues));
+
+export const checkDivisionSuggestion: Guard = is("object", fields({ match: checkDivisionMatch, division: checkDivision }));
+
+export const checkDivisionPage: Guard = is("object", fields({ items: is("array", each(checkDivision)), nextCursor: "string or null", "total?": is("integer", range(0)), "suggested?": is("array", each(checkDivisionSuggestion)) }));
 
 export const checkRedelivery: Guard = is("object", fields({ id: "string", from: is("string", format("date", /^\d{4}-\d{2}-\d{2}$/)), documentCount: is("integer", range(0)) }));
 

@@ -186,7 +186,7 @@ export interface paths {
         };
         /**
          * The Exact Online administrations (divisions) this grant reaches, searchable and paged.
-         * @description From the backend's cache of the grant's divisions (Exact pages them 60 at a time, forward only, and cannot search them).
+         * @description From the backend's cache of the grant's divisions (Exact pages them 60 at a time, forward only, and cannot search them). With `organisationId`, the first page (no cursor, no query) also carries `suggested`: the administrations whose KvK number (then VAT number) is that organisation's, wherever they are in the list, so the element can offer them first without paging through thousands.
          */
         get: operations["listDivisions"];
         put?: never;
@@ -290,6 +290,8 @@ export interface components {
             name: string;
             /** @description Chamber of Commerce number */
             kvk?: string | null;
+            /** @description VAT number (btw-nummer), when the platform knows it; matched against the administrations' when the KvK number is not. */
+            vatNumber?: string | null;
             /** @description The organisation's active connection, if it has one. */
             connectionId: string | null;
             blockers: components["schemas"]["Blocker"][];
@@ -394,11 +396,23 @@ export interface components {
             /** @description An organisation this division is already connected to. */
             connectedOrganisation: components["schemas"]["OrganisationRef"] | null;
         };
+        /**
+         * @description Why an administration is suggested for the organisation: `kvk`: its KvK number is the organisation's; `vat`: its VAT number is (and the KvK number is not).
+         * @enum {string}
+         */
+        DivisionMatch: "kvk" | "vat";
+        /** @description An administration suggested for the organisation being connected, and why. A suggestion, never a choice: the user still picks it. */
+        DivisionSuggestion: {
+            match: components["schemas"]["DivisionMatch"];
+            division: components["schemas"]["Division"];
+        };
         DivisionPage: {
             items: components["schemas"]["Division"][];
             nextCursor: string | null;
             /** @description Matches for this query over all pages, when the backend knows it. */
             total?: number;
+            /** @description Only on the first page (no cursor, empty query) of a request with `organisationId`: the administrations matching that organisation, KvK matches before VAT matches, each at most once and a handful at most, blocked or connected ones included (with their reason). Left out (or empty) otherwise; a backend that does not suggest leaves it out. */
+            suggested?: components["schemas"]["DivisionSuggestion"][];
         };
         CreateConnectionRequest: {
             organisationId: string;
@@ -940,6 +954,8 @@ export interface operations {
     listDivisions: {
         parameters: {
             query?: {
+                /** @description The organisation being connected: the first page (no cursor, empty query) then carries `suggested`. An id the session's account does not have gives no suggestions, not an error. */
+                organisationId?: string;
                 /** @description Case-insensitive search on names and numbers (KvK, VAT, administration number). */
                 query?: components["parameters"]["Query"];
                 /** @description The `nextCursor` of the previous page of the same query; a cursor of another query answers 400 `cursor_invalid`. */

@@ -23,6 +23,8 @@ export type StartAuthorizationRequest = Schemas['StartAuthorizationRequest'];
 export type StartedAuthorization = Schemas['StartedAuthorization'];
 export type Division = Schemas['Division'];
 export type DivisionPage = Schemas['DivisionPage'];
+export type DivisionSuggestion = Schemas['DivisionSuggestion'];
+export type DivisionMatch = Schemas['DivisionMatch'];
 export type CreateConnectionRequest = Schemas['CreateConnectionRequest'];
 export type CreateRedeliveryRequest = Schemas['CreateRedeliveryRequest'];
 export type Redelivery = Schemas['Redelivery'];
@@ -51,6 +53,8 @@ export interface PageRequest {
   query?: string;
   cursor?: string | null;
   limit?: number;
+  /** Administrations only: the organisation being connected, for the suggestions on the first page. */
+  organisationId?: string;
 }
 
 /** The outcome the callback page reports to the element. It carries no code and no token. */

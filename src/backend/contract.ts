@@ -10,6 +10,7 @@ export type Authorization = Schemas['Authorization'];
 export type AuthorizationStatus = Schemas['AuthorizationStatus'];
 export type Division = Schemas['Division'];
 export type DivisionBlock = Schemas['DivisionBlock'];
+export type DivisionSuggestion = Schemas['DivisionSuggestion'];
 export type Organisation = Schemas['Organisation'];
 export type BlockerCode = Schemas['BlockerCode'];
 export type RepointedConnection = Schemas['RepointedConnection'];

@@ -1,4 +1,4 @@
-import type { Division, DivisionBlock } from './contract.js';
+import type { Division, DivisionBlock, DivisionSuggestion } from './contract.js';
 import type { BackendDeps } from './deps.js';
 import { exactCall, refusal, type Grant } from './exact-api.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -159,6 +159,38 @@ const likePattern = (query: string) => `%${query.replace(/[\\%_]/g, (match) => `
  * expects it (case aside: `eLien` among the e's), with the connected organisation. The cursor keeps
  * Postgres' own lowercase name, so the next page starts exactly after it.
  */
+/** The connected organisation of each division row, within the account and the grant's region. */
+const connectedJoin = (account: string, region: string) =>
+  `LEFT JOIN LATERAL (SELECT c.organisation_id, c.organisation_name FROM connections c WHERE c.account_id = ${account} AND c.region = ${region} AND c.division_code = m.code) c ON true`;
+
+/** A KvK or VAT number as compared: letters and digits only, upper case (Exact keeps "NL 0012.34.567.B01" as typed). */
+const comparable = (column: string) => `regexp_replace(upper(coalesce(${column}, '')), '[^0-9A-Z]', '', 'g')`;
+const normalised = (value: string | null | undefined) => (value ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+/** A first page suggests no more than this: a KvK number shared by more administrations is no guide. */
+export const MAX_SUGGESTED = 10;
+
+/**
+ * The grant's administrations that match the organisation being connected: the same KvK number
+ * first, then the same VAT number, each once, in name order within each. Found over the whole
+ * cache, not the page, so a match among 2,000 administrations is offered before any paging.
+ */
+export async function suggestedDivisions(deps: BackendDeps, grant: Grant, accountId: string, organisation: { kvk: string | null; vatNumber?: string | null }): Promise<DivisionSuggestion[]> {
+  const kvk = normalised(organisation.kvk);
+  const vat = normalised(organisation.vatNumber);
+  if (!kvk && !vat) return [];
+  const rows = await deps.db.query<DivisionRow & { kvk_match: boolean } & Record<string, unknown>>(
+    `SELECT * FROM (
+       SELECT d.*, ($2 <> '' AND ${comparable('d.kvk')} = $2) AS kvk_match FROM divisions d
+       WHERE d.authorization_id = $1 AND (($2 <> '' AND ${comparable('d.kvk')} = $2) OR ($3 <> '' AND ${comparable('d.vat_number')} = $3))
+     ) m
+     ${connectedJoin('$4', '$5')}
+     ORDER BY m.kvk_match DESC, lower(m.name), m.code LIMIT $6`,
+    [grant.id, kvk, vat, accountId, grant.region, MAX_SUGGESTED],
+  );
+  return rows.map((row) => ({ match: row.kvk_match ? 'kvk' : 'vat', division: toDivision(row) }));
+}
+
 export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId: string, query: string, cursor: string | undefined, limit: number) {
   const scope = `divisions|${grant.id}|${query}`;
   const after = decodeCursor(cursor, scope, isPosition);
@@ -169,7 +201,7 @@ export async function searchDivisions(deps: BackendDeps, grant: Grant, accountId
     `SELECT * FROM (
        SELECT d.*, lower(d.name) AS sort_name, count(*) OVER () AS total FROM divisions d WHERE ${filter}
      ) m
-     LEFT JOIN LATERAL (SELECT c.organisation_id, c.organisation_name FROM connections c WHERE c.account_id = $4 AND c.region = $5 AND c.division_code = m.code) c ON true
+     ${connectedJoin('$4', '$5')}
      WHERE ($6::text IS NULL OR m.sort_name > $6 OR (m.sort_name = $6 AND m.code > $7))
      ORDER BY m.sort_name, m.code LIMIT $8`,
     [...base, accountId, grant.region, after?.[0] ?? null, after?.[1] ?? 0, limit + 1],

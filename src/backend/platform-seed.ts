@@ -22,6 +22,8 @@ export interface PlatformOrganisation {
   accountId: string;
   name: string;
   kvk: string | null;
+  /** VAT number (btw-nummer), when the platform knows it. */
+  vatNumber?: string | null;
   /** ISO 3166-1 alpha-2: the default Exact region of a login for it. */
   country: string | null;
   /** Why it cannot be connected, besides a missing KvK (which the backend adds itself). */
@@ -76,11 +78,12 @@ export function defaultPlatformSeed(): PlatformSeed {
     ],
     organisations: [
       org('org_korenschoof', 'Bakkerij De Korenschoof', '12345678'),
-      { ...org('org_vandam', 'Fietsenmakerij Van Dam', '23456789'), legacyEndedAt: '2026-08-31' },
+      { ...org('org_vandam', 'Fietsenmakerij Van Dam', '23456789'), legacyEndedAt: '2026-08-31', vatNumber: 'NL002345678B01' },
       org('org_knip', 'Kapsalon Knip', null),
       org('org_drukkerij', 'Drukkerij <b>&amp; "Zonen"</b>', '56789012'),
       org('org_transport', 'Geblokkeerd Transport', '45678901'),
-      org('org_holding', 'Jansen Holding B.V.', '34567890'),
+      // A fiscal unity files VAT under one number: the holding's is its Drukkerij's (a VAT-only match there).
+      { ...org('org_holding', 'Jansen Holding B.V.', '34567890'), vatNumber: 'NL 0056.78.901.B01' },
       org('org_legacy', 'Installatiebedrijf Jansen & Zn.', '78901234', ['legacy_connection_active']),
       org('org_noaccess', 'Groothandel Noordzee Vis B.V.', '89012345', ['no_access']),
       org('org_postvak', 'Transportbedrijf Bakker Logistiek', '90123456', ['not_postvak_in_only']),

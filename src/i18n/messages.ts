@@ -210,6 +210,18 @@ export const messages = (locale: Locale = sourceLocale) => {
     finish: msg('Afronden', { id: 'finish' }),
     finishing: msg('Bezig met afronden…', { id: 'finishing' }),
 
+    // pickers and finish
+    suggestedKvk: msg('Voorgesteld: KvK-nummer komt overeen', { id: 'suggestedKvk' }),
+    suggestedVat: msg('Voorgesteld: btw-nummer komt overeen', { id: 'suggestedVat' }),
+    chooseOtherDivision: msg('Andere administratie kiezen', { id: 'chooseOtherDivision' }),
+    refusedFixed: msg('Opgelost in Exact Online? Kies de administratie dan opnieuw.', { id: 'refusedFixed' }),
+    /** The letters for day, month and year in a date's format hint, apart by spaces; the locale's order and separator join them. */
+    dateLetters: msg('dd mm jjjj', { id: 'dateLetters' }),
+    dateFormatHint: (pattern: string) => msg(str`Notatie: ${pattern}`, { id: 'dateFormatHint' }),
+    redeliveryDateMissing: (pattern: string) => msg(str`Vul een datum in, als ${pattern}.`, { id: 'redeliveryDateMissing' }),
+    redeliveryDateUnreadable: (pattern: string) => msg(str`Deze datum kunnen we niet lezen. Schrijf hem als ${pattern}.`, { id: 'redeliveryDateUnreadable' }),
+    redeliveryDateFuture: (today: string) => msg(str`Deze datum ligt in de toekomst. Kies vandaag (${today}) of een eerdere dag.`, { id: 'redeliveryDateFuture' }),
+
     doneHeading: msg('Koppeling gemaakt', { id: 'doneHeading' }),
     doneSummary: (organisation: string, code: string, division: string, bookingFlow: string) =>
       msg(str`${organisation} (eConnect) → administratie ${code} · ${division} in Exact Online · ${bookingFlow}`, { id: 'doneSummary' }),
@@ -234,7 +246,6 @@ export const messages = (locale: Locale = sourceLocale) => {
       count === 1
         ? msg(str`1 document vanaf ${date} wordt opnieuw aangeboden.`, { id: 'redeliveryDone.one' })
         : msg(str`${number(count)} documenten vanaf ${date} worden opnieuw aangeboden.`, { id: 'redeliveryDone.other' }),
-    redeliveryDateInvalid: msg('Vul een geldige datum in, niet in de toekomst.', { id: 'redeliveryDateInvalid' }),
 
     error_network: msg('Het platform is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.', { id: 'error_network' }),
     error_timeout: msg('Het platform reageert niet op tijd. Probeer het opnieuw.', { id: 'error_timeout' }),

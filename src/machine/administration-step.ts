@@ -1,5 +1,5 @@
 import { assign, emit } from 'xstate';
-import { connectSetup, resumeRecord } from './connect-setup.js';
+import { administrationsScope, connectSetup, resumeRecord } from './connect-setup.js';
 import { pagedList } from './paged-list.js';
 import { failedRequest, retryWhenRateLimited } from './requests.js';
 import type { ConnectEvent } from './types.js';
@@ -11,7 +11,7 @@ import type { ConnectEvent } from './types.js';
 const administrations = pagedList({
   list: 'administrations',
   src: 'listDivisions',
-  scope: (context) => ({ authorizationId: context.authorization!.id }),
+  scope: administrationsScope,
 });
 
 const keepResume = { type: 'saveResume', params: resumeRecord } as const;
@@ -107,10 +107,14 @@ export const administrationStep = connectSetup.createStateConfig({
         onError: { target: 'finishFailed', actions: failedRequest('createConnection') },
       },
     },
-    /** The choices stay; the user retries or picks another administration. */
+    /**
+     * The choices stay; the user tries `Afronden` again or picks another administration. A refusal
+     * that stays (finish-refusal.ts) is not tried again: only another administration or a login helps.
+     */
     finishFailed: {
       ...retryWhenRateLimited,
       on: {
+        'user.finish': { guard: 'isFinishRefused', actions: [] },
         'user.retry': 'finishing',
         'user.selectAdministration': { ...choose.selectAdministration, target: 'ready' },
         'user.selectBookingFlow': { ...choose.selectBookingFlow, target: 'ready' },

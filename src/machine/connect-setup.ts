@@ -1,6 +1,7 @@
 import { assign, emit, forwardTo, fromPromise, raise, setup } from 'xstate';
-import type { Authorization, BookingFlow, Connection, Division, Organisation, Redelivery, RedeliveryPreview, StartedAuthorization, Status } from '../api/types.js';
+import type { Authorization, BookingFlow, Connection, Division, DivisionPage, Organisation, Redelivery, RedeliveryPreview, StartedAuthorization, Status } from '../api/types.js';
 import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
+import { finishRefusal } from './finish-refusal.js';
 import { blocksNewConnection } from './prerequisites.js';
 import { reconnectedBy } from './reconnected.js';
 import { signInMachine } from './sign-in-machine.js';
@@ -33,8 +34,14 @@ const withPage = <T>(list: ListState<T>, page: Page<T>, append: boolean): ListSt
   total: page.total ?? null,
 });
 
+/** What every administrations page is asked with besides query and cursor: the grant, and the organisation for suggestions. */
+export const administrationsScope = (context: ConnectContext): { authorizationId: string; organisationId?: string } => ({
+  authorizationId: context.authorization!.id,
+  ...(context.organisation ? { organisationId: context.organisation.id } : {}),
+});
+
 /** YYYY-MM-DD of a day that exists (no 2025-13-45, no 30 February). */
-const isCalendarDate = (value: string) =>
+export const isCalendarDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
 
 /** A URL fetched ahead is used only with this much of its lifetime left: the login itself takes time. */
@@ -90,10 +97,13 @@ export const connectSetup = setup({
     /** The status answer carried the overview's connections (one round trip to the first step). */
     hasPreloadedConnections: ({ context }) => context.preloadedConnections !== null,
     /** The administrations in the context are the current grant's (prefetched, or fetched on an earlier visit). */
-    hasAdministrations: ({ context }) => context.administrationsOf !== null && context.administrationsOf === context.authorization?.id,
+    hasAdministrations: ({ context }) =>
+      context.administrationsOf !== null && context.administrationsOf === context.authorization?.id && context.administrations.suggestedFor === (context.organisation?.id ?? null),
     hasError: ({ context }) => context.error !== null,
     /** `Afronden` needs an administration and the simple booking flow (the advanced one needs eConnect first). */
     canFinish: ({ context }) => context.administration !== null && context.bookingFlow === 'simple',
+    /** `Afronden` failed for a reason a second try cannot change (finish-refusal.ts). */
+    isFinishRefused: ({ context }) => finishRefusal(context.error) !== null,
     /** Documents can be offered again from a day that has been: not empty, not in the future. */
     isRedeliveryDateAllowed: ({ context }, from: string) => isCalendarDate(from) && from <= context.today(),
     /** The preview found documents to offer again: only then is there something to confirm. */
@@ -120,7 +130,12 @@ export const connectSetup = setup({
       list === 'organisations'
         ? { organisations: withPage(context.organisations, page as Page<Organisation>, append) }
         : {
-            administrations: withPage(context.administrations, page as Page<Division>, append),
+            // A first page brings the suggestions for the organisation (none on a search); a next page keeps them.
+            administrations: {
+              ...withPage(context.administrations, page as Page<Division>, append),
+              suggested: append ? context.administrations.suggested : (page as DivisionPage).suggested ?? [],
+              suggestedFor: append ? context.administrations.suggestedFor : context.organisation?.id ?? null,
+            },
             administrationsOf: context.authorization!.id,
           },
     ),

@@ -1,5 +1,5 @@
 import { assign } from 'xstate';
-import { connectSetup, resumeRecord } from './connect-setup.js';
+import { administrationsScope, connectSetup, resumeRecord } from './connect-setup.js';
 import type { ConnectContext, ConnectEvent } from './types.js';
 
 type LeaveEvent = Extract<ConnectEvent, { type: 'signIn.leave' }>;
@@ -84,7 +84,7 @@ export const loginStep = connectSetup.createStateConfig({
           exit: 'endRateLimitRun',
           invoke: {
             src: 'listDivisions',
-            input: ({ context }) => ({ authorizationId: context.authorization!.id, query: context.administrations.query }),
+            input: ({ context }) => ({ ...administrationsScope(context), query: context.administrations.query }),
             onDone: {
               actions: [
                 { type: 'rememberPage', params: ({ event }) => ({ list: 'administrations' as const, page: event.output as never, append: false }) },

@@ -13,7 +13,7 @@ interface PagedListSpec<Src extends 'listOrganisations' | 'listDivisions' = 'lis
   /** The request actor: the contract's operation that pages this list. */
   src: Src;
   /** What the request needs besides query and cursor (the grant, for administrations). */
-  scope?: (context: ConnectContext) => { authorizationId: string };
+  scope?: (context: ConnectContext) => { authorizationId: string; organisationId?: string };
 }
 
 /** The page request; typed by the actor it goes to (`never` fits either one's input). */

@@ -4,6 +4,7 @@ import type {
   BookingFlow,
   Connection,
   Division,
+  DivisionSuggestion,
   Organisation,
   Page,
   PageRequest,
@@ -23,6 +24,14 @@ export interface ListState<T> {
   nextCursor: string | null;
 }
 
+/** The administrations' list, with what the backend suggests for the organisation on its first page. */
+export interface AdministrationList extends ListState<Division> {
+  /** Administrations whose KvK (or VAT) number is the organisation's, offered first; never chosen by themselves. */
+  suggested?: DivisionSuggestion[];
+  /** The organisation the list (and so its suggestions) was asked for. */
+  suggestedFor?: string | null;
+}
+
 /**
  * Why an Exact login did not (yet) produce a grant. Each has its own message and way on. `unseen`:
  * the window reads closed while the backend still says pending (closed, or severed late by a
@@ -40,7 +49,7 @@ export interface ConnectContext {
   organisation: Organisation | null;
   /** The confirmed Exact login (grant) the administrations come from. */
   authorization: Authorization | null;
-  administrations: ListState<Division>;
+  administrations: AdministrationList;
   /** The grant whose administrations `administrations` holds: set by a fetch, so a second visit needs none. */
   administrationsOf: string | null;
   administration: Division | null;
@@ -228,6 +237,8 @@ export type ConnectEmitted =
 
 export interface AdministrationPageRequest extends PageRequest {
   authorizationId: string;
+  /** The organisation being connected: its first page then carries the suggested administrations. */
+  organisationId?: string;
 }
 
 /** What `startAuthorization` is asked with; the element adds the return origin and locale. */

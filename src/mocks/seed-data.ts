@@ -6,6 +6,8 @@ export interface OrganisationSeed {
   id: string;
   name: string;
   kvk: string | null;
+  /** VAT number (btw-nummer), when the platform knows it. */
+  vatNumber?: string | null;
   blockers: BlockerCode[];
   /** The day (YYYY-MM-DD) its old connection via exactonline.everbinding.nl was broken. */
   legacyEndedAt?: string;
@@ -44,6 +46,7 @@ export const divisionCodes = {
   bakkerij: 100001,
   elien: 100002,
   blocked: 100004,
+  hovenier: 100006,
 } as const;
 
 // The help article's own example, eLien test company, is the selectable one.
@@ -94,6 +97,19 @@ export function defaultDivisions(random: SeededRandom): ExactDivision[] {
       blocked: 100001 + index === divisionCodes.blocked,
     };
   });
+}
+
+/**
+ * The numbers that make the administration step suggest an administration: eLien test company is
+ * administration 100002 (the same KvK number), the Hoveniersbedrijf files VAT under its
+ * administration's number (a VAT-only match); every other organisation matches nothing.
+ */
+export function matchDefaults(organisations: OrganisationSeed[], divisions: readonly ExactDivision[]): void {
+  const byCode = (code: number) => divisions.find((division) => division.code === code);
+  const elien = organisations.find((organisation) => organisation.id === organisationIds.elien);
+  const hovenier = organisations.find((organisation) => organisation.name === 'Hoveniersbedrijf Het Groene Hart');
+  if (elien) elien.kvk = byCode(divisionCodes.elien)?.kvk ?? elien.kvk;
+  if (hovenier) hovenier.vatNumber = byCode(divisionCodes.hovenier)?.vatNumber ?? null;
 }
 
 const trades = [

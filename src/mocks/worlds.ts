@@ -25,6 +25,7 @@ import {
   hostileOrganisations,
   legacyEndedAt,
   legacyOrganisations,
+  matchDefaults,
   organisationIds,
   platformUser,
   troubleDivisionCodes,
@@ -116,6 +117,7 @@ function toPlatformOrganisation(organisation: OrganisationSeed, dates: string[])
     accountId: ACCOUNT,
     name: organisation.name,
     kvk: organisation.kvk,
+    vatNumber: organisation.vatNumber ?? null,
     country: 'NL',
     blockers: organisation.blockers,
     documentDates: dates,
@@ -157,6 +159,7 @@ function build(shape: Shape = {}): World {
   // One seed per kind of data, so adding generated rows never changes the default ones.
   const organisations = defaultOrganisations(new SeededRandom(1));
   const divisions = defaultDivisions(new SeededRandom(2));
+  matchDefaults(organisations, divisions);
   if (shape.extra) {
     organisations.push(...generatedOrganisations(shape.extra, new SeededRandom(3), organisations.length + 1));
     divisions.push(...generatedDivisions(shape.extra, new SeededRandom(4), 200001));

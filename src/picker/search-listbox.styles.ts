@@ -24,7 +24,13 @@ export const searchListboxStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    max-block-size: var(--autopilot-connect-list-height, 18rem);
+    /*
+     * The room a viewport leaves beside the rest of a step (about 44rem of heading, search, booking
+     * flow and buttons): 700px of list on a 1400px screen. Never under 18rem, nor over half a short
+     * viewport (a phone), so a finger on the page scrolls the page past the list. vh, not dvh: a
+     * browser without dvh would drop the whole declaration, and the list would not scroll at all.
+     */
+    max-block-size: var(--autopilot-connect-list-height, max(min(18rem, 50vh), 100vh - 44rem));
     overflow-y: auto;
     border: 1px solid var(--ac-border);
     border-radius: var(--ac-radius);
@@ -60,6 +66,9 @@ export const searchListboxStyles = css`
   /* Long words (a 500-character name without spaces, a VAT number) break anywhere rather than stick out. */
   .label, .details { grid-column: 2; line-height: 1.5; min-inline-size: 0; overflow-wrap: anywhere; }
   .label { font-weight: 600; }
+  .badge { grid-column: 2; justify-self: start; padding: 0 0.5em; border-radius: var(--ac-radius); background: var(--ac-notice-bg); font-size: 0.875em; font-weight: 600; }
+  /* The suggested rows at the top, set off from the list they come from. */
+  [role='option'].group-end { border-block-end: 3px double var(--ac-border-strong); }
   .details { display: flex; flex-wrap: wrap; column-gap: 0.75em; font-size: 0.875em; }
   .description, .reason { min-inline-size: 0; }
   .description { color: var(--ac-muted); }

@@ -11,6 +11,8 @@ export interface PickerItem {
   description?: string;
   /** Why the item cannot be chosen; an item with a reason is shown but disabled. */
   disabledReason?: string;
+  /** A mark under the label (why it is suggested), after the name in what a reader hears. Marked rows at the top form a group, set off from the rest. */
+  badge?: string;
 }
 
 export interface PickerLabels {
@@ -78,7 +80,7 @@ const NEAR_END = 5;
  * @csspart empty - the message shown when nothing was found.
  * @csspart load-more - the `Meer laden` button, while there is more to load.
  *
- * @cssprop [--autopilot-connect-list-height=18rem] - the most the list grows before it scrolls.
+ * @cssprop [--autopilot-connect-list-height=max(min(18rem, 50vh), 100vh - 44rem)] - the most the list grows before it scrolls: by default the room the viewport leaves beside the rest of a step, at least 18rem (at most half a short viewport, so the page still scrolls past it).
  */
 export class SearchListbox extends LitElement {
   static override styles = searchListboxStyles;
@@ -365,6 +367,7 @@ export class SearchListbox extends LitElement {
     const item = this.items[index]!;
     const active = index === this.activeIndex;
     const selected = item.id === this.selectedId;
+    const groupEnd = Boolean(item.badge) && !this.items[index + 1]?.badge;
     // A part per state beside `option`, so a host can style each state from outside (the names stay
     // literal here: scripts/check-manifest.mjs reads them from the template).
     return html`<li
@@ -372,7 +375,7 @@ export class SearchListbox extends LitElement {
       role="option"
       part=${['option', active ? 'option-active' : '', selected ? 'option-selected' : '', item.disabledReason ? 'option-disabled' : ''].filter(Boolean).join(' ')}
       data-index=${index}
-      class=${[active ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : ''].join(' ').trim()}
+      class=${[active ? 'active' : '', detached ? 'detached' : '', index === this.items.length - 1 ? 'last' : '', groupEnd ? 'group-end' : ''].join(' ').trim()}
       data-style=${styleProps(detached ? { top: `${this.offsets[index]}px` } : {})}
       aria-selected=${selected ? 'true' : 'false'}
       aria-disabled=${item.disabledReason ? 'true' : 'false'}
@@ -386,6 +389,7 @@ export class SearchListbox extends LitElement {
     >
       <span class="mark" aria-hidden="true"></span>
       <span class="label" dir="auto">${item.label}</span>
+      ${item.badge ? html`<span class="badge">${item.badge}</span>` : nothing}
       <span class="details">
         ${item.description ? html`<span class="description" dir="auto">${item.description}</span>` : nothing}
         ${item.disabledReason ? html`<span class="reason" dir="auto">${item.disabledReason}</span>` : nothing}

@@ -1,6 +1,8 @@
 import { html, nothing } from 'lit';
 import type { BookingFlow, Division, DivisionBlock } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
+import { finishRefusal, type FinishRefusal } from '../machine/finish-refusal.js';
+import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
@@ -15,15 +17,27 @@ const reasonFor = (division: Division, t: Messages): string | undefined => {
   return undefined;
 };
 
-export const divisionItems = (divisions: Division[], t: Messages): PickerItem[] =>
-  divisions.map((division) => {
-    const reason = reasonFor(division, t);
-    // The number the user sees in Exact Online (hid) when the backend has it, else the division code.
-    const description = [division.hid || String(division.code), division.customerName ?? '', division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']
-      .filter(Boolean)
-      .join(' · ');
-    return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
-  });
+const divisionItem = (division: Division, t: Messages): PickerItem => {
+  const reason = reasonFor(division, t);
+  // The number the user sees in Exact Online (hid) when the backend has it, else the division code.
+  const description = [division.hid || String(division.code), division.customerName ?? '', division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  return { id: String(division.code), label: division.name, description, ...(reason ? { disabledReason: reason } : {}) };
+};
+
+/**
+ * The list with the administrations the backend suggests for the organisation (same KvK, else
+ * VAT number) at the top, each marked with why and not again in its place further down (one row,
+ * one choice, whatever page it is on). A suggestion is never chosen for the user.
+ */
+export const administrationItems = ({ items, suggested = [] }: AdministrationList, t: Messages): PickerItem[] => {
+  const top = new Set(suggested.map(({ division }) => division.code));
+  return [
+    ...suggested.map(({ match, division }) => ({ ...divisionItem(division, t), badge: match === 'kvk' ? t.suggestedKvk : t.suggestedVat })),
+    ...items.filter((division) => !top.has(division.code)).map((division) => divisionItem(division, t)),
+  ];
+};
 
 const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
   html`<label class="radio">
@@ -48,12 +62,29 @@ const advancedWayOn = ({ t, send, contactUrl }: ViewContext) =>
       ${primaryButton(t.chooseSimpleFlow, () => send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' }), { next: true })}
     </div>`;
 
+/** Back to the list, to choose another administration (its search field, from where arrows go down the list). */
+const toPicker = (event: Event) => ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('autopilot-connect-listbox')?.focus();
+
+/** After a refusal that stays: the ways that help, never a retry that cannot (the message says what to change). */
+const refusedWaysOn = ({ t, send }: ViewContext, { another, login }: FinishRefusal) =>
+  !another && !login
+    ? nothing
+    : html`${another ? html`<p class="hint">${t.refusedFixed}</p>` : nothing}
+        <div class="actions">
+          ${login ? secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' })) : nothing}
+          ${another
+            ? html`<button type="button" class="button primary" part="button primary-button" @click=${toPicker}>${t.chooseOtherDivision}</button>`
+            : nothing}
+        </div>`;
+
 /** Step 4 of 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
 export const administrationView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const { administrations, administration, organisation, error } = snapshot.context;
   const inAdministration = (state: string) => snapshot.matches({ flow: { administration: state } } as never);
   const finishing = inAdministration('finishing');
+  // `Afronden` refused for good: what helps instead of a retry that cannot (finish-refusal.ts).
+  const refusal = inAdministration('finishFailed') ? finishRefusal(error) : null;
   const firstLoad = inAdministration('loading') && administrations.items.length === 0 && !administrations.query;
   if (inAdministration('failed')) {
     return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
@@ -65,7 +96,7 @@ export const administrationView = (view: ViewContext) => {
       : picker(
           view,
           'administrations',
-          divisionItems(administrations.items, t),
+          administrationItems(administrations, t),
           {
             search: t.searchDivisions,
             list: t.administrationHeading,
@@ -75,10 +106,12 @@ export const administrationView = (view: ViewContext) => {
           },
           administration ? String(administration.code) : null,
         )}
-    <div class="missing">
-      <p class="hint">${t.divisionMissing}</p>
-      ${secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }))}
-    </div>
+    ${refusal?.login
+      ? nothing
+      : html`<div class="missing">
+          <p class="hint">${t.divisionMissing}</p>
+          ${secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }))}
+        </div>`}
     <fieldset class="flows">
       <legend>${t.bookingFlowLegend}</legend>
       ${bookingFlowOption(view, 'simple', t.bookingFlowSimple, t.bookingFlowSimpleHint)}
@@ -89,14 +122,18 @@ export const administrationView = (view: ViewContext) => {
       : nothing}
     ${snapshot.context.bookingFlow === 'advanced'
       ? advancedWayOn(view)
-      : html`${!administration ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
+      : refusal
+        ? refusedWaysOn(view, refusal)
+        : html`${!administration ? html`<p class="hint" id="finish-hint">${t.chooseDivisionFirst}</p>` : nothing}
           <div class="actions">
-            ${inAdministration('finishFailed') ? secondaryButton(t.retry, () => send({ type: 'user.retry' })) : nothing}
-            ${primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
-              // The machine's own rule (canFinish): an administration, and the simple booking flow.
-              disabled: !finishing && !snapshot.can({ type: 'user.finish' }),
-              busy: finishing,
-            })}
+            ${inAdministration('finishFailed')
+              ? // One button for the one intent: the same attempt again, with its key.
+                primaryButton(t.retry, () => send({ type: 'user.retry' }))
+              : primaryButton(finishing ? t.finishing : t.finish, () => send({ type: 'user.finish' }), {
+                  // The machine's own rule (canFinish): an administration, and the simple booking flow.
+                  disabled: !finishing && !snapshot.can({ type: 'user.finish' }),
+                  busy: finishing,
+                })}
           </div>`}
     ${flowNav(view)}`;
 };

@@ -108,8 +108,10 @@ const listEvents = {
 export const picker = ({ snapshot, send }: ViewContext, key: ListKey, items: PickerItem[], labels: PickerLabels, selectedId: string | null) => {
   const list = snapshot.context[key];
   const events = listEvents[key];
+  // A suggested administration may not be on a page loaded yet: it is chosen from the suggestions.
+  const choosable = [...('suggested' in list ? (list.suggested ?? []).map(({ division }) => division) : []), ...list.items];
   const choose = (event: PickerSelectEvent) => {
-    const chosen = events.choose(event.id, list.items as never);
+    const chosen = events.choose(event.id, choosable as never);
     if (chosen) send(chosen);
   };
   return html`<autopilot-connect-listbox

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { dateFieldPattern, formatDateField, parseDateField } from '../i18n/date-field.js';
 import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -34,29 +35,46 @@ export const redeliveryView = (view: ViewContext) => {
 };
 
 /** The date, defaulting to the start of the gap the article warns about: the day the connection was made. */
-function dateForm({ t, send, snapshot }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
+function dateForm({ t, send, snapshot, locale }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
+  const pattern = dateFieldPattern(t.dateLetters, locale);
   const { redeliveryConnection, redeliveryAttempt } = snapshot.context;
   const today = snapshot.context.today();
   const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? (redeliveryConnection.legacyEndedAt ?? redeliveryConnection.createdAt.slice(0, 10)) : today);
   const submit = (event: Event) => {
     event.preventDefault();
-    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('from') as HTMLInputElement;
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.elements.namedItem('from') as HTMLInputElement;
+    const from = parseDateField(input.value, locale);
     // The machine's rule (isRedeliveryDateAllowed): a day that has been, not empty, not in the future.
-    if (!snapshot.can({ type: 'user.submitRedelivery', from: input.value })) {
-      input.setCustomValidity(t.redeliveryDateInvalid);
-      input.reportValidity();
+    if (from === null || !snapshot.can({ type: 'user.submitRedelivery', from })) {
+      const problem = form.querySelector<HTMLElement>('#from-problem')!;
+      problem.textContent = !input.value.trim()
+        ? t.redeliveryDateMissing(pattern)
+        : from === null
+          ? t.redeliveryDateUnreadable(pattern)
+          : t.redeliveryDateFuture(formatDateField(today, locale));
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
       return;
     }
-    send({ type: 'user.submitRedelivery', from: input.value });
+    send({ type: 'user.submitRedelivery', from });
+  };
+  // Typing clears the message; the field says it is invalid only until then.
+  const edited = (event: Event) => {
+    const input = event.target as HTMLInputElement;
+    input.removeAttribute('aria-invalid');
+    input.form!.querySelector('#from-problem')!.textContent = '';
   };
   return html`${heading(t.redeliveryHeading)}
     <p>${t.redeliveryIntro(isolate(organisation))}</p>
     <form @submit=${submit} novalidate>
       <label class="field">
         <span>${t.redeliveryFrom}</span>
-        <input name="from" type="date" required max=${today} .defaultValue=${defaultFrom} @input=${(event: Event) =>
-          (event.target as HTMLInputElement).setCustomValidity('')} />
+        <input name="from" inputmode="numeric" autocomplete="off" required aria-describedby="from-hint from-problem" .defaultValue=${formatDateField(defaultFrom, locale)} @input=${edited} />
       </label>
+      <p class="hint" id="from-hint">${t.dateFormatHint(pattern)}</p>
+      <!-- Filled by submit (not rendered from the state): said at once, gone once the date is edited. -->
+      <p class="field-problem" id="from-problem" role="alert"></p>
       ${snapshot.matches({ redelivery: 'failed' }) && error
         ? errorNote(error, t)
         : nothing}

@@ -12,4 +12,6 @@ export interface ViewContext {
   formatDate: (isoDate: string) => string;
   /** Where eConnect is reached (the host's `contact-url`): the Geavanceerde flow, the migration note. */
   contactUrl: string;
+  /** The language the element speaks (as `t`), for what Intl writes by locale: the date field. */
+  locale: string;
 }

@@ -168,6 +168,26 @@ describe('<autopilot-connect> accessibility in every state: login and administra
       return element;
     });
 
+    state('administration with the suggested (KvK match) row chosen', async () => {
+      const element = mountWith('default');
+      await toAdministration(element);
+      await waitForText(element, nl.suggestedKvk);
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => option(element, 'eLien test company').getAttribute('aria-selected') === 'true', { message: 'the suggestion chosen' });
+      return element;
+    });
+
+    state('administration finish refused (trouble: no right to make a Digitale Brievenbus)', async () => {
+      const element = mountWith('trouble');
+      await toAdministration(element);
+      pointerClick(option(element, 'Geen Brievenbusrechten B.V.'));
+      await waitFor(() => !isDisabled(button(element, 'Afronden')));
+      await press(element, 'Afronden');
+      await alertShown(element);
+      await waitFor(() => findButton(element, nl.chooseOtherDivision), { message: 'another administration offered' });
+      return element;
+    });
+
     state('administration failed', async () => {
       const element = mountWith('default');
       await toLoginReady(element);

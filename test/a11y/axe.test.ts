@@ -208,6 +208,16 @@ describe('<autopilot-connect> accessibility in every state', function () {
       return element;
     });
 
+    state('redelivery editing, an unreadable date said', async () => {
+      const element = mountWith('default');
+      await toRedelivery(element);
+      const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]')!;
+      date.value = '31-02-2025';
+      await press(element, 'Opnieuw aanbieden');
+      await waitForText(element, 'Deze datum kunnen we niet lezen.');
+      return element;
+    });
+
     state('redelivery confirming (the count and the question)', async () => {
       const element = mountWith('default');
       await toRedelivery(element);

@@ -150,6 +150,23 @@ export function backendSuite(name, databaseOptions) {
       assertContract(checks, await lien.call('GET', `/api/authorizations/${grant}/divisions?cursor=garbage`), 400, 'cursor_invalid');
     });
 
+    it('suggests the administrations matching the organisation on the first page only: KvK first, then VAT', async () => {
+      const divisions = (query) => lien.call('GET', `/api/authorizations/${grant}/divisions?${new URLSearchParams(query)}`);
+      const suggested = (page) => (page.suggested ?? []).map(({ match, division }) => `${match}:${division.code}`);
+      // Two administrations carry the Korenschoof's KvK number, the archived one included (with its reason).
+      const korenschoof = assertContract(checks, await divisions({ organisationId: 'org_korenschoof', limit: '1' }), 200, 'DivisionPage');
+      assert.deepEqual(suggested(korenschoof), ['kvk:101001', 'kvk:101004']);
+      assert.equal(korenschoof.suggested[1].division.blockedReason, 'archived');
+      assert.equal(korenschoof.items.length, 1, 'the page itself is as without suggestions');
+      // The holding: its own KvK number, then the VAT number of its fiscal unity (written with spaces and dots).
+      assert.deepEqual(suggested(assertContract(checks, await divisions({ organisationId: 'org_holding' }), 200, 'DivisionPage')), ['kvk:101005', 'vat:101007']);
+      // Not on a next page, not on a search, none without a match or for an organisation the account does not have.
+      assert.equal(assertContract(checks, await divisions({ organisationId: 'org_korenschoof', limit: '1', cursor: korenschoof.nextCursor }), 200, 'DivisionPage').suggested, undefined);
+      assert.equal(assertContract(checks, await divisions({ organisationId: 'org_korenschoof', query: 'bakkerij' }), 200, 'DivisionPage').suggested, undefined);
+      assert.deepEqual(assertContract(checks, await divisions({ organisationId: 'org_knip' }), 200, 'DivisionPage').suggested, []);
+      assert.equal(assertContract(checks, await divisions({ organisationId: 'org_zonder' }), 200, 'DivisionPage').suggested, undefined);
+    });
+
     it('connects with one mailbox POST; a replay answers 200 with the same connection, another body 422', async () => {
       const before = await world.counters();
       const body = { organisationId: 'org_vandam', authorizationId: grant, divisionCode: 101002, bookingFlow: 'simple' };

@@ -87,11 +87,11 @@ describe('<autopilot-connect> step: administration', () => {
     const text = visibleText(element);
     expect(text).to.include('Stap 4 van 5');
     expect(text).to.include('Kies de administratie in Exact Online die je aan eLien test company wilt koppelen.');
-    // In name order, whatever the case of the first letter.
+    // The one whose KvK number is eLien's first (suggested), then in name order, whatever the case of the first letter.
     expect(optionLabels(element)).to.deep.equal([
+      'eLien test company',
       'Architectenbureau De Vries B.V.',
       'Bakkerij de Gouden Korst B.V.',
-      'eLien test company',
       'Fietsenmakerij Van Dijk V.O.F.',
       'Hoveniersbedrijf Het Groene Hart',
       'Oude administratie 2019 (geblokkeerd)',
@@ -136,9 +136,10 @@ describe('<autopilot-connect> step: administration', () => {
     await sendKeys({ press: 'ArrowDown' });
     await waitFor(() => active() === rendered[1], { message: `the second option active (now ${active()?.id})` });
     expect(selected(element), 'moving does not choose').to.deep.equal([]);
-    const target = rendered.findIndex((item) => item.querySelector('.label')?.textContent?.trim() === 'eLien test company');
-    for (let index = 1; index < target; index++) await sendKeys({ press: 'ArrowDown' });
-    await waitFor(() => active() === rendered[target], { message: 'eLien test company active' });
+    // Back up to the suggested one at the top: the same arrows reach it.
+    expect(rendered[0]!.querySelector('.label')?.textContent?.trim()).to.equal('eLien test company');
+    await sendKeys({ press: 'ArrowUp' });
+    await waitFor(() => active() === rendered[0], { message: 'eLien test company active' });
     await sendKeys({ press: 'Enter' });
     await waitFor(() => selected(element).join() === 'eLien test company', { message: 'eLien chosen by Enter' });
     expect(isDisabled(button(element, 'Afronden'))).to.equal(false);

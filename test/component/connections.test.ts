@@ -37,8 +37,8 @@ describe('<autopilot-connect> step: connections', () => {
     expect(visibleText(element)).to.include(
       'Bied de Postvak In-documenten van Bakkerij de Gouden Korst vanaf een datum opnieuw aan de Autopilot aan.',
     );
-    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]');
-    expect(date?.value, 'starts at the day of the connection').to.equal('2025-03-03');
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]');
+    expect(date?.value, 'starts at the day of the connection, as Dutch writes it').to.equal('03-03-2025');
     await press(element, 'Terug');
     await waitForHeading(element, 'Actieve koppelingen');
   });

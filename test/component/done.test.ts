@@ -39,8 +39,9 @@ describe('<autopilot-connect> step: done', () => {
       'Bied de Postvak In-documenten van eLien test company vanaf een datum opnieuw aan de Autopilot aan.',
     );
     expect(visibleText(element)).to.include('Vanaf datum');
-    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
-    expect(date.value, 'defaults to today, the day of the connection').to.equal(new Date().toISOString().slice(0, 10));
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]')!;
+    const [year, month, day] = new Date().toISOString().slice(0, 10).split('-');
+    expect(date.value, 'defaults to today, the day of the connection, as Dutch writes it').to.equal(`${day}-${month}-${year}`);
     date.value = '2025-03-03';
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await press(element, 'Opnieuw aanbieden');
@@ -64,14 +65,16 @@ describe('<autopilot-connect> step: done', () => {
     await toDone(element);
     await press(element, 'API-download opnieuw aanbieden');
     await waitForHeading(element, 'API-download opnieuw aanbieden');
-    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
-    date.value = '2999-01-01';
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]')!;
+    date.value = '01-01-2999';
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     const fetches = recordFetches();
     try {
       await press(element, 'Opnieuw aanbieden');
       await afterItsTurn(element);
-      expect(date.validationMessage).to.equal('Vul een geldige datum in, niet in de toekomst.');
+      const [year, month, day] = new Date().toISOString().slice(0, 10).split('-');
+      expect(visibleText(element)).to.include(`Deze datum ligt in de toekomst. Kies vandaag (${day}-${month}-${year}) of een eerdere dag.`);
+      expect(date.getAttribute('aria-invalid')).to.equal('true');
       expect(fetches.requests, 'the backend not asked').to.have.length(0);
       expect(await backend().redeliveries()).to.have.length(0);
       expect(visibleText(element)).to.include('Vanaf datum');
@@ -114,7 +117,7 @@ describe('<autopilot-connect> step: done', () => {
     const element = mount();
     await toDone(element);
     await press(element, 'API-download opnieuw aanbieden');
-    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
+    const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]')!;
     // The world's documents arrived until 2026-11-30.
     date.value = new Date().toISOString().slice(0, 10);
     date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

@@ -7,6 +7,7 @@ import { messages } from '../../src/i18n/messages.js';
 const nl = messages();
 import { createMockHandlers } from '../../src/mocks/index.js';
 import {
+  alertText,
   backend,
   button,
   expectExplained,
@@ -217,7 +218,7 @@ describe('<autopilot-connect> errors', () => {
       await waitFor(() => findButton(element, 'Open'), { message: 'Open' });
     });
 
-    it('`Afronden` refused (division already connected): the specific message, the choices stay', async () => {
+    it('`Afronden` refused (division already connected): the specific message, the choices stay, another administration instead of a retry', async () => {
       const element = mount('default');
       await toAdministration(element);
       const errors = errorsOf(element);
@@ -226,12 +227,17 @@ describe('<autopilot-connect> errors', () => {
       worker.use(http.post('/mock/default/api/connections', () => problem(409, 'division_already_connected', 'Conflict')));
       pointerClick(button(element, 'Afronden'));
       await waitForText(element, nl.error_division_already_connected);
-      expectExplained(element, nl.error_division_already_connected);
+      expect(alertText(element)).to.equal(nl.error_division_already_connected);
+      expect(findButton(element, nl.retry), 'no retry that would be refused again').to.equal(null);
+      expect(findButton(element, nl.chooseOtherDivision)).to.not.equal(null);
       expect(heading(element)).to.equal('Selecteer afdeling');
       expect(errors[0]!.code).to.equal('division_already_connected');
       expect(listbox(element).querySelector('[aria-selected="true"] .label')?.textContent?.trim()).to.equal('eLien test company');
+      // Set right in the meantime: chosen again, `Afronden` makes it.
       worker.resetHandlers();
-      await press(element, 'Opnieuw proberen');
+      pointerClick(option(element, 'eLien test company'));
+      await waitFor(() => findButton(element, 'Afronden') && !isDisabled(button(element, 'Afronden')), { message: 'Afronden back' });
+      pointerClick(button(element, 'Afronden'));
       await waitForHeading(element, 'Koppeling gemaakt');
     });
   });

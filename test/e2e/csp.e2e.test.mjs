@@ -41,7 +41,7 @@ describe('under a strict Content-Security-Policy', () => {
     await element.getByRole('heading', { name: 'Koppeling gemaakt' }).waitFor();
     await element.getByRole('button', { name: 'API-download opnieuw aanbieden' }).click();
     // A date with documents (the connection's own day, today, has none yet), its count, then the confirmation.
-    await element.locator('input[type="date"]').fill('2025-03-03');
+    await element.locator('input[name="from"]').fill('03-03-2025');
     await element.getByRole('button', { name: 'Opnieuw aanbieden', exact: true }).click();
     await element.locator('.notice', { hasText: 'Weet je het zeker?' }).waitFor();
     await element.getByRole('button', { name: 'Ja, opnieuw aanbieden' }).click();

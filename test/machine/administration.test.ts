@@ -11,6 +11,7 @@ import {
   toAuthorized,
 } from './fakes.js';
 import { plainLogins, type Harness } from './fakes.js';
+import { ApiError } from '../../src/api/api-error.js';
 
 const connectedEvents = (h: Harness) => h.emitted.filter((event) => event.type === 'connected');
 
@@ -29,8 +30,8 @@ describe('connect machine: administration step', () => {
     const h = await toAuthorized((fakes) => fakes.listDivisions.returns(first));
     h.actor.send({ type: 'user.continue' });
     const ready = await h.reach({ flow: { administration: 'ready' } });
-    expect(ready.context.administrations).to.deep.equal({ query: '', ...first });
-    expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
+    expect(ready.context.administrations).to.deep.equal({ query: '', ...first, suggested: [], suggestedFor: 'org-1' });
+    expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', organisationId: 'org-1', query: '' });
   });
 
   it('goes to failed when the administrations cannot be loaded, emitting "failed"; retry loads again', async () => {
@@ -68,7 +69,7 @@ describe('connect machine: administration step', () => {
       expect(h.fakes.listDivisions.calls).to.have.length(1);
       h.clock.increment(1);
       expect(h.fakes.listDivisions.calls).to.have.length(2);
-      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: 'bv acme' });
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', organisationId: 'org-1', query: 'bv acme' });
       h.clock.increment(10 * SEARCH_DEBOUNCE_MS);
       expect(h.fakes.listDivisions.calls).to.have.length(2);
     });
@@ -85,7 +86,7 @@ describe('connect machine: administration step', () => {
       inFlight.resolve(page([administration(1)]));
       h.fakes.listDivisions.last.resolve(page([administration(2)], null, 1));
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.administrations).to.deep.equal({ query: 'ab', ...page([administration(2)], null, 1) });
+      expect(ready.context.administrations).to.deep.equal({ query: 'ab', ...page([administration(2)], null, 1), suggested: [], suggestedFor: 'org-1' });
     });
   });
 
@@ -100,9 +101,9 @@ describe('connect machine: administration step', () => {
       h.fakes.listDivisions.returns(page([administration(2)], null, 2));
       h.actor.send({ type: 'user.loadMoreAdministrations' });
       expect(h.matches({ flow: { administration: 'loadingMore' } })).to.equal(true);
-      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: 'x', cursor: 'cur-2' });
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', organisationId: 'org-1', query: 'x', cursor: 'cur-2' });
       const ready = await h.reach({ flow: { administration: 'ready' } });
-      expect(ready.context.administrations).to.deep.equal({ query: 'x', items: [administration(1), administration(2)], total: 2, nextCursor: null });
+      expect(ready.context.administrations).to.deep.equal({ query: 'x', items: [administration(1), administration(2)], total: 2, nextCursor: null, suggested: [], suggestedFor: 'org-1' });
     });
 
     it('does nothing when there is no next page', async () => {
@@ -120,6 +121,34 @@ describe('connect machine: administration step', () => {
       const failed = await h.reach({ flow: { administration: 'failed' } });
       expect(failed.context.error).to.equal(error);
       expect(failures(h).map((event) => event.error)).to.deep.equal([error]);
+    });
+  });
+
+  describe('suggestions', () => {
+    const suggested = [{ match: 'kvk' as const, division: administration(901) }];
+
+    it('keeps the first page\'s suggestions through the next page, drops them for a search, and never chooses one', async () => {
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(Object.assign(page([administration(1)], 'cur-2', 2), { suggested })));
+      expect(h.actor.getSnapshot().context.administrations.suggested).to.deep.equal(suggested);
+      expect(h.actor.getSnapshot().context.administration, 'a suggestion is not a choice').to.equal(null);
+      h.fakes.listDivisions.returns(page([administration(2)], null, 2));
+      h.actor.send({ type: 'user.loadMoreAdministrations' });
+      await h.reach({ flow: { administration: 'ready' } });
+      expect(h.actor.getSnapshot().context.administrations.suggested, 'a next page keeps them').to.deep.equal(suggested);
+      h.fakes.listDivisions.returns(page([administration(2)], null, 1));
+      h.actor.send({ type: 'user.searchAdministrations', query: 'x' });
+      h.clock.increment(SEARCH_DEBOUNCE_MS);
+      await h.reach({ flow: { administration: 'ready' } });
+      expect(h.actor.getSnapshot().context.administrations.suggested, 'a search answers without them').to.deep.equal([]);
+    });
+
+    it('a suggested administration not on a loaded page can be chosen and finished', async () => {
+      const h = await toAdministration((fakes) => fakes.listDivisions.returns(Object.assign(page([administration(1)], 'cur-2', 2), { suggested })));
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(901) });
+      h.fakes.createConnection.returns(connection('con-1'));
+      h.actor.send({ type: 'user.finish' });
+      expect(h.fakes.createConnection.last.input).to.include({ divisionCode: 901 });
+      await h.reach('done');
     });
   });
 
@@ -300,6 +329,27 @@ describe('connect machine: administration step', () => {
       h.actor.send({ type: 'user.finish' });
       expect(h.matches({ flow: { administration: 'debouncing' } })).to.equal(true);
       expect(h.fakes.createConnection.calls).to.have.length(0);
+    });
+
+    it('a refusal that stays (mailbox_forbidden) is not tried again: Afronden and retry wait for another choice', async () => {
+      const refusal = new ApiError('problem', 'createConnection', 403, 'mailbox_forbidden', null, 'no rights');
+      const h = await toFinishFailed(refusal);
+      expect(h.actor.getSnapshot().can({ type: 'user.finish' }), 'Afronden offers nothing').to.equal(false);
+      h.actor.send({ type: 'user.finish' });
+      expect(h.matches({ flow: { administration: 'finishFailed' } })).to.equal(true);
+      expect(h.fakes.createConnection.calls).to.have.length(1);
+      // Chosen again (fixed in Exact Online) or another one: Afronden is a new attempt.
+      h.actor.send({ type: 'user.selectAdministration', administration: administration(101) });
+      h.fakes.createConnection.returns(connection('con-1'));
+      expect(h.actor.getSnapshot().can({ type: 'user.finish' })).to.equal(true);
+      h.actor.send({ type: 'user.finish' });
+      await h.reach('done');
+      expect(h.fakes.createConnection.calls).to.have.length(2);
+    });
+
+    it('a passing failure (503) keeps Afronden as a retry of the same attempt', async () => {
+      const h = await toFinishFailed(apiError('createConnection', 503));
+      expect(h.actor.getSnapshot().can({ type: 'user.finish' })).to.equal(true);
     });
 
     // `Afronden` is handled by the step itself (issue 11): after a failure it is a retry of the

@@ -292,7 +292,7 @@ describe('connect machine: login step', () => {
       h.fakes.loginWindow.report(h.signIn()!.context.started!.id);
       await h.reach({ flow: { login: { authorized: 'prefetching' } } });
       expect(h.fakes.listDivisions.calls).to.have.length(1);
-      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', query: '' });
+      expect(h.fakes.listDivisions.last.input).to.deep.equal({ authorizationId: 'auth-1', organisationId: 'org-1', query: '' });
       h.fakes.listDivisions.last.resolve(page([administration(101)], null, 1));
       await h.reach({ flow: { login: { authorized: 'prefetched' } } });
 

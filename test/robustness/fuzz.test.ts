@@ -441,7 +441,7 @@ describe('robustness 8: fuzz', () => {
       // The date, its count (the preview answers truly), then the confirmation sends it. The day
       // the connection was made (today) has no documents yet: a date with some.
       start: async () => {
-        const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[type="date"]')!;
+        const date = element.shadowRoot!.querySelector<HTMLInputElement>('input[name="from"]')!;
         date.value = '2025-03-03';
         date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
         await press(element, nl.redeliverySubmit);

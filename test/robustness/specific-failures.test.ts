@@ -9,9 +9,9 @@ import { messages } from '../../src/i18n/messages.js';
 const nl = messages();
 import { troubleDivisionCodes, troubleDivisionNames } from '../../src/mocks/index.js';
 import {
+  alertText,
   backend,
   button,
-  expectExplained,
   findButton,
   isDisabled,
   listbox,
@@ -21,6 +21,7 @@ import {
   press,
   toAdministration,
   useRobustBackend,
+  visibleText,
   waitFor,
   waitForAlert,
   waitForHeading,
@@ -40,13 +41,32 @@ async function finish(element: ConnectElement): Promise<void> {
   pointerClick(afronden);
 }
 
+/** The `Opnieuw inloggen` buttons shown: one at most (one button per intent). */
+const loginButtons = (element: ConnectElement) =>
+  Array.from(element.shadowRoot!.querySelectorAll('button')).filter((candidate) => candidate.textContent?.trim() === nl.loginAgain).length;
+
+/**
+ * A refusal that stays is explained and offers what helps: another administration (the search
+ * field takes focus), and a new login where one helps; never `Opnieuw proberen` or `Afronden`,
+ * which could only be refused again.
+ */
+function expectRefused(element: ConnectElement, message: string, another = true): void {
+  expect(alertText(element), 'the message in an alert').to.equal(message);
+  expect(findButton(element, nl.retry), 'no pointless retry').to.equal(null);
+  expect(findButton(element, nl.finish), 'no Afronden that would be refused again').to.equal(null);
+  expect(findButton(element, nl.chooseOtherDivision) !== null, 'another administration, where that helps').to.equal(another);
+  expect(visibleText(element).includes(nl.refusedFixed)).to.equal(another);
+  expect(loginButtons(element), 'one Opnieuw inloggen').to.equal(1);
+}
+
 /** The refusal is explained, the step and the choices stay; then another administration finishes. */
 async function expectRefusedThenOther(element: ConnectElement, scenario: ScenarioName, refused: string, message: string, other: string): Promise<void> {
   await waitForAlert(element, message);
-  expectExplained(element, message);
+  expectRefused(element, message);
   expect(option(element, refused).getAttribute('aria-selected'), 'the choice stays').to.equal('true');
   expect(listbox(element).querySelectorAll('[role="option"]').length, 'the list stays').to.be.greaterThan(1);
-  expect(findButton(element, 'Afronden'), 'Afronden stays').to.not.equal(null);
+  await press(element, nl.chooseOtherDivision);
+  await waitFor(() => listbox(element).activeElement === listbox(element).querySelector('input'), { message: 'focus in the search field' });
   expect((await backend(scenario).connections()).some((c) => c.division_name === refused), 'nothing connected').to.equal(false);
   await choose(element, other);
   expect(element.shadowRoot!.querySelector('[data-alert]'), 'the message goes with a new choice').to.equal(null);
@@ -83,20 +103,21 @@ describe('robustness 6: specific failures, specific help (scenario trouble)', ()
       await choose(element, name);
       await finish(element);
       await waitForAlert(element, message);
-      expectExplained(element, message);
+      expectRefused(element, message);
     }
     await choose(element, 'eLien test company');
     await finish(element);
     await waitForHeading(element, nl.doneHeading);
   });
 
-  const injected: Array<[code: ProblemCode, message: string]> = [
-    ['organisation_already_connected', nl.error_organisation_already_connected],
-    ['division_already_connected', nl.error_division_already_connected],
-    ['division_blocked', nl.error_division_blocked],
+  // The organisation's own refusal is not the administration's: another one would not help (the way on is `Terug`).
+  const injected: Array<[code: ProblemCode, message: string, another: boolean]> = [
+    ['organisation_already_connected', nl.error_organisation_already_connected, false],
+    ['division_already_connected', nl.error_division_already_connected, true],
+    ['division_blocked', nl.error_division_blocked, true],
   ];
 
-  for (const [code, message] of injected) {
+  for (const [code, message, another] of injected) {
     it(`injected ${code} at \`Afronden\`: the specific message, the choices stay, and finishing works after`, async () => {
       const element = mount('trouble');
       await toAdministration(element);
@@ -105,10 +126,11 @@ describe('robustness 6: specific failures, specific help (scenario trouble)', ()
       backend('trouble').injectFailure({ operation: 'createConnection', kind: { status: 403, code } });
       await finish(element);
       await waitForAlert(element, message);
-      expectExplained(element, message);
+      expectRefused(element, message, another);
       expect(option(element, 'eLien test company').getAttribute('aria-selected'), 'the choice stays').to.equal('true');
-      // The refusal was for this try only: retrying the same choice now works.
-      await press(element, 'Opnieuw proberen');
+      // Set right meanwhile (the injection was for one try): choosing it again, `Afronden` makes it.
+      await choose(element, 'eLien test company');
+      await finish(element);
       await waitForHeading(element, nl.doneHeading);
     });
   }

@@ -4,7 +4,7 @@ import { findAuthorization, requireAuthorized, toAuthorization, type Authorizati
 import type { Region } from '../contract.js';
 import { pageLimit, searchQuery } from '../cursor.js';
 import type { BackendDeps } from '../deps.js';
-import { ensureDivisions, searchDivisions } from '../divisions.js';
+import { ensureDivisions, searchDivisions, suggestedDivisions } from '../divisions.js';
 import { GrantUnusable } from '../grants.js';
 import { newId, randomSecret, sha256 } from '../ids.js';
 import { authorizeUrl } from '../oauth.js';
@@ -62,6 +62,11 @@ export function authorizationRoutes(deps: BackendDeps) {
         if (error instanceof GrantUnusable) throw new ApiProblem(422, 'authorization_expired', 'This Exact Online login has expired: log in again.');
         throw error;
       }
-      return json(200, await searchDivisions(deps, grant, account.id, query, c.req.query('cursor'), limit));
+      const cursor = c.req.query('cursor');
+      const page = await searchDivisions(deps, grant, account.id, query, cursor, limit);
+      // Suggestions belong to the unsearched list's first page; an organisation of another account suggests nothing.
+      const organisationId = c.req.query('organisationId');
+      const organisation = organisationId && !cursor && query === '' ? deps.seed.organisations.find((candidate) => candidate.accountId === account.id && candidate.id === organisationId) : undefined;
+      return json(200, organisation ? { ...page, suggested: await suggestedDivisions(deps, grant, account.id, organisation) } : page);
     });
 }

@@ -52,7 +52,7 @@ export function organisationRoutes(deps: BackendDeps) {
       );
       const items: Organisation[] = matches.slice(offset, offset + limit).map((organisation) => {
         const blockers: BlockerCode[] = [...organisation.blockers, ...(organisation.kvk ? [] : (['no_kvk'] as const))];
-        return { id: organisation.id, name: organisation.name, kvk: organisation.kvk, country: organisation.country, connectionId: connected.get(organisation.id) ?? null, blockers: blockers.map((code) => ({ code })) };
+        return { id: organisation.id, name: organisation.name, kvk: organisation.kvk, vatNumber: organisation.vatNumber ?? null, country: organisation.country, connectionId: connected.get(organisation.id) ?? null, blockers: blockers.map((code) => ({ code })) };
       });
       const more = offset + limit < matches.length;
       return json(200, { items, nextCursor: more ? encodeCursor(`organisations|${query}`, offset + limit) : null, total: matches.length });

@@ -8,6 +8,8 @@ interface Page<T> {
 
 interface Division {
   code: number;
+  kvk?: string | null;
+  vatNumber?: string | null;
   status: string;
   blockedReason: string | null;
   connectedOrganisation: unknown;
@@ -16,11 +18,67 @@ interface Division {
 interface Organisation {
   id: string;
   kvk?: string | null;
+  vatNumber?: string | null;
   connectionId: string | null;
   blockers: unknown[];
 }
 
 const MAX_PAGES = 50;
+
+interface SuggestedPage extends Page<Division> {
+  suggested?: { match: string; division: Division }[];
+}
+
+/** A KvK or VAT number as a backend compares it: letters and digits, upper case. */
+const comparable = (value: string | null | undefined) => (value ?? '').toUpperCase().replace(/[^0-9A-Z]/g, '');
+
+/** Every item of a paged listing (up to MAX_PAGES pages of 50). */
+async function everything<T>(ask: (cursor: string | undefined) => Promise<{ status: number; json?: unknown }>, what: string): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const answer = await ask(cursor);
+    expect(answer.status === 200, `${what} answered ${describeAnswer(answer as never)}`);
+    const body = answer.json as Page<T>;
+    all.push(...body.items);
+    if (!body.nextCursor) return all;
+    cursor = body.nextCursor;
+  }
+  return all;
+}
+
+/**
+ * What is wrong with one organisation's suggestions (empty: nothing): each a division of the
+ * grant, once, matching as its `match` says (KvK, else VAT), KvK matches first, and all of them
+ * when there are a handful or fewer.
+ */
+/** The grant's divisions whose KvK or VAT number is the organisation's. */
+function matchesOf(organisation: Organisation, divisions: Division[]): Division[] {
+  const kvk = comparable(organisation.kvk);
+  const vat = comparable(organisation.vatNumber);
+  return divisions.filter((division) => (kvk !== '' && comparable(division.kvk) === kvk) || (vat !== '' && comparable(division.vatNumber) === vat));
+}
+
+function suggestionFaults(organisation: Organisation, suggested: NonNullable<SuggestedPage['suggested']>, divisions: Division[]): string[] {
+  const kvk = comparable(organisation.kvk);
+  const vat = comparable(organisation.vatNumber);
+  const faults: string[] = [];
+  const codes = suggested.map(({ division }) => division.code);
+  if (new Set(codes).size !== codes.length) faults.push(`suggests an administration twice (${codes.join(', ')})`);
+  for (const { match, division } of suggested) {
+    const own = divisions.find((candidate) => candidate.code === division.code);
+    const kvkMatch = kvk !== '' && comparable(own?.kvk) === kvk;
+    const vatMatch = vat !== '' && comparable(own?.vatNumber) === vat;
+    if (!own) faults.push(`suggests ${division.code}, which the grant does not list`);
+    else if (match === 'kvk' ? !kvkMatch : match === 'vat' ? !vatMatch || kvkMatch : true) faults.push(`suggests ${division.code} as a ${match} match, which it is not`);
+  }
+  const order = suggested.map(({ match }) => match).join(',');
+  if (/vat,kvk/.test(order)) faults.push(`puts a VAT match before a KvK match (${order})`);
+  const expected = matchesOf(organisation, divisions);
+  const missing = expected.filter((division) => !codes.includes(division.code)).map((division) => division.code);
+  if (expected.length <= 5 && missing.length > 0) faults.push(`leaves out the matching ${missing.join(', ')}`);
+  return faults;
+}
 
 export const listingChecks: Check[] = [
   {
@@ -60,6 +118,39 @@ export const listingChecks: Check[] = [
       kit.freeOrganisations = free;
       expect(free.length >= 2, `the platform seed offers ${free.length} organisation(s) with a KvK number, no blocker and no connection; the idempotency checks need 2`);
       return `${free.length} free to connect`;
+    },
+  },
+  {
+    name: 'suggestions: GET divisions?organisationId= suggests the administrations matching its KvK (then VAT) number, on the first page only',
+    async run(kit) {
+      const grant = kit.needGrant();
+      const session = kit.needSession();
+      const divisions = (query: Record<string, string | undefined>) => kit.backend.call('listDivisions', { session, params: { authorizationId: grant.id }, query });
+      const all = await everything<Division>((cursor) => divisions({ cursor, limit: '50' }), 'GET divisions');
+      const organisations = await everything<Organisation>((cursor) => kit.backend.call('listOrganisations', { session, query: { cursor, limit: '50' } }), 'GET /organisations');
+      // The organisations with a match first (those are what a suggestion is for), a few of them.
+      const matching = (organisation: Organisation) => matchesOf(organisation, all).length > 0;
+      const tried = [...organisations.filter(matching), ...organisations.filter((organisation) => !matching(organisation))].slice(0, 4);
+      let offered = 0;
+      for (const organisation of tried) {
+        const answer = await divisions({ organisationId: organisation.id, limit: '1' });
+        expect(answer.status === 200, `GET divisions?organisationId=${organisation.id} answered ${describeAnswer(answer)}`);
+        const body = answer.json as SuggestedPage;
+        if (body.suggested === undefined) continue;
+        offered += 1;
+        const faults = suggestionFaults(organisation, body.suggested, all);
+        expect(faults.length === 0, `for organisation ${organisation.id} the backend ${faults.join('; ')}`);
+        for (const [what, query] of [['a next page', { cursor: body.nextCursor ?? undefined }], ['a search', { query: 'a' }]] as const) {
+          if (what === 'a next page' && !body.nextCursor) continue;
+          const other = (await divisions({ organisationId: organisation.id, limit: '1', ...query })).json as SuggestedPage | undefined;
+          expect((other?.suggested ?? []).length === 0, `${what} with organisationId=${organisation.id} carries suggestions too: they belong to the first page of the whole list`);
+        }
+      }
+      const stranger = await divisions({ organisationId: `conformance-${kit.runId}-no-such-organisation` });
+      expect(stranger.status === 200, `GET divisions with an organisationId the account does not have answered ${describeAnswer(stranger)}, not 200 without suggestions`);
+      expect(((stranger.json as SuggestedPage).suggested ?? []).length === 0, 'an organisationId the account does not have got suggestions');
+      if (offered === 0) return 'no suggestions offered (optional in the contract)';
+      return `${offered} of ${tried.length} organisations with suggestions, each correct`;
     },
   },
   {

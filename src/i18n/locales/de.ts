@@ -143,6 +143,17 @@ export const templates: LocaleTemplates = {
   finish: 'Abschließen',
   finishing: 'Wird abgeschlossen…',
 
+  // pickers and finish
+  suggestedKvk: 'Vorgeschlagen: KvK-Nummer stimmt überein',
+  suggestedVat: 'Vorgeschlagen: USt-IdNr. stimmt überein',
+  chooseOtherDivision: 'Andere Administration wählen',
+  refusedFixed: 'In Exact Online behoben? Dann wählen Sie die Administration erneut.',
+  dateLetters: 'TT MM JJJJ',
+  dateFormatHint: str`Format: ${0}`,
+  redeliveryDateMissing: str`Geben Sie ein Datum ein, als ${0}.`,
+  redeliveryDateUnreadable: str`Dieses Datum ist nicht lesbar. Schreiben Sie es als ${0}.`,
+  redeliveryDateFuture: str`Dieses Datum liegt in der Zukunft. Wählen Sie heute (${0}) oder einen früheren Tag.`,
+
   doneHeading: 'Verbindung hergestellt',
   doneSummary: str`${0} (eConnect) → Administration ${1} · ${2} in Exact Online · ${3}`,
   doneBody: 'Ab jetzt stellt der Autopilot die Rechnungen aus Postvak In in Exact Online ein.',
@@ -157,7 +168,6 @@ export const templates: LocaleTemplates = {
   redeliverySubmitting: 'Wird angeboten…',
   'redeliveryDone.one': str`1 Dokument ab ${0} wird erneut angeboten.`,
   'redeliveryDone.other': str`${0} Dokumente ab ${1} werden erneut angeboten.`,
-  redeliveryDateInvalid: 'Geben Sie ein gültiges Datum ein, das nicht in der Zukunft liegt.',
   redeliveryCounting: 'Dokumente werden gezählt…',
   'redeliveryPreview.one': str`Ab ${0} wird 1 Dokument erneut angeboten. Sind Sie sicher?`,
   'redeliveryPreview.other': str`Ab ${0} werden ${1} Dokumente erneut angeboten. Sind Sie sicher?`,

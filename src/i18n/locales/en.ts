@@ -137,6 +137,17 @@ export const templates: LocaleTemplates = {
   finish: 'Finish',
   finishing: 'Finishing…',
 
+  // pickers and finish
+  suggestedKvk: 'Suggested: KvK number matches',
+  suggestedVat: 'Suggested: VAT number matches',
+  chooseOtherDivision: 'Choose another administration',
+  refusedFixed: 'Fixed it in Exact Online? Then choose the administration again.',
+  dateLetters: 'dd mm yyyy',
+  dateFormatHint: str`Format: ${0}`,
+  redeliveryDateMissing: str`Enter a date, as ${0}.`,
+  redeliveryDateUnreadable: str`This date cannot be read. Write it as ${0}.`,
+  redeliveryDateFuture: str`This date is in the future. Choose today (${0}) or an earlier day.`,
+
   doneHeading: 'Connection made',
   doneSummary: str`${0} (eConnect) → administration ${1} · ${2} in Exact Online · ${3}`,
   doneBody: 'From now on the Autopilot puts the invoices from Postvak In into Exact Online.',
@@ -150,7 +161,6 @@ export const templates: LocaleTemplates = {
   redeliverySubmitting: 'Offering…',
   'redeliveryDone.one': str`1 document from ${0} is being offered again.`,
   'redeliveryDone.other': str`${0} documents from ${1} are being offered again.`,
-  redeliveryDateInvalid: 'Enter a valid date that is not in the future.',
   redeliveryCounting: 'Counting documents…',
   'redeliveryPreview.one': str`From ${0}, 1 document will be offered again. Are you sure?`,
   'redeliveryPreview.other': str`From ${0}, ${1} documents will be offered again. Are you sure?`,

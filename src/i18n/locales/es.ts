@@ -142,6 +142,17 @@ export const templates: LocaleTemplates = {
   finish: 'Finalizar',
   finishing: 'Finalizando…',
 
+  // pickers and finish
+  suggestedKvk: 'Sugerida: el número KvK coincide',
+  suggestedVat: 'Sugerida: el número de IVA coincide',
+  chooseOtherDivision: 'Elegir otra administración',
+  refusedFixed: '¿Lo ha resuelto en Exact Online? Elija de nuevo la administración.',
+  dateLetters: 'dd mm aaaa',
+  dateFormatHint: str`Formato: ${0}`,
+  redeliveryDateMissing: str`Introduzca una fecha, en formato ${0}.`,
+  redeliveryDateUnreadable: str`No se puede leer esta fecha. Escríbala en formato ${0}.`,
+  redeliveryDateFuture: str`Esta fecha está en el futuro. Elija hoy (${0}) o un día anterior.`,
+
   doneHeading: 'Conexión establecida',
   doneSummary: str`${0} (eConnect) → administración ${1} · ${2} en Exact Online · ${3}`,
   doneBody: 'A partir de ahora, el Autopilot lleva las facturas de Postvak In a Exact Online.',
@@ -156,7 +167,6 @@ export const templates: LocaleTemplates = {
   redeliverySubmitting: 'Ofreciendo…',
   'redeliveryDone.one': str`Se ofrece de nuevo 1 documento a partir del ${0}.`,
   'redeliveryDone.other': str`Se ofrecen de nuevo ${0} documentos a partir del ${1}.`,
-  redeliveryDateInvalid: 'Introduzca una fecha válida que no sea futura.',
   redeliveryCounting: 'Contando documentos…',
   'redeliveryPreview.one': str`A partir del ${0} se ofrecerá de nuevo 1 documento. ¿Está seguro?`,
   'redeliveryPreview.other': str`A partir del ${0} se ofrecerán de nuevo ${1} documentos. ¿Está seguro?`,

@@ -141,6 +141,17 @@ export const templates: LocaleTemplates = {
   finish: 'Terminer',
   finishing: 'Finalisation…',
 
+  // pickers and finish
+  suggestedKvk: 'Suggérée : le numéro KvK correspond',
+  suggestedVat: 'Suggérée : le numéro de TVA correspond',
+  chooseOtherDivision: 'Choisir une autre administration',
+  refusedFixed: "Corrigé dans Exact Online ? Choisissez alors à nouveau l'administration.",
+  dateLetters: 'jj mm aaaa',
+  dateFormatHint: str`Format : ${0}`,
+  redeliveryDateMissing: str`Saisissez une date, au format ${0}.`,
+  redeliveryDateUnreadable: str`Cette date est illisible. Écrivez-la au format ${0}.`,
+  redeliveryDateFuture: str`Cette date est dans le futur. Choisissez aujourd'hui (${0}) ou un jour antérieur.`,
+
   doneHeading: 'Connexion établie',
   doneSummary: str`${0} (eConnect) → administration ${1} · ${2} dans Exact Online · ${3}`,
   doneBody: "Désormais, l'Autopilot place les factures de Postvak In dans Exact Online.",
@@ -155,7 +166,6 @@ export const templates: LocaleTemplates = {
   redeliverySubmitting: 'Envoi en cours…',
   'redeliveryDone.one': str`1 document à partir du ${0} est proposé à nouveau.`,
   'redeliveryDone.other': str`${0} documents à partir du ${1} sont proposés à nouveau.`,
-  redeliveryDateInvalid: 'Saisissez une date valide, pas dans le futur.',
   redeliveryCounting: 'Décompte des documents…',
   'redeliveryPreview.one': str`À partir du ${0}, 1 document sera proposé à nouveau. Êtes-vous sûr ?`,
   'redeliveryPreview.other': str`À partir du ${0}, ${1} documents seront proposés à nouveau. Êtes-vous sûr ?`,
