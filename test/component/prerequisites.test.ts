@@ -208,8 +208,10 @@ describe('<autopilot-connect> overview: the prerequisites and the migration note
     await toConnections(element);
     await press(element, 'API-download opnieuw aanbieden');
     await waitForHeading(element, 'API-download opnieuw aanbieden');
-    const date = shadow(element).querySelector<HTMLInputElement>('input[type="date"]')!;
-    expect(date.value, 'the old connection ended a week before the new one').to.equal(legacyEndedAt);
+    const date = shadow(element).querySelector<HTMLInputElement>('input[name="from"]')!;
+    // The field writes the date as Dutch does (dd-mm-jjjj).
+    const [year, month, day] = legacyEndedAt.split('-');
+    expect(date.value, 'the old connection ended a week before the new one').to.equal(`${day}-${month}-${year}`);
     expect(legacyEndedAt).to.not.equal('2025-03-03');
   });
 });

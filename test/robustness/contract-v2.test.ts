@@ -107,14 +107,14 @@ describe('contract v2 in the element', () => {
     expect(posts[1]!.key, 'the same key').to.equal(posts[0]!.key);
   });
 
-  it('the login names the organisation; `Inloggen als andere gebruiker` asks Exact who logs in (force_login)', async () => {
+  it('the login names the organisation; `Inloggen als andere Exact-gebruiker` asks Exact who logs in (force_login)', async () => {
     const posts = recordPosts(/\/api\/authorizations$/);
     const element = mount('grant');
     await toSystem(element);
     popup = stubWindowOpen();
     await press(element, 'Exact Online');
     await waitFor(() => findButton(element, 'Doorgaan als Lien de Vries'), { message: 'the grant offered' });
-    await press(element, 'Inloggen als andere gebruiker');
+    await press(element, 'Inloggen als andere Exact-gebruiker');
     expect(popup.calls, 'a login window').to.have.length(1);
     const url = new URL(popup.calls[0]!.url);
     expect(url.searchParams.get('force_login')).to.equal('1');
@@ -128,16 +128,18 @@ describe('contract v2 in the element', () => {
     ]);
   });
 
-  it('`Opnieuw inloggen` on the administration step logs in again without force_login', async () => {
+  it('`Opnieuw inloggen` on the administration step logs in again without force_login, its window opened in the click', async () => {
     const element = mount();
-    await toAdministration(element);
     const posts = recordPosts(/\/api\/authorizations$/);
-    await press(element, nl.loginAgain);
-    await waitForHeading(element, nl.loginHeading);
+    await toAdministration(element);
+    // The login's two URLs, then the one the administration step fetches ahead for `Opnieuw inloggen`.
+    await waitFor(() => posts.length === 3, { message: 'the URL fetched ahead' });
     popup = stubWindowOpen();
-    await press(element, 'Open');
+    await press(element, nl.loginAgain);
+    expect(popup.calls, 'opened in the click').to.have.length(1);
     expect(new URL(popup.calls[0]!.url).searchParams.get('force_login')).to.equal(null);
-    expect(posts.map((post) => post.body.forceLogin)).to.deep.equal([false]);
+    expect(posts.slice(0, 2).map((post) => post.body.forceLogin).sort()).to.deep.equal([false, true]);
+    expect(posts[2]!.body.forceLogin, 'the URL fetched ahead').to.equal(false);
   });
 
   it('a grant on another Exact host names it', async () => {

@@ -127,7 +127,8 @@ describe('robustness 4: resume after reload', () => {
     await waitFor(() => listbox(second).querySelector('[role="option"]'), { message: 'administrations listed' });
     expect(visibleText(second), 'the same organisation').to.include(nl.administrationIntro('eLien test company'));
     expect(popup.calls, 'no second login window').to.have.length(0);
-    expect(fetches.count('POST', /\/api\/authorizations$/), 'no second login started').to.equal(0);
+    // At most the URL the administration step fetches ahead for `Opnieuw inloggen`: it opens nothing.
+    expect(fetches.count('POST', /\/api\/authorizations$/), 'no second login started').to.be.at.most(1);
     expect(fetches.count('GET', new RegExp(`/api/authorizations/${authorizationId}/divisions$`)), 'on the same grant').to.be.greaterThan(0);
 
     // And it really goes on from there.
