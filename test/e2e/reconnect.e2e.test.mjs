@@ -55,8 +55,8 @@ describe('reconnecting a connection whose Exact login lapsed, end to end', () =>
     await consent(popup, exactLogin);
     await popup.waitForEvent('close');
 
-    await element.getByText(/is weer verbonden\./).waitFor();
-    assert.match(await read(element.getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
+    await element.locator('[data-focus-first]').getByText(/is weer verbonden\./).waitFor();
+    assert.match(await read(element.locator('[data-focus-first]').getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
     assert.match(await read(element.locator('[part~="body"]')), /Met dezelfde login zijn ook weer verbonden: Fietsenmakerij Van Dijk → 100003 Fietsenmakerij Van Dijk V\.O\.F\./);
     // The list reloaded: nothing needs a login any more, the repaired connection kept its administration.
     await element.getByRole('button', { name: 'Opnieuw verbinden' }).waitFor({ state: 'detached' });
@@ -77,8 +77,8 @@ describe('reconnecting a connection whose Exact login lapsed, end to end', () =>
     await popup.getByLabel('Gebruikersnaam').waitFor();
     await consent(popup, { username: 'bram@elien.nl', password: 'secret' });
     await popup.waitForEvent('close');
-    await element.getByText(/is weer verbonden\./).waitFor();
-    assert.match(await read(element.getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
+    await element.locator('[data-focus-first]').getByText(/is weer verbonden\./).waitFor();
+    assert.match(await read(element.locator('[data-focus-first]').getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
     await card(element, 'Bakkerij de Gouden Korst').getByText(/Bram Bakker/).waitFor();
     assert.match(await read(card(element, 'Bakkerij de Gouden Korst')), /Exact-gebruiker Bram Bakker · exactonline\.nl/);
     assert.doesNotMatch(await read(element.locator('[part~="body"]')), /Opnieuw inloggen nodig/);
@@ -97,8 +97,8 @@ describe('reconnecting a connection whose Exact login lapsed, end to end', () =>
     await popup.getByRole('checkbox', { name: /100003/ }).uncheck();
     await popup.getByRole('button', { name: 'Toestaan' }).click();
     await popup.waitForEvent('close');
-    await element.getByText(/is weer verbonden\./).waitFor();
-    assert.match(await read(element.getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
+    await element.locator('[data-focus-first]').getByText(/is weer verbonden\./).waitFor();
+    assert.match(await read(element.locator('[data-focus-first]').getByText(/is weer verbonden\./)), /^Bakkerij de Gouden Korst → 100001 Bakkerij de Gouden Korst B\.V\. is weer verbonden\.$/);
     assert.match(await read(element.locator('[part~="body"]')), /Niet aangevinkt, dus aandacht nodig: kies bij deze koppeling Opnieuw verbinden en vink de administratie aan: Fietsenmakerij Van Dijk → 100003/);
     // The one left out still offers the repair.
     await card(element, 'Fietsenmakerij').getByRole('button', { name: 'Opnieuw verbinden' }).waitFor();
