@@ -4,6 +4,7 @@ import type { Messages } from '../i18n/messages.js';
 import { finishRefusal, type FinishRefusal } from '../machine/finish-refusal.js';
 import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
+import { replaceWarning } from './login.js';
 import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -110,6 +111,7 @@ export const administrationView = (view: ViewContext) => {
       ? nothing
       : html`<div class="missing">
           <p class="hint">${t.divisionMissing}</p>
+          ${replaceWarning(view)}
           ${secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }))}
         </div>`}
     <fieldset class="flows">

@@ -24,7 +24,7 @@ export const connectionList = (t: Messages, connections: Connection[]) =>
  * grant (one token chain per user), and a consent without their administrations leaves those
  * connections needing attention. Said per user, with the administrations to tick.
  */
-const replaceWarning = ({ t, snapshot }: ViewContext) => {
+export const replaceWarning = ({ t, snapshot }: ViewContext) => {
   const byUser = new Map<string, { name: string; codes: number[] }>();
   for (const connection of snapshot.context.connections) {
     if (!connection.exactUser) continue;

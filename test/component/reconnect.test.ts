@@ -16,6 +16,7 @@ import {
   press,
   reportLogin,
   stubWindowOpen,
+  toAdministration,
   useMockBackend,
   visibleText,
   waitFor,
@@ -128,5 +129,11 @@ describe('<autopilot-connect> reconnecting a connection', () => {
       popup.restore();
       popup = null;
     }
+  });
+
+  it('before `Opnieuw inloggen` on the administration step (it opens at once): which administrations to tick again', async () => {
+    const element = mount('default');
+    await toAdministration(element);
+    expect(plain(visibleText(element))).to.include('dan vervangt deze login de vorige van die gebruiker: Lien de Vries (100001)');
   });
 });
