@@ -8,6 +8,7 @@ import { expect } from '@esm-bundle/chai';
 import { http, HttpResponse } from 'msw';
 import type { DivisionPage } from '../../src/api/types.js';
 import { organisationIds } from '../../src/mocks/index.js';
+import { frames } from '../helpers/time.js';
 import {
   alertText,
   authorizationOfLogin,
@@ -38,10 +39,18 @@ import {
 
 /** The bodies and keys of the element's POSTs to one path, as MSW saw them. */
 function recordPosts(path: RegExp) {
-  const posts: Array<{ body: Record<string, unknown>; key: string | null }> = [];
-  worker.events.on('request:start', async ({ request }) => {
+  const posts: Array<{ body: Record<string, unknown>; key: string | null; answered: boolean }> = [];
+  const byRequest = new Map<string, (typeof posts)[number]>();
+  worker.events.on('request:start', async ({ request, requestId }) => {
     if (request.method !== 'POST' || !path.test(new URL(request.url).pathname)) return;
-    posts.push({ body: (await request.clone().json()) as Record<string, unknown>, key: request.headers.get('Idempotency-Key') });
+    const post = { body: {} as Record<string, unknown>, key: request.headers.get('Idempotency-Key'), answered: false };
+    posts.push(post);
+    byRequest.set(requestId, post);
+    post.body = (await request.clone().json()) as Record<string, unknown>;
+  });
+  worker.events.on('response:mocked', ({ requestId }) => {
+    const post = byRequest.get(requestId);
+    if (post) post.answered = true;
   });
   return posts;
 }
@@ -133,7 +142,9 @@ describe('contract v2 in the element', () => {
     const posts = recordPosts(/\/api\/authorizations$/);
     await toAdministration(element);
     // The login's two URLs, then the one the administration step fetches ahead for `Opnieuw inloggen`.
-    await waitFor(() => posts.length === 3, { message: 'the URL fetched ahead' });
+    await waitFor(() => posts.length === 3 && posts[2]!.answered, { message: 'the URL fetched ahead, answered' });
+    // The answer reaches the element a few tasks after the worker sent it.
+    await frames(3);
     popup = stubWindowOpen();
     await press(element, nl.loginAgain);
     expect(popup.calls, 'opened in the click').to.have.length(1);
