@@ -1,4 +1,5 @@
 import { createReadStream, readFileSync } from 'node:fs';
+import { CLUSTER_PATH, emptyCluster } from './test/helpers/pglite-cluster.mjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
@@ -42,18 +43,8 @@ const pgliteFiles = async (context, next) => {
   context.body = createReadStream(new URL(match[1], pgliteDist));
 };
 
-/**
- * An empty Postgres cluster, made once per run in Node and loaded by every page's PGlite instead
- * of running initdb there (about 0.8 s instead of 3 s per test file: src/mocks/shared-db.ts).
- */
-const CLUSTER_PATH = '/__pglite/cluster.tar.gz';
-const cluster = await (async () => {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const pg = await PGlite.create();
-  const dump = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
-  await pg.close();
-  return dump;
-})();
+// An empty Postgres cluster for every page's PGlite (test/helpers/pglite-cluster.mjs).
+const cluster = await emptyCluster();
 const pgliteCluster = async (context, next) => {
   if (context.path !== CLUSTER_PATH) return next();
   context.type = 'application/gzip';

@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../../scripts/find-chromium.mjs';
+import { CLUSTER_PATH, emptyCluster } from '../helpers/pglite-cluster.mjs';
 
 /**
  * Every Storybook story (they double as fixtures of the element's steps and error states),
@@ -37,9 +38,14 @@ const types = {
 };
 
 /** A tiny static server for storybook-static on 127.0.0.1 (a secure context, so MSW's worker runs). */
-function serve(directory) {
+function serve(directory, cluster) {
   const server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    // The mock backend's empty cluster, made once, instead of an initdb in every story page.
+    if (path === CLUSTER_PATH) {
+      response.writeHead(200, { 'Content-Type': 'application/gzip', 'Cache-Control': 'max-age=600' }).end(cluster);
+      return;
+    }
     let file = normalize(join(directory, path));
     if (!file.startsWith(directory)) {
       response.writeHead(403).end();
@@ -64,7 +70,7 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
   let browser;
   let origin;
   before(async () => {
-    server = await serve(staticDir);
+    server = await serve(staticDir, await emptyCluster());
     origin = `http://127.0.0.1:${server.address().port}`;
     browser = await chromium.launch({
       executablePath: findChromium(),
@@ -90,6 +96,7 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(String(error)));
       try {
+        await page.addInitScript((path) => (globalThis.__AUTOPILOT_PGLITE_DATA__ = path), CLUSTER_PATH);
         // Listen to the preview's channel before the story renders: the play function's outcome.
         await page.addInitScript(() => {
           window.__storyOutcome = null;
