@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
-import { exactHosts, connectionList } from './login.js';
+import { connectionList, connectionName, exactHosts } from './login.js';
 import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import { migrationView, newConnectionAction, prerequisitesView } from './prerequisites.js';
 import type { ViewContext } from './view-context.js';
@@ -28,7 +28,7 @@ const reconnectedNote = ({ t, snapshot }: ViewContext) => {
   const reconnected = snapshot.context.reconnected;
   if (!reconnected) return nothing;
   const { connection, others, attention } = reconnected;
-  const name = t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
+  const name = connectionName(t, connection);
   return html`<div class="success" tabindex="-1" data-focus-first>
     <p>${connection.status === 'active' ? t.reconnected(name) : t.reconnectedNotActive(name, t[`connectionStatus_${connection.status}`])}</p>
     ${others.length > 0 ? html`<p>${t.reconnectedOthers(connectionList(t, others))}</p>` : nothing}

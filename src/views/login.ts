@@ -15,9 +15,12 @@ export const exactHosts: Record<Region, string> = {
   fr: 'exactonline.fr',
 };
 
-/** Connections named in a sentence: organisation → administration (number and name), one after another. */
-export const connectionList = (t: Messages, connections: Connection[]) =>
-  connections.map((connection) => t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`))).join('; ');
+/** A connection named in a sentence: organisation → administration (number and name). */
+export const connectionName = (t: Messages, connection: Connection) =>
+  t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
+
+/** Connections named in a sentence, one after another. */
+export const connectionList = (t: Messages, connections: Connection[]) => connections.map((connection) => connectionName(t, connection)).join('; ');
 
 /**
  * Before a login: a login as an Exact user who already has connections replaces that user's

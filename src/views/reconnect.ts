@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api/api-error.js';
 import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
-import { signingIn } from './login.js';
+import { connectionName, signingIn } from './login.js';
 import type { ViewContext } from './view-context.js';
 
 /** A refusal that the same request cannot change (a 4xx other than a timeout or a rate limit): no retry. */
@@ -27,7 +27,7 @@ const afterLogin = (view: ViewContext) => {
 export const reconnectView = (view: ViewContext) => {
   const { t, send, snapshot } = view;
   const connection = snapshot.context.reconnecting!;
-  const name = t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
+  const name = connectionName(t, connection);
   const user = connection.exactUser?.name;
   return html`${heading(t.reconnectHeading)}
     <p>${user ? t.reconnectIntroAs(name, isolate(user)) : t.reconnectIntro(name)}</p>
