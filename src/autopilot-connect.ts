@@ -16,8 +16,10 @@ import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { FocusController } from './focus-controller.js';
 import { definePicker } from './picker/define-picker.js';
 import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
+import { clearBatch, loadBatch, saveBatch } from './batch-storage.js';
 import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
 import { administrationView } from './views/administration.js';
+import { batchView } from './views/batch.js';
 import { connectionsView } from './views/connections.js';
 import { doneView } from './views/done.js';
 import { loginView } from './views/login.js';
@@ -38,6 +40,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
   resuming: resumingView,
   connections: connectionsView,
   reconnect: reconnectView,
+  batch: batchView,
   organisation: organisationView,
   system: systemView,
   login: loginView,
@@ -197,11 +200,14 @@ export class AutopilotConnect extends LitElement {
           window.location.assign(url);
         },
         resume: { save: (record) => saveResume(this.resumeKey, record), clear: () => clearResume(this.resumeKey) },
+        batch: { save: (record) => saveBatch(this.resumeKey, record), clear: () => clearBatch(this.resumeKey) },
       }),
       input: {
         loginTimeout: this.loginTimeout * 1000,
         createId: () => crypto.randomUUID(),
         resume: this.startStorage(),
+        // After startStorage: the key it claims is the batch's too.
+        batchResume: loadBatch(this.resumeKey),
       },
     }),
     (event) => this.forward(event),

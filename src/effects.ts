@@ -3,6 +3,8 @@ import type { ApiClient } from './api/client.js';
 import type { ConnectMachine } from './machine/connect-machine.js';
 import { signInMachine } from './machine/sign-in-machine.js';
 import type { ResumeRecord, StartAuthorizationInput } from './machine/types.js';
+import type { BatchRecord } from './machine/batch-types.js';
+import { batchEffects } from './batch-effects.js';
 import { createLoginWindowActor } from './popup/login-window.js';
 
 export interface EffectsEnvironment {
@@ -15,13 +17,16 @@ export interface EffectsEnvironment {
   navigate: (url: string, authorizationId: string) => void;
   /** Where this flow's resume record lives; the machine decides when to write and drop it. */
   resume: { save: (record: ResumeRecord) => void; clear: () => void };
+  /** Where a batch run is kept for a reload, beside the resume record. */
+  batch: { save: (record: BatchRecord) => void; clear: () => void };
 }
 
 /**
  * The real side effects of the connect machine: the backend contract (each actor named as its
  * operation), the login window, the page's address and the resume record.
  */
-export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate, resume }: EffectsEnvironment) {
+export function provideEffects(machine: ConnectMachine, { api, window, callbackOrigin, locale, navigate, resume, batch }: EffectsEnvironment) {
+  const batchRequests = batchEffects(api);
   const getAuthorization = fromPromise<Awaited<ReturnType<ApiClient['getAuthorization']>>, { authorizationId: string }>(({ input, signal }) =>
     api.getAuthorization(input.authorizationId, signal),
   );
@@ -43,6 +48,8 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       navigateToLogin: (_, { url, authorizationId }) => navigate(url, authorizationId),
       saveResume: (_, record) => resume.save(record),
       clearResume: () => resume.clear(),
+      saveBatch: (_, record) => batch.save(record),
+      clearBatch: () => batch.clear(),
     },
     actors: {
       getStatus: fromPromise(({ signal }) => api.getStatus(signal)),
@@ -56,6 +63,9 @@ export function provideEffects(machine: ConnectMachine, { api, window, callbackO
       previewRedelivery: fromPromise(({ input, signal }) => api.previewRedelivery(input.organisationId, input.from, signal)),
       createRedelivery: fromPromise(({ input, signal }) => api.createRedelivery(input.organisationId, input.from, input.idempotencyKey, signal)),
       deleteConnection: fromPromise(({ input, signal }) => api.deleteConnection(input.connectionId, signal)),
+      loadBatchCandidates: fromPromise(({ input, signal }) => batchRequests.loadBatchCandidates(input.authorizationId, signal)),
+      previewRedeliveries: fromPromise(({ input, signal }) => batchRequests.previewRedeliveries(input.organisationIds, input.from, signal)),
+      createRedeliveries: fromPromise(({ input, signal }) => batchRequests.createRedeliveries(input.requests, input.from, signal)),
       startAuthorization,
       reauthorizeConnection: fromPromise(({ input, signal }) => api.reauthorizeConnection(input.connectionId, input.authorizationId, signal)),
       signIn: signInMachine.provide({

@@ -38,7 +38,7 @@ export const checkPrerequisite: Guard = is("object", fields({ code: checkPrerequ
 
 export const checkLegacyConnections: Guard = is("object", fields({ count: is("integer", range(0)) }));
 
-export const checkStatus: Guard = is("object", fields({ autopilotInstalled: "boolean", user: checkUser, "appStoreUrl?": "string", "connections?": checkConnectionList, "prerequisites?": is("array", each(checkPrerequisite)), "legacyConnections?": checkLegacyConnections }));
+export const checkStatus: Guard = is("object", fields({ autopilotInstalled: "boolean", user: checkUser, "appStoreUrl?": "string", "connections?": checkConnectionList, "prerequisites?": is("array", each(checkPrerequisite)), "legacyConnections?": checkLegacyConnections, "connectableOrganisations?": is("integer", range(0)) }));
 
 export const blockerCodeValues = ["legacy_connection_active","no_access","not_postvak_in_only","no_kvk"] as const;
 export const checkBlockerCode: Guard = is("string", among(blockerCodeValues));

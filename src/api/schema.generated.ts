@@ -247,6 +247,8 @@ export interface components {
             prerequisites?: components["schemas"]["Prerequisite"][];
             /** @description What the backend knows of the account's connections through the old connector, when the Autopilot is installed. */
             legacyConnections?: components["schemas"]["LegacyConnections"];
+            /** @description How many of the account's organisations can still be connected (no connection, nothing blocking them), when the Autopilot is installed. The element offers `Meerdere administraties koppelen` only when more than one can; without it, the offer stands and the batch's table says what can be connected. */
+            connectableOrganisations?: number;
         };
         /** @description Which prerequisite: one this version knows (KnownPrerequisiteCode), or, open-ended, one a newer backend adds; a client leaves out a code it does not know (and does not let it hold New Connection back). */
         PrerequisiteCode: components["schemas"]["KnownPrerequisiteCode"] | string;

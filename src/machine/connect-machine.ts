@@ -4,6 +4,7 @@ import { administrationStep } from './administration-step.js';
 import { connectSetup, emptyList, todayUtc } from './connect-setup.js';
 import { loginStep } from './login-step.js';
 import { reconnectStep } from './reconnect-step.js';
+import { batchStep } from './batch-step.js';
 import { pagedList } from './paged-list.js';
 import { failedRequest, retryWhenRateLimited } from './requests.js';
 import { loginProblemOf } from './sign-in-machine.js';
@@ -52,7 +53,12 @@ export const connectMachine = connectSetup.createMachine({
     disconnecting: null,
     disconnected: null,
     madeConnection: null,
+    madeConnections: [],
+    batchTable: null,
+    batchRun: null,
+    batchResume: input.batchResume ?? null,
     redeliveryConnection: null,
+    redeliveryBatch: [],
     redeliveryPreview: null,
     redelivery: null,
     redeliveryAttempt: null,
@@ -90,7 +96,13 @@ export const connectMachine = connectSetup.createMachine({
         onError: { target: 'statusFailed', actions: failedRequest('getStatus') },
       },
     },
-    installed: { always: [{ guard: 'hasResume', target: 'resuming' }, { target: 'connections' }] },
+    installed: {
+      always: [
+        { guard: 'hasBatchResume', target: 'batch.resuming', actions: 'takeBatchResume' },
+        { guard: 'hasResume', target: 'resuming' },
+        { target: 'connections' },
+      ],
+    },
     // A flow that cannot start cannot resume either: the record goes (the user starts afresh).
     statusFailed: { meta: { view: 'statusFailed' }, entry: 'clearResume', ...retryWhenRateLimited, on: { 'user.retry': 'checkingStatus' } },
 
@@ -174,6 +186,7 @@ export const connectMachine = connectSetup.createMachine({
         list: {
           on: {
             'user.newConnection': { guard: 'canStartConnection', target: '#connect.flow', actions: 'forgetOverviewNotes' },
+            'user.newBatch': { guard: and(['canStartConnection', 'canOfferBatch']), target: '#connect.batch', actions: 'forgetOverviewNotes' },
             'user.redeliver': toRedelivery,
             'user.disconnect': { target: 'confirmingDisconnect', actions: ['forgetOverviewNotes', assign({ disconnecting: ({ event }) => event.connection })] },
             'user.reconnect': { target: '#connect.reconnect', actions: ['forgetOverviewNotes', assign({ reconnecting: ({ event }) => event.connection })] },
@@ -256,6 +269,9 @@ export const connectMachine = connectSetup.createMachine({
       },
     },
 
+    /** `Meerdere administraties koppelen`: one login, a matching table, `Alles koppelen`. */
+    batch: batchStep,
+
     /** `Opnieuw verbinden`: one login repairs a connection (and the others of that Exact user) in place. */
     reconnect: reconnectStep,
 
@@ -282,11 +298,26 @@ export const connectMachine = connectSetup.createMachine({
           // An earlier attempt's preview is not this date's: the automatic retry reads it as "confirmed".
           entry: assign({ redeliveryPreview: null }),
           exit: 'endRateLimitRun',
-          invoke: {
-            src: 'previewRedelivery',
-            input: ({ context }) => ({ organisationId: context.redeliveryConnection!.organisation.id, from: context.redeliveryAttempt!.from }),
-            onDone: { target: 'confirming', actions: assign({ redeliveryPreview: ({ event }) => event.output }) },
-            onError: { target: 'failed', actions: failedRequest('previewRedelivery') },
+          initial: 'routing',
+          states: {
+            routing: { always: [{ guard: 'isBatchRedelivery', target: 'many' }, { target: 'one' }] },
+            one: {
+              invoke: {
+                src: 'previewRedelivery',
+                input: ({ context }) => ({ organisationId: context.redeliveryConnection!.organisation.id, from: context.redeliveryAttempt!.from }),
+                onDone: { target: '#connect.redelivery.confirming', actions: assign({ redeliveryPreview: ({ event }) => event.output }) },
+                onError: { target: '#connect.redelivery.failed', actions: failedRequest('previewRedelivery') },
+              },
+            },
+            /** A batch's connections: one count for all, from one date. */
+            many: {
+              invoke: {
+                src: 'previewRedeliveries',
+                input: ({ context }) => ({ organisationIds: context.redeliveryBatch.map((made) => made.organisation.id), from: context.redeliveryAttempt!.from }),
+                onDone: { target: '#connect.redelivery.confirming', actions: assign({ redeliveryPreview: ({ event }) => event.output }) },
+                onError: { target: '#connect.redelivery.failed', actions: failedRequest('previewRedelivery') },
+              },
+            },
           },
         },
         /** The count, and a confirmation before the documents are offered again (none: nothing to confirm). */
@@ -298,15 +329,33 @@ export const connectMachine = connectSetup.createMachine({
         },
         submitting: {
           exit: 'endRateLimitRun',
-          invoke: {
-            src: 'createRedelivery',
-            input: ({ context }) => ({
-              organisationId: context.redeliveryConnection!.organisation.id,
-              from: context.redeliveryAttempt!.from,
-              idempotencyKey: context.redeliveryAttempt!.idempotencyKey,
-            }),
-            onDone: { target: 'submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
-            onError: { target: 'failed', actions: failedRequest('createRedelivery') },
+          initial: 'routing',
+          states: {
+            routing: { always: [{ guard: 'isBatchRedelivery', target: 'many' }, { target: 'one' }] },
+            one: {
+              invoke: {
+                src: 'createRedelivery',
+                input: ({ context }) => ({
+                  organisationId: context.redeliveryConnection!.organisation.id,
+                  from: context.redeliveryAttempt!.from,
+                  idempotencyKey: context.redeliveryAttempt!.idempotencyKey,
+                }),
+                onDone: { target: '#connect.redelivery.submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
+                onError: { target: '#connect.redelivery.failed', actions: failedRequest('createRedelivery') },
+              },
+            },
+            /** One request per organisation, each key derived from the attempt's: a retry sends the same ones. */
+            many: {
+              invoke: {
+                src: 'createRedeliveries',
+                input: ({ context }) => ({
+                  requests: context.redeliveryBatch.map((made, index) => ({ organisationId: made.organisation.id, idempotencyKey: `${context.redeliveryAttempt!.idempotencyKey}-${index}` })),
+                  from: context.redeliveryAttempt!.from,
+                }),
+                onDone: { target: '#connect.redelivery.submitted', actions: assign({ redelivery: ({ event }) => event.output }) },
+                onError: { target: '#connect.redelivery.failed', actions: failedRequest('createRedelivery') },
+              },
+            },
           },
         },
         submitted: {},

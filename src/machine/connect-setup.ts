@@ -3,6 +3,8 @@ import type { Authorization, BookingFlow, Connection, Division, DivisionPage, Or
 import { isRetriedAutomatically, notProvided, rateLimitRunAfter, rememberedError, retryDelay } from './requests.js';
 import { finishRefusal } from './finish-refusal.js';
 import { blocksNewConnection } from './prerequisites.js';
+import { canStartBatch, countOf, isBatchChoiceAllowed, isPaced, madeConnections, nextRow, resumedRun } from './batch-run.js';
+import type { BatchCandidates, BatchRecord } from './batch-types.js';
 import { reconnectedBy } from './reconnected.js';
 import { signInMachine } from './sign-in-machine.js';
 import { SEARCH_DEBOUNCE_MS } from './timing.js';
@@ -40,6 +42,23 @@ export const administrationsScope = (context: ConnectContext): { authorizationId
   ...(context.organisation ? { organisationId: context.organisation.id } : {}),
 });
 
+/**
+ * Organisations that can still be connected: the backend's count (`Status.connectableOrganisations`)
+ * less the connections on the overview that it did not count yet (made since), plus any removed
+ * since. Without a count the offer stands: the batch's table says what can be connected.
+ */
+export const connectableLeft = (context: ConnectContext): number => {
+  const counted = context.status?.connectableOrganisations;
+  if (counted === undefined || counted === null) return Number.POSITIVE_INFINITY;
+  // Without the status's own list there is nothing to tell new from counted.
+  if (!context.status?.connections) return counted;
+  const atStatus = new Set((context.status?.connections?.items ?? []).map((connection) => connection.organisation.id));
+  const now = new Set(context.connections.map((connection) => connection.organisation.id));
+  const made = [...now].filter((id) => !atStatus.has(id)).length;
+  const removed = [...atStatus].filter((id) => !now.has(id)).length;
+  return counted - made + removed;
+};
+
 /** YYYY-MM-DD of a day that exists (no 2025-13-45, no 30 February). */
 export const isCalendarDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().startsWith(value);
@@ -72,10 +91,16 @@ export const connectSetup = setup({
     previewRedelivery: fromPromise<RedeliveryPreview, { organisationId: string; from: string }>(notProvided('previewRedelivery')),
     createRedelivery: fromPromise<Redelivery, { organisationId: string; from: string; idempotencyKey: string }>(notProvided('createRedelivery')),
     deleteConnection: fromPromise<void, { connectionId: string }>(notProvided('deleteConnection')),
+    /** A batch's redelivery: the documents of every organisation from one date, counted together. */
+    previewRedeliveries: fromPromise<RedeliveryPreview, { organisationIds: string[]; from: string }>(notProvided('previewRedeliveries')),
+    /** …and offered again, one request per organisation, each with its own key. */
+    createRedeliveries: fromPromise<Redelivery, { requests: Array<{ organisationId: string; idempotencyKey: string }>; from: string }>(notProvided('createRedeliveries')),
     /** A login URL fetched ahead, so `Opnieuw inloggen` opens the window inside its click. */
     startAuthorization: fromPromise<StartedAuthorization, StartAuthorizationInput>(notProvided('startAuthorization')),
     /** `Opnieuw verbinden`: the connection, in place, on the new login's grant. */
     reauthorizeConnection: fromPromise<Connection, { connectionId: string; authorizationId: string }>(notProvided('reauthorizeConnection')),
+    /** Every organisation of the account and every administration of the grant, all pages: the batch's table. */
+    loadBatchCandidates: fromPromise<BatchCandidates, { authorizationId: string }>(notProvided('loadBatchCandidates')),
     /** The Exact login, a child machine whose output is the grant. */
     signIn: signInMachine,
   },
@@ -113,6 +138,20 @@ export const connectSetup = setup({
     isNotFound: (_, error: unknown) => (error as { status?: unknown } | null)?.status === 404,
     isResumedAuthorized: (_, status: string) => status === 'authorized',
     isResumedSettled: (_, status: string) => status !== 'pending',
+    /** More than one organisation can still be connected (as the backend counted them, less what this session made): a batch is worth offering. */
+    canOfferBatch: ({ context }) => connectableLeft(context) > 1,
+    /** `Alles koppelen` is possible: rows ticked, none with an administration chosen twice. */
+    canStartBatch: ({ context }) => canStartBatch(context.batchTable),
+    isBatchChoiceAllowed: (_, division: Division | null) => isBatchChoiceAllowed(division),
+    isBatchStopping: ({ context }) => context.batchRun?.stopping === true,
+    hasNextBatchRow: ({ context }) => nextRow(context.batchRun) !== undefined,
+    hasFailedBatchRows: ({ context }) => countOf(context.batchRun, 'failed') > 0,
+    hasBatchConnections: ({ context }) => madeConnections(context.batchRun).length > 0,
+    /** A 429 or a key still in flight: Exact's pace, waited out, not the row's failure. */
+    isPacedFailure: (_, error: unknown) => isPaced(error),
+    hasBatchResume: ({ context }) => context.batchResume !== null,
+    /** The redelivery is a batch's: its organisations together. */
+    isBatchRedelivery: ({ context }) => context.redeliveryBatch.length > 1,
     /** The new login already moved the connection back onto a grant that reaches its administration. */
     isRepaired: ({ context }, authorization: Authorization) =>
       authorization.repointed?.some((moved) => moved.connectionId === context.reconnecting?.id && moved.status === 'active') ?? false,
@@ -173,7 +212,7 @@ export const connectSetup = setup({
     /** A choice on the administration step voids the key of an earlier attempt at another one. */
     chooseAdministration: assign((_, administration: Division) => ({ administration, idempotencyKey: null, error: null })),
     chooseBookingFlow: assign((_, bookingFlow: BookingFlow) => ({ bookingFlow, idempotencyKey: null, error: null })),
-    chooseRedelivery: assign((_, redeliveryConnection: Connection) => ({ redeliveryConnection, redeliveryAttempt: null })),
+    chooseRedelivery: assign((_, redeliveryConnection: Connection) => ({ redeliveryConnection, redeliveryBatch: [], redeliveryAttempt: null })),
     /** One key per date: a retry of the same date reuses it (never offered twice), another date gets a new one. */
     keyRedelivery: assign(({ context }, from: string) => ({
       redeliveryAttempt: context.redeliveryAttempt?.from === from ? context.redeliveryAttempt : { from, idempotencyKey: context.createId() },
@@ -200,7 +239,15 @@ export const connectSetup = setup({
       connections: [context.reconnected!.connection, ...context.reconnected!.others],
     })),
     /** What the overview said about the last action (removed, made, repaired) ends with the next one. */
-    forgetOverviewNotes: assign({ disconnected: null, madeConnection: null, reconnected: null }),
+    forgetOverviewNotes: assign({ disconnected: null, madeConnection: null, madeConnections: () => [], reconnected: null }),
+    /** The overview highlights what the batch made; the table and the run are done with. */
+    rememberBatchMade: assign(({ context }) => ({ madeConnections: madeConnections(context.batchRun).map((made) => made.id), batchTable: null, batchRun: null, authorization: null })),
+    /** The run kept before a reload becomes the flow's: rows that were on their way are sent again, with their keys. */
+    takeBatchResume: assign(({ context }) => ({ batchRun: resumedRun({ ...context.batchResume!, stopping: false }), batchResume: null })),
+    /** Keep the run for a reload (ids, names, keys and outcomes, in this tab): provided by the element. */
+    saveBatch: (_, _record: BatchRecord) => {},
+    /** The run is over (or left): nothing to resume. */
+    clearBatch: () => {},
     /** What the user does on the login step is the login's to handle. */
     forwardToSignIn: forwardTo('signIn'),
     emitCancelled: emit({ type: 'cancelled' }),

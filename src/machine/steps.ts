@@ -14,6 +14,7 @@ export type View =
   | 'resuming'
   | 'connections'
   | 'reconnect'
+  | 'batch'
   | 'organisation'
   | 'system'
   | 'login'

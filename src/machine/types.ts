@@ -14,6 +14,7 @@ import type {
   StartedAuthorization,
   Status,
 } from '../api/types.js';
+import type { BatchRecord, BatchRun, BatchTable } from './batch-types.js';
 
 /** A searchable, cursor-paged list as the pickers show it. */
 export interface ListState<T> {
@@ -63,7 +64,17 @@ export interface ConnectContext {
   disconnected: Connection | null;
   /** The connection made last, highlighted on the overview it returns to. */
   madeConnection: string | null;
+  /** The connections a batch made, highlighted on the overview it returns to. */
+  madeConnections: string[];
+  /** `Meerdere administraties koppelen`: the matching table, once the candidates are loaded. */
+  batchTable: BatchTable | null;
+  /** `Alles koppelen`: the rows being connected, one after another. */
+  batchRun: BatchRun | null;
+  /** A run kept before a reload, until the flow takes it up. */
+  batchResume: BatchRecord | null;
   redeliveryConnection: Connection | null;
+  /** A batch's connections offered again together (one date, one confirmation); empty for one connection. */
+  redeliveryBatch: Connection[];
   /** How many documents the chosen date would offer again, asked before anything is sent. */
   redeliveryPreview: RedeliveryPreview | null;
   redelivery: Redelivery | null;
@@ -167,6 +178,8 @@ export interface ConnectInput {
   /** The clock in milliseconds (Date.now), for the lifetime of a login URL fetched ahead. */
   now?: () => number;
   resume?: ResumeRecord | null;
+  /** A batch run kept before a reload (sessionStorage): the flow resumes it. */
+  batchResume?: BatchRecord | null;
 }
 
 /** What the login window actor reports. The status in a report is a hint; the backend decides. */
@@ -220,6 +233,19 @@ export type ConnectEvent =
   | { type: 'user.cancelDisconnect' }
   | { type: 'user.reconnect'; connection: Connection }
   | { type: 'user.done' }
+  | { type: 'user.newBatch' }
+  | { type: 'user.tickBatchRow'; organisationId: string; ticked: boolean }
+  | { type: 'user.tickAllBatchRows'; ticked: boolean }
+  /** `Wijzigen` on a row: the administration picker, for that organisation. */
+  | { type: 'user.changeBatchRow'; organisationId: string }
+  | { type: 'user.searchBatchAdministrations'; query: string }
+  /** The picker's choice for the row being changed; null: no administration for it. */
+  | { type: 'user.chooseBatchAdministration'; administration: Division | null }
+  | { type: 'user.closeBatchPicker' }
+  | { type: 'user.startBatch' }
+  | { type: 'user.stopBatch' }
+  | { type: 'user.retryFailedBatch' }
+  | { type: 'user.redeliverBatch' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
   | { type: 'prefetch.settled' }
   /** Internal: the login machine's request failed; the host is told, as for any request. */

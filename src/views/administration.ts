@@ -18,7 +18,7 @@ const reasonFor = (division: Division, t: Messages): string | undefined => {
   return undefined;
 };
 
-const divisionItem = (division: Division, t: Messages): PickerItem => {
+export const divisionItem = (division: Division, t: Messages): PickerItem => {
   const reason = reasonFor(division, t);
   // The number the user sees in Exact Online (hid) when the backend has it, else the division code.
   const description = [division.hid || String(division.code), division.customerName ?? '', division.kvk ? t.kvk(division.kvk) : '', division.vatNumber ?? '']

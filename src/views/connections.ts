@@ -38,10 +38,12 @@ const reconnectedNote = ({ t, snapshot }: ViewContext) => {
 
 const connectionItem = (view: ViewContext, connection: Connection) => {
   const { t, send, formatDate, snapshot } = view;
-  const { disconnecting, madeConnection } = snapshot.context;
-  const made = connection.id === madeConnection;
+  const { disconnecting, madeConnection, madeConnections } = snapshot.context;
+  const made = connection.id === madeConnection || madeConnections.includes(connection.id);
+  // One connection made: its card takes focus; a batch's: the note above the list does.
+  const focused = connection.id === madeConnection;
   const actions = snapshot.matches({ connections: 'list' });
-  return html`<li class="card ${made ? 'made' : ''}" part="connection" tabindex=${made ? '-1' : nothing} ?data-focus-first=${made}>
+  return html`<li class="card ${made ? 'made' : ''}" part="connection" tabindex=${focused ? '-1' : nothing} ?data-focus-first=${focused}>
     <p class="card-title">${t.connectionSummary(connection.organisation.name, connection.division.name)}${made ? html` <span class="badge">${t.connectionNew}</span>` : nothing}</p>
     ${connection.status === 'active' ? nothing : html`<p class="card-status">${t[`connectionStatus_${connection.status}`]}</p>`}
     <p class="card-meta">${connection.division.code} · ${connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced} ·
@@ -76,6 +78,7 @@ export const connectionsView = (view: ViewContext) => {
   return html`${heading(t.connectionsHeading)}
     ${disconnected ? html`<p class="success">${t.disconnected(isolate(disconnected.organisation.name), isolate(disconnected.division.name))}</p>` : nothing}
     ${reconnectedNote(view)}
+    ${snapshot.context.madeConnections.length > 0 ? html`<p class="success" tabindex="-1" data-focus-first>${t.batchMade(snapshot.context.madeConnections.length)}</p>` : nothing}
     ${snapshot.matches({ connections: 'failed' }) || (loading && !(disconnected || snapshot.context.reconnected)) ? nothing : html`${prerequisitesView(view)}${migrationView(view)}`}
     ${snapshot.matches({ connections: 'list' }) ? newConnectionAction(view) : nothing}
     ${body}`;

@@ -110,21 +110,48 @@ export const picker = ({ snapshot, send }: ViewContext, key: ListKey, items: Pic
   const events = listEvents[key];
   // A suggested administration may not be on a page loaded yet: it is chosen from the suggestions.
   const choosable = [...('suggested' in list ? (list.suggested ?? []).map(({ division }) => division) : []), ...list.items];
-  const choose = (event: PickerSelectEvent) => {
-    const chosen = events.choose(event.id, choosable as never);
-    if (chosen) send(chosen);
-  };
-  return html`<autopilot-connect-listbox
-    exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
-    .items=${items}
-    .labels=${labels}
-    .query=${list.query}
-    .selectedId=${selectedId}
-    .total=${list.total}
-    .hasMore=${list.nextCursor !== null}
-    .busy=${snapshot.hasTag('busy')}
-    @picker-search=${(event: PickerSearchEvent) => send(events.search(event.query))}
-    @picker-select=${choose}
-    @picker-more=${() => send(events.more)}
-  ></autopilot-connect-listbox>`;
+  return listbox({
+    items,
+    labels,
+    query: list.query,
+    selectedId,
+    total: list.total,
+    hasMore: list.nextCursor !== null,
+    busy: snapshot.hasTag('busy'),
+    onSearch: (query) => send(events.search(query)),
+    onSelect: (id) => {
+      const chosen = events.choose(id, choosable as never);
+      if (chosen) send(chosen);
+    },
+    onMore: () => send(events.more),
+  });
 };
+
+export interface ListboxProps {
+  items: PickerItem[];
+  labels: PickerLabels;
+  query: string;
+  selectedId: string | null;
+  total: number | null;
+  hasMore: boolean;
+  busy: boolean;
+  onSearch: (query: string) => void;
+  onSelect: (id: string) => void;
+  onMore: () => void;
+}
+
+/** The picker element itself, for a list the machine pages (above) or one the view filters (the batch's administrations). */
+export const listbox = (props: ListboxProps) =>
+  html`<autopilot-connect-listbox
+    exportparts="search-label:picker-search-label, search:picker-search, status:picker-status, list:picker-list, option:picker-option, option-active:picker-option-active, option-selected:picker-option-selected, option-disabled:picker-option-disabled, empty:picker-empty, load-more:picker-load-more"
+    .items=${props.items}
+    .labels=${props.labels}
+    .query=${props.query}
+    .selectedId=${props.selectedId}
+    .total=${props.total}
+    .hasMore=${props.hasMore}
+    .busy=${props.busy}
+    @picker-search=${(event: PickerSearchEvent) => props.onSearch(event.query)}
+    @picker-select=${(event: PickerSelectEvent) => props.onSelect(event.id)}
+    @picker-more=${props.onMore}
+  ></autopilot-connect-listbox>`;

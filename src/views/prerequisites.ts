@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { KnownPrerequisiteCode, Prerequisite } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { ARTICLE_PREREQUISITES } from '../machine/prerequisites.js';
-import { isolate, primaryButton } from './parts.js';
+import { isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** A prerequisite this version can word. */
@@ -96,6 +96,10 @@ export const newConnectionAction = ({ t, send, snapshot }: ViewContext) => {
   const blocked = !snapshot.can({ type: 'user.newConnection' });
   return html`<div class="actions start">
     ${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }), { disabled: blocked })}
+    ${
+      // Only when more than one organisation can still be connected (the machine's canOfferBatch).
+      !blocked && snapshot.can({ type: 'user.newBatch' }) ? secondaryButton(t.batchStart, () => send({ type: 'user.newBatch' })) : nothing
+    }
     ${blocked ? html`<p class="hint blocked-reason">${t.newConnectionBlocked}</p>` : nothing}
   </div>`;
 };

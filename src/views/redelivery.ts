@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { dateFieldPattern, formatDateField, parseDateField } from '../i18n/date-field.js';
+import type { Connection } from '../api/types.js';
 import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
@@ -11,6 +12,7 @@ export const redeliveryView = (view: ViewContext) => {
   const { t, send, snapshot, formatDate } = view;
   const { redeliveryConnection, redelivery, redeliveryPreview, error } = snapshot.context;
   const organisation = redeliveryConnection?.organisation.name ?? '';
+  const intro = introOf(view, organisation);
   if (snapshot.matches({ redelivery: 'submitted' }) && redelivery) {
     return html`${heading(t.redeliveryHeading)}
       <p class="success" role="status">${t.redeliveryDone(redelivery.documentCount, formatDate(redelivery.from))}</p>
@@ -23,7 +25,7 @@ export const redeliveryView = (view: ViewContext) => {
     const date = formatDate(redeliveryPreview.from);
     const some = redeliveryPreview.documentCount > 0;
     return html`${heading(t.redeliveryHeading)}
-      <p>${t.redeliveryIntro(isolate(organisation))}</p>
+      <p>${intro}</p>
       <!-- Said by the live region (announcement.ts), so not a second status here. -->
       <p class="notice">${some ? t.redeliveryPreview(redeliveryPreview.documentCount, date) : t.redeliveryNone(date)}</p>
       <div class="actions">
@@ -31,15 +33,26 @@ export const redeliveryView = (view: ViewContext) => {
         ${some ? primaryButton(submitting ? t.redeliverySubmitting : t.redeliveryConfirm, () => send({ type: 'user.confirmRedelivery' }), { busy: submitting, next: true }) : nothing}
       </div>`;
   }
-  return dateForm(view, organisation, error);
+  return dateForm(view, intro, error);
 };
 
+/** Whose documents: one organisation's, or a batch's new connections together. */
+const introOf = ({ t, snapshot }: ViewContext, organisation: string) =>
+  snapshot.context.redeliveryBatch.length > 1 ? t.batchRedeliveryIntro(snapshot.context.redeliveryBatch.length) : t.redeliveryIntro(isolate(organisation));
+
+/**
+ * Where the gap in delivery began: the day the old connection was broken, else the day the new
+ * one was made; for a batch, the earliest of its connections' (from there, every one is covered).
+ */
+export const gapStart = (connections: Connection[]): string | null =>
+  connections.map((made) => made.legacyEndedAt ?? made.createdAt.slice(0, 10)).sort()[0] ?? null;
+
 /** The date, defaulting to the start of the gap the article warns about: the day the connection was made. */
-function dateForm({ t, send, snapshot, locale }: ViewContext, organisation: string, error: ViewContext['snapshot']['context']['error']) {
+function dateForm({ t, send, snapshot, locale }: ViewContext, intro: string, error: ViewContext['snapshot']['context']['error']) {
   const pattern = dateFieldPattern(t.dateLetters, locale);
-  const { redeliveryConnection, redeliveryAttempt } = snapshot.context;
+  const { redeliveryConnection, redeliveryAttempt, redeliveryBatch } = snapshot.context;
   const today = snapshot.context.today();
-  const defaultFrom = redeliveryAttempt?.from ?? (redeliveryConnection ? (redeliveryConnection.legacyEndedAt ?? redeliveryConnection.createdAt.slice(0, 10)) : today);
+  const defaultFrom = redeliveryAttempt?.from ?? gapStart(redeliveryBatch.length > 0 ? redeliveryBatch : redeliveryConnection ? [redeliveryConnection] : []) ?? today;
   const submit = (event: Event) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -66,7 +79,7 @@ function dateForm({ t, send, snapshot, locale }: ViewContext, organisation: stri
     input.form!.querySelector('#from-problem')!.textContent = '';
   };
   return html`${heading(t.redeliveryHeading)}
-    <p>${t.redeliveryIntro(isolate(organisation))}</p>
+    <p>${intro}</p>
     <form @submit=${submit} novalidate>
       <label class="field">
         <span>${t.redeliveryFrom}</span>

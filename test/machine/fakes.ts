@@ -21,6 +21,7 @@ import type {
 import { connectMachine } from '../../src/machine/connect-machine.js';
 import { signInMachine } from '../../src/machine/sign-in-machine.js';
 import { signInOf } from '../../src/machine/steps.js';
+import type { BatchCandidates, BatchRecord } from '../../src/machine/batch-types.js';
 import type { SignInSnapshot } from '../../src/machine/steps.js';
 import type {
   AdministrationPageRequest,
@@ -234,6 +235,13 @@ export function createFakes() {
       redelivery(input.from),
     ),
     deleteConnection: new FakeRequest<{ connectionId: string }, void>(() => undefined),
+    /** The batch's candidates: every organisation and administration (all pages, the effects' job). */
+    loadBatchCandidates: new FakeRequest<{ authorizationId: string }, BatchCandidates>(() => ({ organisations: [], divisions: [] })),
+    previewRedeliveries: new FakeRequest<{ organisationIds: string[]; from: string }, RedeliveryPreview>((input) => ({ from: input.from, documentCount: 3 * input.organisationIds.length })),
+    createRedeliveries: new FakeRequest<{ requests: Array<{ organisationId: string; idempotencyKey: string }>; from: string }, Redelivery>((input) => ({
+      ...redelivery(input.from),
+      documentCount: 3 * input.requests.length,
+    })),
   };
 }
 export type Fakes = ReturnType<typeof createFakes>;
@@ -303,6 +311,8 @@ export interface Harness {
   navigations: string[];
   /** What the machine saved and cleared for resuming. */
   resume: FakeResumeStore;
+  /** Every batch record the machine kept (null: cleared), in order; errors kept as status and code. */
+  batch: Array<BatchRecord | null>;
   /** The provided actions the machine ran (saveResume, clearResume, navigateToLogin), in order. */
   effects: string[];
   /**
@@ -326,6 +336,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
   /** URLs the machine asked the page to go to (same-tab login). */
   const navigations: string[] = [];
   const resume = new FakeResumeStore();
+  const batch: Array<BatchRecord | null> = [];
   const effects: string[] = [];
   const clock = new SimulatedClock();
   const ids: string[] = [];
@@ -343,6 +354,9 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       deleteConnection: fakes.deleteConnection.actor(),
       startAuthorization: fakes.prepareLogin.actor(),
       reauthorizeConnection: fakes.reauthorizeConnection.actor(),
+      loadBatchCandidates: fakes.loadBatchCandidates.actor(),
+      previewRedeliveries: fakes.previewRedeliveries.actor(),
+      createRedeliveries: fakes.createRedeliveries.actor(),
       signIn: signInMachine.provide({
         actors: {
           startAuthorization: fakes.startAuthorization.actor(),
@@ -364,6 +378,12 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
       clearResume: () => {
         effects.push('clearResume');
         resume.calls.push('clear');
+      },
+      saveBatch: (_, record) => {
+        batch.push(structuredClone({ ...record, rows: record.rows.map((row) => ({ ...row, error: row.error ? { status: row.error.status, code: row.error.code } : null })) }) as BatchRecord);
+      },
+      clearBatch: () => {
+        batch.push(null);
       },
     },
   });
@@ -421,6 +441,7 @@ export function startMachine(configure: (fakes: Fakes) => void = () => {}, input
     ids,
     navigations,
     resume,
+    batch,
     effects,
     matches: (state) => inState(actor.getSnapshot(), state),
     reach,

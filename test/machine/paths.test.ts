@@ -5,6 +5,7 @@ import { connectMachine } from '../../src/machine/connect-machine.js';
 import { rateLimitWait } from '../../src/machine/retry-policy.js';
 import type { ConnectSnapshot, StepMeta } from '../../src/machine/steps.js';
 import type { ConnectEvent, ConnectInput } from '../../src/machine/types.js';
+import type { BatchRecord } from '../../src/machine/batch-types.js';
 import { deadEnds, describeEvent, expectNone, unreachedStateNodes, walkMachine } from './graph-walk.js';
 import { administration, authorization, connection, organisation, page, redelivery, started, status } from './fakes.js';
 
@@ -57,14 +58,31 @@ const userEvents: ConnectEvent[] = [
   { type: 'user.cancelDisconnect' },
   { type: 'user.reconnect', connection: connection('con-1', { status: 'needs_login' }) },
   { type: 'user.done' },
+  { type: 'user.newBatch' },
+  { type: 'user.tickBatchRow', organisationId: 'org-1', ticked: true },
+  { type: 'user.tickBatchRow', organisationId: 'org-1', ticked: false },
+  { type: 'user.tickAllBatchRows', ticked: true },
+  { type: 'user.changeBatchRow', organisationId: 'org-2' },
+  { type: 'user.searchBatchAdministrations', query: '10' },
+  { type: 'user.chooseBatchAdministration', administration: administration(101, { kvk: '10000001' }) },
+  { type: 'user.chooseBatchAdministration', administration: null },
+  { type: 'user.chooseBatchAdministration', administration: administration(7, { blockedReason: 'blocked' }) },
+  { type: 'user.closeBatchPicker' },
+  { type: 'user.startBatch' },
+  { type: 'user.stopBatch' },
+  { type: 'user.retryFailedBatch' },
+  { type: 'user.redeliverBatch' },
   { type: 'prefetch.settled' },
   { type: 'signIn.failed', error: failure('startAuthorization', 503) },
   { type: 'signIn.leave', started: started('auth-1') },
 ];
 
+const batchOrganisations = [organisation('org-1', { kvk: '10000001' }), organisation('org-2', { kvk: '10000002' })];
+const batchDivisions = [administration(101, { kvk: '10000001' }), administration(102, { kvk: '10000002' })];
+
 /** What each actor may answer: each success the machine tells apart, a failure, a 429 it sits out. */
 const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
-  getStatus: { outputs: [status(true), status(true, [connection('con-1')]), status(false)], errors: [failure('getStatus', 503), failure('getStatus', 429, 5)] },
+  getStatus: { outputs: [status(true), status(true, [connection('con-1')]), { ...status(true, []), connectableOrganisations: 1 }, status(false)], errors: [failure('getStatus', 503), failure('getStatus', 429, 5)] },
   listConnections: { outputs: [[connection('con-1')]], errors: [failure('listConnections', 503), failure('listConnections', 429, 5)] },
   listOrganisations: {
     outputs: [page([organisation('org-1')], 'next', 2), page([organisation('org-2')], null, 2)],
@@ -101,6 +119,16 @@ const answers: Record<string, { outputs: unknown[]; errors: unknown[] }> = {
   signIn: { outputs: [authorization('auth-1'), { ...authorization('auth-2'), repointed: [{ connectionId: 'con-1', status: 'active' }] }], errors: [] },
   // The URL the administration step fetches ahead for `Opnieuw inloggen`; without it the login step prepares one.
   startAuthorization: { outputs: [started('auth-ahead')], errors: [failure('startAuthorization', 503)] },
+  // Two organisations, each with its administration by KvK: a batch of two rows.
+  loadBatchCandidates: {
+    outputs: [{ organisations: batchOrganisations, divisions: batchDivisions }],
+    errors: [failure('loadBatchCandidates', 503), failure('loadBatchCandidates', 429, 5)],
+  },
+  previewRedeliveries: {
+    outputs: [{ from: TODAY, documentCount: 6 }, { from: TODAY, documentCount: 0 }],
+    errors: [failure('previewRedelivery', 422)],
+  },
+  createRedeliveries: { outputs: [redelivery(TODAY)], errors: [failure('createRedelivery', 422), failure('createRedelivery', 429, 5)] },
   reauthorizeConnection: {
     outputs: [connection('con-1')],
     errors: [failure('reauthorizeConnection', 422), failure('reauthorizeConnection', 503), failure('reauthorizeConnection', 429, 5)],
@@ -151,6 +179,18 @@ const serialize = (snapshot: ConnectSnapshot): string => {
     ...(snapshot.matches('reconnect') && { reconnecting: c.reconnecting !== null, authorization: c.authorization?.id ?? null }),
     ...(snapshot.matches('redelivery') && {
       preview: c.redeliveryPreview ? (c.redeliveryPreview.documentCount > 0 ? 'documents' : 'none') : null,
+      batch: c.redeliveryBatch.length,
+    }),
+    // The first overview's count of connectable organisations decides whether a batch is offered.
+    ...(snapshot.matches('connections') && { connectable: c.status?.connectableOrganisations ?? null }),
+    ...(snapshot.matches('batch') && {
+      authorization: c.authorization?.id ?? null,
+      table: c.batchTable && {
+        ticked: [...c.batchTable.ticked].sort(),
+        choices: [...c.batchTable.choices].map(([id, division]) => [id, division?.code ?? null]),
+        changing: c.batchTable.changing,
+      },
+      run: c.batchRun && { rows: c.batchRun.rows.map((row) => row.status), stopping: c.batchRun.stopping },
     }),
     ...(inFlow && {
       organisation: c.organisation?.id ?? null,
@@ -185,9 +225,22 @@ const machine = connectMachine;
 
 type Walked = { start: ConnectInput; walk: ReturnType<typeof walkMachine<ConnectSnapshot>> };
 let walked: Walked[] | null = null;
-/** A fresh start, and a start from a resume record (a reload, or back from the same-tab login); walked once, by the first test. */
+/** A batch run kept before a reload: one row made, one on its way, one not started. */
+const batchResume: BatchRecord = {
+  authorizationId: 'auth-9',
+  rows: (['connected', 'working', 'pending'] as const).map((rowStatus, n) => ({
+    organisation: { id: `org-${n + 1}`, name: `Org ${n + 1}` },
+    division: { code: 101 + n, name: `Admin ${n + 1}` },
+    idempotencyKey: `key-row-${n + 1}`,
+    status: rowStatus,
+    error: null,
+    connection: rowStatus === 'connected' ? connection(`con-${n + 1}`) : null,
+  })),
+};
+
+/** A fresh start, a start from a resume record (a reload, or back from the same-tab login) and one from a batch run; walked once, by the first test. */
 const walks = (): Walked[] =>
-  (walked ??= [input, { ...input, resume }].map((start) => ({ start, walk: walkMachine<ConnectSnapshot>(machine, { input: start, events, serialize }) })));
+  (walked ??= [input, { ...input, resume }, { ...input, batchResume }].map((start) => ({ start, walk: walkMachine<ConnectSnapshot>(machine, { input: start, events, serialize }) })));
 
 const isHome = (snapshot: ConnectSnapshot) => snapshot.matches('connections') || snapshot.matches('done') || snapshot.status === 'done';
 
