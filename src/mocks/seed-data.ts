@@ -331,7 +331,10 @@ export const batchOrganisationIds = {
   bakkerij: 'org_0002',
   /** org_0001 and org_0003 … org_0030: each the KvK number of administration 1000NN (same NN). */
   kvk: ['org_0001', ...Array.from({ length: 28 }, (_, index) => `org_${String(index + 3).padStart(4, '0')}`)],
-  /** org_0031 … org_0034: the VAT number of administration 1000NN; its KvK number is missing (31, 32) or another (33, 34). */
+  /**
+   * org_0031 … org_0034: the VAT number of administration 1000NN, whose KvK number is another (the holding's,
+   * of a fiscal unity): an administration without one cannot get a Digitale Brievenbus, so none is missing.
+   */
   vat: ['org_0031', 'org_0032', 'org_0033', 'org_0034'],
   /** org_0035 → 100035, org_0036 → 100036: only the name is alike (the legal form left off); KvK and VAT differ. */
   name: ['org_0035', 'org_0036'],
@@ -423,13 +426,13 @@ export function batchRows(random: SeededRandom): { organisations: OrganisationSe
     divisions.push(division(100000 + index, `${core}${random.pick([' B.V.', '', ' Holding B.V.'])}`, kvk, vatNumber));
   }
 
-  // VAT only: Exact lacks the KvK number (31, 32) or has the parent's (33, 34); the VAT number is the same.
+  // VAT only: Exact has another KvK number (the holding's); the VAT number is the same.
   for (const [offset, core] of companyCores(4, random, cores).entries()) {
     const index = offset + 31;
     const kvk = uniqueKvk(random, kvks);
     const vatNumber = vat(kvk);
     organisations.push({ id: id(index), name: core, kvk, vatNumber, blockers: [] });
-    divisions.push(division(100000 + index, `${core} B.V.`, offset < 2 ? null : uniqueKvk(random, kvks), vatNumber));
+    divisions.push(division(100000 + index, `${core} B.V.`, uniqueKvk(random, kvks), vatNumber));
   }
 
   // Only the name is alike: each side has a KvK and VAT number of its own.
@@ -500,8 +503,8 @@ export function batch200Rows(random: SeededRandom): { organisations: Organisatio
     const name = index < matched ? `${names[index]!}${random.pick(['', ' B.V.', ' V.O.F.'])}` : unmatchedNames[index - matched]!;
     organisations.push({ id: `org_${String(index + 1).padStart(4, '0')}`, name, kvk, vatNumber: index % 2 === 0 || index >= BATCH_200.kvk ? vatNumber : null, blockers: [] });
     if (index >= matched) continue;
-    // VAT only: Exact lacks the KvK number (even) or has another (odd).
-    const ownKvk = index < BATCH_200.kvk ? kvk : index % 2 === 0 ? null : uniqueKvk(random, kvks);
+    // VAT only: Exact has another KvK number (without one the administration cannot get a mailbox).
+    const ownKvk = index < BATCH_200.kvk ? kvk : uniqueKvk(random, kvks);
     divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', ''])}`, kvk: ownKvk, vatNumber, country: 'NL', blocked: false, hid: String(index + 1) });
   }
   for (let index = matched; index < BATCH_200.divisions; index += 1) {
