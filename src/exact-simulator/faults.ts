@@ -9,7 +9,8 @@ export type MailboxFailure = (typeof mailboxFailures)[number];
 
 /**
  * What a test can make go wrong. One-shot faults wait in a queue for the call they hit;
- * `divisionUnavailable` and `userUnavailable` change the world at once and stay.
+ * `divisionUnavailable`, `userUnavailable` and `mailboxRefused` change the world at once and stay
+ * until lifted (`DELETE /_simulator/faults?…`, see control.ts) or a reset.
  */
 export type Fault =
   /** The next token call (of this grant, or any) answers `status` with an OAuth error, or a 503 page when no error is given. */
@@ -28,6 +29,12 @@ export type Fault =
   | { kind: 'userUnavailable'; username: string; reason: ForbiddenReason }
   /** From now on every mailbox POST for the division fails as Exact does for this cause (it stays listed). */
   | { kind: 'mailboxRefused'; division: number; failure: MailboxFailure };
+
+/** The standing faults (those that change the world) that a control request lifts again. */
+export type StandingFault = Extract<Fault, { kind: 'divisionUnavailable' | 'userUnavailable' | 'mailboxRefused' }>;
+
+/** Which standing faults to lift: those of one division (of one kind, or both), or a user's. */
+export type LiftRequest = { division: number; kind?: 'mailboxRefused' | 'divisionUnavailable' } | { username: string };
 
 export type QueuedFault = Extract<Fault, { kind: 'tokenFails' | 'rateLimitExhausted' | 'mailboxPostFails' | 'accessTokenRejected' | 'serverError' }>;
 

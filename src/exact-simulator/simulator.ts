@@ -1,7 +1,7 @@
 import { makeSecrets, type RequestContext, type SimulatorParts } from './context.js';
 import { control, CONTROL_PREFIX } from './control.js';
 import { copyCounters, emptyCounters, type Counters } from './counters.js';
-import { FaultQueue, type Fault, type QueuedFault } from './faults.js';
+import { FaultQueue, type Fault, type LiftRequest, type QueuedFault, type StandingFault } from './faults.js';
 import { routeRequest, type Region } from './hosts.js';
 import { jsonResponse } from './json.js';
 import { authorize } from './oauth-pages.js';
@@ -26,6 +26,8 @@ export interface ExactSimulator {
   pendingFaults: () => readonly QueuedFault[];
   /** Queues a one-shot fault or changes the world; a message when the fault names nothing known. */
   inject: (fault: Fault) => string | undefined;
+  /** Lifts standing faults (a refused mailbox, an unavailable division or user): the ones lifted, or a message when the division or user is unknown. */
+  lift: (request: LiftRequest) => StandingFault[] | string;
   /** Back to the seed: no sessions, codes, chains, counts or faults; the clock keeps its advance. */
   reset: () => void;
   now: () => number;
@@ -70,6 +72,7 @@ export function createExactSimulator(input: SimulatorOptions): ExactSimulator {
     counters: () => copyCounters(parts.counters),
     pendingFaults: () => parts.faults.pending(),
     inject: (fault) => applyFault(parts, fault),
+    lift: (request) => liftFaults(parts, request),
     reset: () => {
       parts = fresh();
     },
@@ -105,4 +108,27 @@ function applyFault(parts: SimulatorParts, fault: Fault): string | undefined {
   }
   parts.faults.add(fault);
   return undefined;
+}
+
+/** Puts the world back as the seed had it for what the request names; lifting nothing is no error. */
+function liftFaults(parts: SimulatorParts, request: LiftRequest): StandingFault[] | string {
+  if ('username' in request) {
+    const user = parts.world.users.find((candidate) => candidate.username.toLowerCase() === request.username.toLowerCase());
+    if (!user) return `no user ${request.username} in the seed`;
+    const lifted: StandingFault[] = user.unavailable ? [{ kind: 'userUnavailable', username: user.username, reason: user.unavailable }] : [];
+    delete user.unavailable;
+    return lifted;
+  }
+  const division = parts.world.divisions.get(request.division);
+  if (!division) return `no division ${request.division} in the seed`;
+  const lifted: StandingFault[] = [];
+  if (request.kind !== 'divisionUnavailable' && division.mailboxRefusal) {
+    lifted.push({ kind: 'mailboxRefused', division: division.code, failure: division.mailboxRefusal });
+    delete division.mailboxRefusal;
+  }
+  if (request.kind !== 'mailboxRefused' && division.unavailable) {
+    lifted.push({ kind: 'divisionUnavailable', division: division.code, reason: division.unavailable });
+    delete division.unavailable;
+  }
+  return lifted;
 }

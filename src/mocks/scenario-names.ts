@@ -16,6 +16,8 @@ export const scenarioNames = [
   'legacy',
   'blocked',
   'ready',
+  'batch',
+  'batch-200',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
 

@@ -316,3 +316,200 @@ export function troubleDivisions(random: SeededRandom): ExactDivision[] {
     };
   });
 }
+
+// --- batch: many organisations at once, each to be matched to its administration -----------
+
+/**
+ * The organisations of the `batch` world by how they match an administration of Lien's grant:
+ * the same KvK number, only the same VAT number, only a similar name, nothing; blocked ones; and
+ * Bakkerij de Gouden Korst, connected as in the default world.
+ */
+export const batchOrganisationIds = {
+  /** eLien test company, a KvK match of administration 100002 (as in the default world). */
+  elien: 'org_0001',
+  /** Connected from the start to administration 100001. */
+  bakkerij: 'org_0002',
+  /** org_0001 and org_0003 … org_0030: each the KvK number of administration 1000NN (same NN). */
+  kvk: ['org_0001', ...Array.from({ length: 28 }, (_, index) => `org_${String(index + 3).padStart(4, '0')}`)],
+  /**
+   * org_0031 … org_0034: the VAT number of administration 1000NN, whose KvK number is another (the holding's,
+   * of a fiscal unity): an administration without one cannot get a Digitale Brievenbus, so none is missing.
+   */
+  vat: ['org_0031', 'org_0032', 'org_0033', 'org_0034'],
+  /** org_0035 → 100035, org_0036 → 100036: only the name is alike (the legal form left off); KvK and VAT differ. */
+  name: ['org_0035', 'org_0036'],
+  /** No administration shares a KvK number, VAT number or name with these. */
+  none: ['org_0037', 'org_0038'],
+  /** org_0039 (an old connection still active; administration 100039 has its KvK number) and org_0040 (no access). */
+  blocked: ['org_0039', 'org_0040'],
+} as const;
+
+/** Administrations of the `batch` world tests refer to. */
+export const batchDivisionCodes = {
+  bakkerij: 100001,
+  elien: 100002,
+  /** The KvK match of the blocked org_0039: offered by nobody's row. */
+  blockedOrganisationsMatch: 100039,
+  /** Match nobody: 100037, 100038 and 100040 … 100060; among them one blocked, one inactive, one archived, one without KvK. */
+  unmatched: [100037, 100038, ...Array.from({ length: 21 }, (_, index) => 100040 + index)],
+  blocked: 100040,
+  inactive: 100041,
+  archived: 100042,
+  withoutKvk: 100043,
+} as const;
+
+const batchTrades = [
+  'Slagerij', 'Bloemist', 'Garagebedrijf', 'Loodgietersbedrijf', 'Adviesbureau', 'Administratiekantoor', 'Dierenkliniek',
+  'Fysiotherapie', 'Timmerbedrijf', 'Kinderopvang', 'Webbureau', 'Accountantskantoor', 'Zeilmakerij', 'Brouwerij',
+  'Kaashandel', 'Wijnhandel', 'Autorijschool', 'Drukkerij', 'Fietsenmakerij', 'Architectenbureau',
+];
+
+/** `count` distinct `Trade Surname Place` names (no legal form), none of them in `taken`, which they are added to. */
+function companyCores(count: number, random: SeededRandom, taken: Set<string>, trades: readonly string[] = batchTrades): string[] {
+  const cores: string[] = [];
+  while (cores.length < count) {
+    const core = `${random.pick(trades)} ${random.pick(surnames)} ${random.pick(places)}`;
+    if (taken.has(core)) continue;
+    taken.add(core);
+    cores.push(core);
+  }
+  return cores;
+}
+
+/** A KvK number no other row of the world has: the Digitale Brievenbus `<kvk>@facturen.econnect.eu` is unique in Exact. */
+function uniqueKvk(random: SeededRandom, taken: Set<string>): string {
+  for (;;) {
+    const kvk = random.digits(8);
+    if (taken.has(kvk)) continue;
+    taken.add(kvk);
+    return kvk;
+  }
+}
+
+const division = (code: number, name: string, kvk: string | null, vatNumber: string | null, extra: Partial<ExactDivision> = {}): ExactDivision => ({
+  code,
+  name,
+  kvk,
+  vatNumber,
+  country: 'NL',
+  blocked: false,
+  hid: String(code - 100000),
+  ...extra,
+});
+
+/**
+ * The `batch` world: 40 organisations and 60 administrations, paired as {@link batchOrganisationIds}
+ * says. Administration names are the organisation's with another legal form (or none), as an
+ * accountant types them in Exact; the ones matching nobody share no name with any organisation.
+ */
+export function batchRows(random: SeededRandom): { organisations: OrganisationSeed[]; divisions: ExactDivision[] } {
+  const kvks = new Set<string>();
+  const cores = new Set<string>();
+  const organisations: OrganisationSeed[] = [];
+  const divisions: ExactDivision[] = [];
+  const vat = (kvk: string) => vatFor(kvk, random);
+  const id = (index: number) => `org_${String(index).padStart(4, '0')}`;
+
+  const elienKvk = uniqueKvk(random, kvks);
+  const bakkerijKvk = uniqueKvk(random, kvks);
+  organisations.push({ id: batchOrganisationIds.elien, name: 'eLien test company', kvk: elienKvk, vatNumber: vat(elienKvk), blockers: [] });
+  organisations.push({ id: batchOrganisationIds.bakkerij, name: 'Bakkerij de Gouden Korst', kvk: bakkerijKvk, blockers: [] });
+  divisions.push(division(batchDivisionCodes.bakkerij, 'Bakkerij de Gouden Korst B.V.', bakkerijKvk, vat(bakkerijKvk)));
+  divisions.push(division(batchDivisionCodes.elien, 'eLien test company', elienKvk, vat(elienKvk)));
+
+  // KvK matches: the platform knows the VAT number of every second one too (the same as Exact's).
+  for (const [offset, core] of companyCores(28, random, cores).entries()) {
+    const index = offset + 3;
+    const kvk = uniqueKvk(random, kvks);
+    const vatNumber = vat(kvk);
+    organisations.push({ id: id(index), name: `${core}${random.pick(['', ' B.V.', ' V.O.F.'])}`, kvk, vatNumber: offset % 2 === 0 ? vatNumber : null, blockers: [] });
+    divisions.push(division(100000 + index, `${core}${random.pick([' B.V.', '', ' Holding B.V.'])}`, kvk, vatNumber));
+  }
+
+  // VAT only: Exact has another KvK number (the holding's); the VAT number is the same.
+  for (const [offset, core] of companyCores(4, random, cores).entries()) {
+    const index = offset + 31;
+    const kvk = uniqueKvk(random, kvks);
+    const vatNumber = vat(kvk);
+    organisations.push({ id: id(index), name: core, kvk, vatNumber, blockers: [] });
+    divisions.push(division(100000 + index, `${core} B.V.`, uniqueKvk(random, kvks), vatNumber));
+  }
+
+  // Only the name is alike: each side has a KvK and VAT number of its own.
+  const alike: Array<[organisation: string, administration: string]> = [
+    ['Hoveniersbedrijf De Linde B.V.', 'Hoveniersbedrijf De Linde'],
+    ['Glazenwassersbedrijf Koster & Zn.', 'Glazenwassersbedrijf Koster'],
+  ];
+  for (const [offset, [organisationName, administrationName]] of alike.entries()) {
+    const index = offset + 35;
+    const kvk = uniqueKvk(random, kvks);
+    const other = uniqueKvk(random, kvks);
+    organisations.push({ id: id(index), name: organisationName, kvk, vatNumber: vat(kvk), blockers: [] });
+    divisions.push(division(100000 + index, administrationName, other, vat(other)));
+  }
+
+  // No match at all: words no administration uses.
+  for (const [offset, name] of ['Yogastudio Ademruimte', 'Vertaalbureau Polyglot Nijkerk'].entries()) {
+    const kvk = uniqueKvk(random, kvks);
+    organisations.push({ id: id(offset + 37), name, kvk, vatNumber: vat(kvk), blockers: [] });
+  }
+
+  // Blocked: one whose administration exists (the KvK number matches), one without.
+  const legacyKvk = uniqueKvk(random, kvks);
+  organisations.push({ id: batchOrganisationIds.blocked[0], name: 'Installatiebedrijf Jansen & Zn.', kvk: legacyKvk, blockers: ['legacy_connection_active'] });
+  divisions.push(division(batchDivisionCodes.blockedOrganisationsMatch, 'Installatiebedrijf Jansen & Zn. B.V.', legacyKvk, vat(legacyKvk)));
+  organisations.push({ id: batchOrganisationIds.blocked[1], name: 'Groothandel Noordzee Vis B.V.', kvk: uniqueKvk(random, kvks), blockers: ['no_access'] });
+
+  // Administrations of clients the account does not serve on eConnect: they match nobody.
+  const unmatched = companyCores(batchDivisionCodes.unmatched.length, random, cores);
+  for (const [offset, code] of batchDivisionCodes.unmatched.entries()) {
+    const core = unmatched[offset]!;
+    const kvk = uniqueKvk(random, kvks);
+    divisions.push(
+      division(code, `${core}${random.pick([' B.V.', '', ' V.O.F.'])}`, code === batchDivisionCodes.withoutKvk ? null : kvk, vat(kvk), {
+        blocked: code === batchDivisionCodes.blocked,
+        ...(code === batchDivisionCodes.inactive ? { status: 'inactive' as const } : code === batchDivisionCodes.archived ? { status: 'archived' as const } : {}),
+      }),
+    );
+  }
+  return { organisations, divisions: divisions.sort((a, b) => a.code - b.code) };
+}
+
+/** `batch-200`: how many organisations match by KvK, by VAT only, and not at all; administrations in all. */
+export const BATCH_200 = { kvk: 180, vat: 10, none: 10, divisions: 2000 } as const;
+
+/** Names that share no word with any generated administration: the ten organisations of `batch-200` without a match. */
+const unmatchedNames = [
+  'Yogastudio Ademruimte', 'Vertaalbureau Polyglot Nijkerk', 'Pianostemmer Klankkast', 'Hondenuitlaatservice Kwispel', 'Escaperoom Ontsnapt Veendam',
+  'Glasatelier Kleurrijk', 'Muziekschool Notenbalk Zeist', 'Imkerij Honingraat', 'Theehuis Kopje Warm', 'Pottenbakkerij Draaischijf Putten',
+] as const;
+
+/**
+ * The `batch-200` world for the benchmark: 200 organisations (org_0001 … org_0180 KvK matches of
+ * administrations 500001 … 500180, org_0181 … org_0190 VAT-only matches of 500181 … 500190,
+ * org_0191 … org_0200 without a match) against 2,000 administrations (500001 … 502000), none
+ * blocked, none connected.
+ */
+export function batch200Rows(random: SeededRandom): { organisations: OrganisationSeed[]; divisions: ExactDivision[] } {
+  const kvks = new Set<string>();
+  const organisations: OrganisationSeed[] = [];
+  const divisions: ExactDivision[] = [];
+  const firstCode = 500001;
+  const matched = BATCH_200.kvk + BATCH_200.vat;
+  const names = companyCores(BATCH_200.divisions, random, new Set(), trades);
+  for (let index = 0; index < matched + BATCH_200.none; index += 1) {
+    const kvk = uniqueKvk(random, kvks);
+    const vatNumber = vatFor(kvk, random);
+    const name = index < matched ? `${names[index]!}${random.pick(['', ' B.V.', ' V.O.F.'])}` : unmatchedNames[index - matched]!;
+    organisations.push({ id: `org_${String(index + 1).padStart(4, '0')}`, name, kvk, vatNumber: index % 2 === 0 || index >= BATCH_200.kvk ? vatNumber : null, blockers: [] });
+    if (index >= matched) continue;
+    // VAT only: Exact has another KvK number (without one the administration cannot get a mailbox).
+    const ownKvk = index < BATCH_200.kvk ? kvk : uniqueKvk(random, kvks);
+    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', ''])}`, kvk: ownKvk, vatNumber, country: 'NL', blocked: false, hid: String(index + 1) });
+  }
+  for (let index = matched; index < BATCH_200.divisions; index += 1) {
+    const kvk = uniqueKvk(random, kvks);
+    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', '', ' V.O.F.'])}`, kvk, vatNumber: vatFor(kvk, random), country: 'NL', blocked: false, hid: String(index + 1) });
+  }
+  return { organisations, divisions };
+}

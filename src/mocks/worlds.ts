@@ -13,6 +13,8 @@ import type { Seed, SeedDivision } from '../exact-simulator/seed.js';
 import { SeededRandom } from '../exact-simulator/seeded-random.js';
 import type { ScenarioName } from './scenario-names.js';
 import {
+  batch200Rows,
+  batchRows,
   defaultDivisions,
   defaultOrganisations,
   divisionCodes,
@@ -136,6 +138,8 @@ interface Shape {
   connections?: Array<[organisationId: string, divisionCode: number]>;
   keepGrant?: boolean;
   faults?: Fault[];
+  /** Exact's limits for this world, in place of the generated worlds' lifted ones. */
+  limits?: Partial<Limits>;
   harness?: HarnessOptions;
 }
 
@@ -218,10 +222,19 @@ function build(shape: Shape = {}): World {
     faults: shape.faults ?? [],
     // The generated worlds page through thousands of divisions: at Exact's 60 rows a page and 60 calls a minute
     // a login would take minutes in a page (43 s measured with the rate limit lifted), so their pages are bigger.
-    ...(shape.extra || shape.generated ? { limits: { callsPerMinute: 100_000, callsPerDay: 1_000_000, pageSize: 1000 } } : {}),
+    ...(shape.limits ? { limits: shape.limits } : shape.extra || shape.generated ? { limits: { callsPerMinute: 100_000, callsPerDay: 1_000_000, pageSize: 1000 } } : {}),
     harness: shape.harness ?? {},
   };
 }
+
+/** The rows of one world in place of the defaults (made once and shared: nothing mutates them but `add`, which copies). */
+const replaceRows = (rows: () => { organisations: OrganisationSeed[]; divisions: ExactDivision[] }) => (organisations: OrganisationSeed[], divisions: ExactDivision[]) => {
+  const made = rows();
+  organisations.splice(0, organisations.length, ...made.organisations.map((organisation) => ({ ...organisation, blockers: [...organisation.blockers] })));
+  divisions.splice(0, divisions.length, ...made.divisions);
+};
+
+let batch200Cache: ReturnType<typeof batch200Rows> | undefined;
 
 const trouble = troubleDivisionCodes;
 /** Fietsenmakerij Van Dijk, the third default organisation. */
@@ -277,6 +290,17 @@ export const worlds: Record<ScenarioName, () => World> = {
           if (organisation.id !== organisationIds.bakkerij && organisation.blockers.length === 0) organisation.blockers = ['legacy_connection_active'];
         }
       },
+    }),
+  // Many organisations at once: 40 organisations against Lien's 60 administrations, matched by KvK (29), VAT
+  // only (4), a similar name only (2) or not at all (2); two blocked; Bakkerij de Gouden Korst connected.
+  batch: () => build({ add: replaceRows(() => batchRows(new SeededRandom(10))) }),
+  // The benchmark's 200 organisations × 2,000 administrations, against Exact's real rate limit (60 calls a
+  // minute); only the page size is the generated worlds' 1,000, so the login's division fill is two calls.
+  'batch-200': () =>
+    build({
+      connected: false,
+      add: replaceRows(() => (batch200Cache ??= batch200Rows(new SeededRandom(11)))),
+      limits: { pageSize: 1000 },
     }),
   trouble: () =>
     build({
