@@ -112,6 +112,16 @@ export const autopilotConnectStyles = css`
   .field + .hint, .field-problem { margin: 0.25rem 0 0; }
   .field-problem { color: var(--ac-error); }
   .field input[aria-invalid='true'] { border: 2px solid var(--ac-error); }
+  /* The batch: the picker for one row, what stays apart, how far the run is. */
+  .batch-picker { margin-block: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--ac-focus); border-radius: var(--ac-radius); }
+  .batch-picker h3 { margin: 0 0 0.5rem; font-size: 1rem; unicode-bidi: plaintext; }
+  .batch-apart { margin-block: 0.75rem; }
+  .batch-apart summary { cursor: pointer; font-weight: 600; }
+  .batch-apart .reason { color: var(--ac-warning-text); }
+  .batch-progress progress { inline-size: 100%; block-size: 0.75rem; accent-color: var(--ac-primary); }
+  .batch-count { margin: 0 0 0.25rem; }
+  .batch-results { padding-inline-start: 1.25rem; }
+  .batch-result.failed { color: var(--ac-error); }
   .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @container (max-width: 30rem) {
     .actions { justify-content: stretch; }

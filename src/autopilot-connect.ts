@@ -41,6 +41,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
   connections: connectionsView,
   reconnect: reconnectView,
   batch: batchView,
+  batchSummary: batchView,
   organisation: organisationView,
   system: systemView,
   login: loginView,

@@ -34,7 +34,6 @@ const current = (context: ConnectContext) => nextRow(context.batchRun)!;
  * retry, not after a reload mid-way (the run is kept in this tab and resumed).
  */
 export const batchStep = connectSetup.createStateConfig({
-  meta: { view: 'batch' },
   initial: 'signingIn',
   on: {
     'user.cancel': { target: '#connect.connections', actions: ['emitCancelled', 'clearBatch', assign({ batchTable: null, batchRun: null, authorization: null })] },
@@ -42,6 +41,7 @@ export const batchStep = connectSetup.createStateConfig({
   states: {
     /** The login, with every guarantee of the login step; an existing grant of the same Exact user is offered first. */
     signingIn: {
+      meta: { view: 'batch' },
       entry: 'forgetGrant',
       invoke: {
         id: 'signIn',
@@ -67,6 +67,7 @@ export const batchStep = connectSetup.createStateConfig({
     },
     /** Every organisation of the account and every administration of the grant: the matching needs them all. */
     loading: {
+      meta: { view: 'batch' },
       exit: 'endRateLimitRun',
       invoke: {
         src: 'loadBatchCandidates',
@@ -75,9 +76,10 @@ export const batchStep = connectSetup.createStateConfig({
         onError: { target: 'loadFailed', actions: failedRequest('loadBatchCandidates') },
       },
     },
-    loadFailed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
+    loadFailed: { meta: { view: 'batch' }, ...retryWhenRateLimited, on: { 'user.retry': { target: 'loading', actions: 'clearError' } } },
     /** The table: the user ticks each row that is right, changes what is not, and starts. */
     choosing: {
+      meta: { view: 'batch' },
       on: {
         'user.tickBatchRow': {
           actions: assign({ batchTable: ({ context, event }) => withTick(context.batchTable!, eventOf<'user.tickBatchRow'>(event).organisationId, eventOf<'user.tickBatchRow'>(event).ticked) }),
@@ -110,6 +112,7 @@ export const batchStep = connectSetup.createStateConfig({
     },
     /** `Alles koppelen`: row after row; a stop ends after the row on its way. */
     running: {
+      meta: { view: 'batch' },
       initial: 'next',
       on: {
         'user.stopBatch': { actions: assign({ batchRun: ({ context }) => ({ ...context.batchRun!, stopping: true }) }) },
@@ -179,7 +182,9 @@ export const batchStep = connectSetup.createStateConfig({
       },
     },
     /** The end: connected, failed (each with its reason), skipped; the failed ones can be tried again alone. */
+    // A view of its own, so focus goes to what the run came to (a new step, for the focus policy).
     summary: {
+      meta: { view: 'batchSummary' },
       entry: assign({ error: null }),
       on: {
         'user.retryFailedBatch': { guard: 'hasFailedBatchRows', target: 'running', actions: [assign({ batchRun: ({ context }) => withFailedAgain(context.batchRun!) }), keepBatch] },
@@ -201,6 +206,7 @@ export const batchStep = connectSetup.createStateConfig({
     },
     /** After a reload mid-way: the grant is asked about, then the run goes on where it was. */
     resuming: {
+      meta: { view: 'batch' },
       always: { guard: ({ context }) => !nextRow(context.batchRun), target: 'summary' },
       exit: 'endRateLimitRun',
       invoke: {
@@ -217,6 +223,6 @@ export const batchStep = connectSetup.createStateConfig({
         ],
       },
     },
-    resumeFailed: { ...retryWhenRateLimited, on: { 'user.retry': { target: 'resuming', actions: 'clearError' } } },
+    resumeFailed: { meta: { view: 'batch' }, ...retryWhenRateLimited, on: { 'user.retry': { target: 'resuming', actions: 'clearError' } } },
   },
 });

@@ -15,6 +15,7 @@ export type View =
   | 'connections'
   | 'reconnect'
   | 'batch'
+  | 'batchSummary'
   | 'organisation'
   | 'system'
   | 'login'

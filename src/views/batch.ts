@@ -12,6 +12,17 @@ import { signingIn } from './login.js';
 import { errorPanel, heading, isolate, listbox, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
+/** After the element rendered what `send` changed: move focus within it (the picker, back to a row). */
+const afterRender = (from: EventTarget | null, focus: (root: ShadowRoot) => void) => {
+  const root = (from as Element | null)?.getRootNode();
+  if (!(root instanceof ShadowRoot)) return;
+  void (root.host as Element & { updateComplete?: Promise<unknown> }).updateComplete?.then(() => focus(root));
+};
+
+/** Back to the row that was being changed (its checkbox), in the table. */
+const focusRow = (root: ShadowRoot, id: string) =>
+  root.querySelector<HTMLElement & { focusRow?: (rowId: string) => void }>('autopilot-connect-batch-table')?.focusRow?.(id);
+
 /** The administration as the user finds it in Exact Online: its number, then its name. */
 const administrationLabel = (division: { code: number; name: string; hid?: string | null }) => `${division.hid || division.code} · ${division.name}`;
 
@@ -73,8 +84,16 @@ const rowPicker = (view: ViewContext, table: BatchTable) => {
   const row = table.matching.rows.find((candidate) => candidate.organisation.id === table.changing);
   if (!row) return nothing;
   const divisions = pickerDivisions(table.divisions, table.query);
-  const close = () => send({ type: 'user.closeBatchPicker' });
-  return html`<section class="batch-picker" aria-labelledby="batch-picker-heading" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && close()}>
+  const id = row.organisation.id;
+  const close = (event: Event) => {
+    send({ type: 'user.closeBatchPicker' });
+    afterRender(event.currentTarget, (root) => focusRow(root, id));
+  };
+  const choose = (event: Event, administration: Division | null) => {
+    send({ type: 'user.chooseBatchAdministration', administration });
+    afterRender(event.target, (root) => focusRow(root, id));
+  };
+  return html`<section class="batch-picker" aria-labelledby="batch-picker-heading" @keydown=${(event: KeyboardEvent) => event.key === 'Escape' && close(event)}>
     <h3 id="batch-picker-heading">${t.batchPickerHeading(isolate(row.organisation.name))}</h3>
     ${listbox({
       items: divisions.map((division) => divisionItem(division, t)),
@@ -85,14 +104,14 @@ const rowPicker = (view: ViewContext, table: BatchTable) => {
       hasMore: false,
       busy: false,
       onSearch: (query) => send({ type: 'user.searchBatchAdministrations', query }),
-      onSelect: (id) => {
-        const administration = table.divisions.find((division) => String(division.code) === id);
-        if (administration) send({ type: 'user.chooseBatchAdministration', administration });
+      onSelect: (code, event) => {
+        const administration = table.divisions.find((division) => String(division.code) === code);
+        if (administration) choose(event, administration);
       },
       onMore: () => {},
     })}
     <div class="actions start">
-      ${secondaryButton(t.batchPickerNone, () => send({ type: 'user.chooseBatchAdministration', administration: null }))}
+      <button type="button" class="button secondary" part="button secondary-button" @click=${(event: Event) => choose(event, null)}>${t.batchPickerNone}</button>
       <button type="button" class="button link" part="button" @click=${close}>${t.batchPickerClose}</button>
     </div>
   </section>`;
@@ -121,7 +140,11 @@ const table = (view: ViewContext, batchTable: BatchTable, run: BatchRun | null) 
     .locked=${run !== null}
     @batch-tick=${(event: Event & { id: string; ticked: boolean }) => send({ type: 'user.tickBatchRow', organisationId: event.id, ticked: event.ticked })}
     @batch-tick-all=${(event: Event & { ticked: boolean }) => send({ type: 'user.tickAllBatchRows', ticked: event.ticked })}
-    @batch-change=${(event: Event & { id: string }) => send({ type: 'user.changeBatchRow', organisationId: event.id })}
+    @batch-change=${(event: Event & { id: string }) => {
+      send({ type: 'user.changeBatchRow', organisationId: event.id });
+      // Straight into the picker's search: the user came to change the administration.
+      afterRender(event.currentTarget, (root) => root.querySelector<HTMLElement>('.batch-picker autopilot-connect-listbox')?.focus());
+    }}
   ></autopilot-connect-batch-table>`;
 };
 

@@ -136,7 +136,7 @@ export interface ListboxProps {
   hasMore: boolean;
   busy: boolean;
   onSearch: (query: string) => void;
-  onSelect: (id: string) => void;
+  onSelect: (id: string, event: Event) => void;
   onMore: () => void;
 }
 
@@ -152,6 +152,6 @@ export const listbox = (props: ListboxProps) =>
     .hasMore=${props.hasMore}
     .busy=${props.busy}
     @picker-search=${(event: PickerSearchEvent) => props.onSearch(event.query)}
-    @picker-select=${(event: PickerSelectEvent) => props.onSelect(event.id)}
+    @picker-select=${(event: PickerSelectEvent) => props.onSelect(event.id, event)}
     @picker-more=${props.onMore}
   ></autopilot-connect-listbox>`;

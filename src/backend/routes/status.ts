@@ -7,7 +7,8 @@ import type { AppEnv } from '../session.js';
 
 /**
  * `GET /status`: whether the account has the Autopilot, who is signed in, and, with the Autopilot,
- * the connections (one round trip), the help article's prerequisites and the old connector's connections.
+ * the connections (one round trip), how many organisations can still be connected, the help
+ * article's prerequisites and the old connector's connections.
  */
 export function statusRoutes(deps: BackendDeps) {
   return new Hono<AppEnv>().get('/status', async (c) => {
@@ -18,6 +19,8 @@ export function statusRoutes(deps: BackendDeps) {
     const connections = await listConnections(deps.db, account.id, deps.seed);
     const organisations = deps.seed.organisations.filter((organisation) => organisation.accountId === account.id);
     const connected = new Set(connections.map((connection) => connection.organisation.id));
-    return json(200, { ...base, connections: { items: connections }, ...prerequisitesOf(organisations, connected) });
+    // What `Meerdere administraties koppelen` could take on: no connection, nothing blocking.
+    const connectableOrganisations = organisations.filter((organisation) => !connected.has(organisation.id) && organisation.blockers.length === 0).length;
+    return json(200, { ...base, connections: { items: connections }, connectableOrganisations, ...prerequisitesOf(organisations, connected) });
   });
 }
