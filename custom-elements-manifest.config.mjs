@@ -11,6 +11,7 @@ import { publicModulesPlugin } from './scripts/manifest/public-modules-plugin.mj
 export const elementModules = {
   'src/autopilot-connect.ts': 'dist/index.js',
   'src/picker/search-listbox.ts': 'dist/index.js',
+  'src/picker/batch-table.ts': 'dist/index.js',
 };
 
 export default {

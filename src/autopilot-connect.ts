@@ -88,6 +88,9 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  * @csspart picker-option-disabled - a row that cannot be chosen (its reason is shown in it).
  * @csspart picker-empty - the message shown when a search finds nothing.
  * @csspart picker-load-more - the `Meer laden` button under a list that has more.
+ * @csspart batch-table - the table of `Meerdere administraties koppelen`: organisations and their administrations.
+ * @csspart batch-row - every organisation's row in that table.
+ * @csspart batch-conflict - the note in a row whose administration another row has too.
  *
  * @cssprop [--autopilot-connect-accent=#5b2a86] - the bar's background (purple) and the moving arc of the spinner.
  * @cssprop [--autopilot-connect-accent-text=#ffffff] - the title and step indicator on the bar.

@@ -6,7 +6,7 @@ import { countOf, doneCount, madeConnections, nextRow, tickedConflicts, tickedRo
 import type { BatchProposal } from '../machine/batch-match.js';
 import type { BatchRun, BatchTable } from '../machine/batch-types.js';
 import { rateLimitWait } from '../machine/retry-policy.js';
-import type { BatchTableRow } from '../picker/batch-table.js';
+import type { BatchChangeEvent, BatchTableRow, BatchTickAllEvent, BatchTickEvent } from '../picker/batch-table.js';
 import { divisionItem } from './administration.js';
 import { signingIn } from './login.js';
 import { errorPanel, heading, isolate, listbox, primaryButton, progress, secondaryButton } from './parts.js';
@@ -135,12 +135,13 @@ const unconnectableList = ({ t }: ViewContext, table: BatchTable) => {
 const table = (view: ViewContext, batchTable: BatchTable, run: BatchRun | null) => {
   const { t, send } = view;
   return html`<autopilot-connect-batch-table
+    exportparts="table:batch-table, row:batch-row, conflict:batch-conflict"
     .rows=${tableRows(t, batchTable, run)}
     .labels=${{ caption: t.batchTableCaption, tick: t.batchTick, tickAll: t.batchTickAll, organisation: t.batchOrganisation, administration: t.batchAdministration, status: t.batchStatus, change: t.batchChange }}
     .locked=${run !== null}
-    @batch-tick=${(event: Event & { id: string; ticked: boolean }) => send({ type: 'user.tickBatchRow', organisationId: event.id, ticked: event.ticked })}
-    @batch-tick-all=${(event: Event & { ticked: boolean }) => send({ type: 'user.tickAllBatchRows', ticked: event.ticked })}
-    @batch-change=${(event: Event & { id: string }) => {
+    @batch-tick=${(event: BatchTickEvent) => send({ type: 'user.tickBatchRow', organisationId: event.id, ticked: event.ticked })}
+    @batch-tick-all=${(event: BatchTickAllEvent) => send({ type: 'user.tickAllBatchRows', ticked: event.ticked })}
+    @batch-change=${(event: BatchChangeEvent) => {
       send({ type: 'user.changeBatchRow', organisationId: event.id });
       // Straight into the picker's search: the user came to change the administration.
       afterRender(event.currentTarget, (root) => root.querySelector<HTMLElement>('.batch-picker autopilot-connect-listbox')?.focus());

@@ -68,7 +68,7 @@ describe('<autopilot-connect> many administrations at once', () => {
     await toTable(element);
     checkbox(element, 'Alle voorstellen aanvinken')!.click();
     await press(element, 'Alles koppelen (35)');
-    await waitForText(element, /\d+ van 35/);
+    await waitFor(() => /\d+ van 35/.test(body(element)), { message: 'progress' });
     await waitForHeading(element, 'Klaar met koppelen', 30_000);
     expect(body(element)).to.include('35 gekoppeld, 0 mislukt, 0 overgeslagen.');
     await press(element, 'Naar het overzicht');
@@ -105,10 +105,13 @@ describe('<autopilot-connect> many administrations at once', () => {
     // The first row's Wijzigen: the picker, for that organisation.
     const change = Array.from(tableRoot(element).querySelectorAll<HTMLButtonElement>('button')).find((candidate) => candidate.textContent?.includes('Wijzigen'))!;
     change.click();
-    await waitForText(element, /Administratie voor /);
+    await waitFor(() => body(element).includes('Administratie voor '), { message: 'the picker' });
+    // The administration the second row was proposed: chosen for the first row too.
+    const secondRow = tableRoot(element).querySelectorAll('tr[data-index]')[1]!;
+    const taken = plain(secondRow.querySelector('.administration .name')!.textContent!).split(' · ')[1]!;
     const picker = element.shadowRoot!.querySelector('.batch-picker autopilot-connect-listbox')!;
-    const second = Array.from(picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]'))[1]!;
-    second.click();
+    const option = await waitFor(() => Array.from(picker.shadowRoot!.querySelectorAll<HTMLElement>('[role="option"]')).find((candidate) => plain(candidate.textContent!).includes(taken)), { message: `option ${taken}` });
+    option.click();
     await waitFor(() => tableText(element).includes('Ook gekozen voor'), { message: 'the conflict shown' });
     expect(tableText(element).match(/Ook gekozen voor/g)?.length, 'on both rows').to.equal(2);
     expect(body(element)).to.include('Dezelfde administratie is gekozen bij');
