@@ -207,6 +207,8 @@ export const batchStep = connectSetup.createStateConfig({
     /** After a reload mid-way: the grant is asked about, then the run goes on where it was. */
     resuming: {
       meta: { view: 'batch' },
+      // The status answered before the run went on: the overview after it asks for the connections afresh.
+      entry: assign({ preloadedConnections: null }),
       always: { guard: ({ context }) => !nextRow(context.batchRun), target: 'summary' },
       exit: 'endRateLimitRun',
       invoke: {

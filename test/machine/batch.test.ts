@@ -188,6 +188,11 @@ describe('connect machine: many administrations at once', () => {
     expect(again.fakes.createConnection.calls.map((call) => [call.input.organisationId, call.input.idempotencyKey])).to.deep.equal(
       kept.rows.slice(1).map((row) => [row.organisation.id, row.idempotencyKey]),
     );
+    // The status the reload answered predates what the run made: the overview asks again.
+    again.fakes.getStatus.returns(status(true, [connection('con-old')]));
+    again.actor.send({ type: 'user.done' });
+    await again.reach({ connections: 'list' });
+    expect(again.fakes.listConnections.calls).to.have.length(1);
   });
 
   it('a reload after the login lapsed: what was made stays, the rest is skipped (nothing sent on a dead grant)', async () => {
