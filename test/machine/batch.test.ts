@@ -182,14 +182,19 @@ describe('connect machine: many administrations at once', () => {
     expect(kept.rows.map((row) => row.status)).to.deep.equal(['connected', 'working', 'pending', 'pending']);
     const record: BatchRecord = { authorizationId: kept.authorizationId, rows: kept.rows.map((row) => ({ ...row, error: null })) };
 
-    const again = startMachine((fakes) => fakes.createConnection.returns(made), { batchResume: record });
+    const again = startMachine(
+      (fakes) => {
+        fakes.createConnection.returns(made);
+        fakes.getStatus.returns(status(true, [connection('con-old')]));
+      },
+      { batchResume: record },
+    );
     await again.reach({ batch: 'summary' });
     expect(again.fakes.getAuthorization.calls[0]!.input).to.deep.equal({ authorizationId: kept.authorizationId });
     expect(again.fakes.createConnection.calls.map((call) => [call.input.organisationId, call.input.idempotencyKey])).to.deep.equal(
       kept.rows.slice(1).map((row) => [row.organisation.id, row.idempotencyKey]),
     );
     // The status the reload answered predates what the run made: the overview asks again.
-    again.fakes.getStatus.returns(status(true, [connection('con-old')]));
     again.actor.send({ type: 'user.done' });
     await again.reach({ connections: 'list' });
     expect(again.fakes.listConnections.calls).to.have.length(1);
