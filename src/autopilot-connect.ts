@@ -115,6 +115,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  * @cssprop [--autopilot-connect-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - the font family.
  * @cssprop [--autopilot-connect-font-size=1rem] - the size of body text, buttons, fields and the pickers' rows.
  * @cssprop [--autopilot-connect-list-height=max(min(18rem, 50vh), 100vh - 44rem)] - the most a picker's list grows before it scrolls: by default the room the viewport leaves beside the rest of the step, at least 18rem (at most half a short viewport, so the page still scrolls past it).
+ * @cssprop [--autopilot-connect-table-height=max(min(24rem, 60vh), 100vh - 24rem)] - the most the table of `Meerdere administraties koppelen` grows before it scrolls: by default taller than a picker's list, since the table is the step.
  */
 export class AutopilotConnect extends LitElement {
   static override styles = autopilotConnectStyles;

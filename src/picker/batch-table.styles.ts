@@ -4,7 +4,8 @@ import { css } from 'lit';
 export const batchTableStyles = css`
   :host { display: block; container-type: inline-size; }
   .scroll {
-    max-block-size: var(--autopilot-connect-list-height, max(min(18rem, 50vh), 100vh - 44rem));
+    /* Taller than a picker's list by default: the table is the step. */
+    max-block-size: var(--autopilot-connect-table-height, max(min(24rem, 60vh), 100vh - 24rem));
     overflow-y: auto;
     overflow-anchor: none;
     border: 1px solid var(--ac-border);

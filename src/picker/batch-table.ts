@@ -87,7 +87,7 @@ const statusMark: Record<BatchTableRow['status'], string> = { idle: '', pending:
  * @csspart row - every organisation's row.
  * @csspart conflict - the note in a row whose administration another row has too.
  *
- * @cssprop [--autopilot-connect-list-height=max(min(18rem, 50vh), 100vh - 44rem)] - the most the table grows before it scrolls, as the pickers' lists.
+ * @cssprop [--autopilot-connect-table-height=max(min(24rem, 60vh), 100vh - 24rem)] - the most the table grows before it scrolls: by default taller than a picker's list, since the table is the step.
  */
 export class BatchTable extends LitElement {
   static override styles = batchTableStyles;

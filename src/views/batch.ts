@@ -206,7 +206,14 @@ const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
   return html`<p class="${failed > 0 ? 'notice' : 'success'}" tabindex="-1" data-focus-first>
       ${t.batchSummary(countOf(run, 'connected'), failed, countOf(run, 'skipped'))}
     </p>
-    ${failed > 0 ? html`<p class="hint">${t.batchFailedHint}</p>` : nothing}
+    ${failed > 0
+      ? html`<ul class="batch-results">
+            ${run.rows
+              .filter((row) => row.status === 'failed')
+              .map((row) => html`<li class="batch-result failed">${t.connectionSummary(isolate(row.organisation.name), isolate(administrationLabel(row.division)))}: ${statusOf(t, run, row.organisation.id).statusText}</li>`)}
+          </ul>
+          <p class="hint">${t.batchFailedHint}</p>`
+      : nothing}
     <div class="actions start">
       ${failed > 0 ? primaryButton(t.batchRetryFailed(failed), () => send({ type: 'user.retryFailedBatch' })) : nothing}
       ${made > 0 ? secondaryButton(t.batchRedeliver(made), () => send({ type: 'user.redeliverBatch' })) : nothing}
