@@ -1,4 +1,5 @@
 import { scenarioNames } from '../src/mocks/scenario-names.js';
+import { simulatorPanel } from './simulator-panel.js';
 
 /**
  * The demo page: the platform's Autopilot page with the element on the reference backend and the
@@ -49,6 +50,16 @@ reset.addEventListener('click', async () => {
   location.reload();
 });
 localeSelect.addEventListener('change', () => element.setAttribute('locale', localeSelect.value));
+
+// Beside the element, a tester's controls of the simulator (not with a real backend: there is none to control).
+if (!realBackend) {
+  let base: Promise<string> | undefined;
+  const simulatorBase = () =>
+    (base ??= reference
+      ? fetch('/_demo/info').then(async (answer) => ((await answer.json()) as { simulator: string }).simulator)
+      : Promise.resolve(`${location.origin}/mock/${encodeURIComponent(scenario)}/exact`));
+  document.querySelector('.layout')!.append(simulatorPanel(simulatorBase));
+}
 
 const log = document.getElementById('log')!;
 const record = (text: string) => {

@@ -87,6 +87,12 @@ export interface paths {
         /**
          * Connect an organisation to an Exact Online administration (division), with the Digitale Brievenbus for the simple booking flow.
          * @description Idempotent per `Idempotency-Key` (see the contract's description). The backend creates the mailbox `<kvk>@facturen.econnect.eu` for the division, or adopts one that already exists for the same division.
+         *
+         *     **In a batch** (one request per row, one at a time, each row with its own key):
+         *     - 201: the row is connected. A replay of the row's key with the same body answers **200 with the same connection** (a reload mid-way, a lost answer): never a second one.
+         *     - 429 `rate_limited` with `Retry-After` (seconds, at least 1): Exact Online's calls for the minute are used up (about one Exact call per row: the mailbox POST; 60 a minute per company). Wait that long and send the same key again; the row was not made.
+         *     - 422 with the row's reason (`mailbox_forbidden`: the Exact user may not create mailboxes, `mailbox_linked_elsewhere`, `trial_licence`, `division_blocked`, …): the row failed and nothing is kept under its key, so the same key, sent again after the cause is fixed (e.g. mailbox rights given in Exact), runs again.
+         *     - 422 `organisation_already_connected`: a new key for an organisation that already has a connection (e.g. made by another tab); 422 `division_already_connected`: the administration is connected to another organisation. Both leave the existing connection as it is.
          */
         post: operations["createConnection"];
         delete?: never;

@@ -2,9 +2,10 @@ import type { KitOptions } from './kit.js';
 import { runConformance, type CheckResult } from './run.js';
 
 export const usage = `usage: npm run conformance -- --api <backend>/api --exact <simulator origin> [--origin <allowed page origin>]
-       [--cookie 'econnect_session=…' [--cookie2 'econnect_session=…'] | --dev-sessions] [--exact-user <login>]`;
+       [--cookie 'econnect_session=…' [--cookie2 'econnect_session=…'] | --dev-sessions] [--exact-user <login>]
+       [--batch-exact-user <login>: the Exact user of the batch check, default the nl user with the most administrations]`;
 
-const flags = new Set(['--api', '--exact', '--origin', '--cookie', '--cookie2', '--exact-user']);
+const flags = new Set(['--api', '--exact', '--origin', '--cookie', '--cookie2', '--exact-user', '--batch-exact-user']);
 
 /** The options from the command line, or a message naming what is wrong. */
 export function parseArguments(argv: readonly string[]): KitOptions | string {
@@ -40,6 +41,7 @@ export function parseArguments(argv: readonly string[]): KitOptions | string {
     ...(values['--cookie'] ? { cookie: values['--cookie'] } : {}),
     ...(values['--cookie2'] ? { cookie2: values['--cookie2'] } : {}),
     ...(values['--exact-user'] ? { exactUser: values['--exact-user'] } : {}),
+    ...(values['--batch-exact-user'] ? { batchExactUser: values['--batch-exact-user'] } : {}),
     devSessions,
   };
 }

@@ -24,7 +24,7 @@ export interface IssuedTokens {
 export class ExactControl {
   constructor(readonly origin: string) {}
 
-  private async control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async control<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const url = `${this.origin.replace(/\/$/, '')}/_simulator/${path}`;
     let response: Response;
     try {
@@ -40,6 +40,8 @@ export class ExactControl {
   counters = () => this.control<Counters>('GET', 'counters');
   users = () => this.control<SimulatorUser[]>('GET', 'users');
   fault = (fault: Record<string, unknown>) => this.control<unknown>('POST', 'faults', fault);
+  /** Lifts the standing faults of a division (a refused mailbox, an unavailable division): the ones lifted. */
+  liftDivisionFaults = (division: number) => this.control<{ lifted: { kind: string }[] }>('DELETE', `faults?division=${division}`);
   /** The one-shot faults no call has met yet. */
   pendingFaults = () => this.control<{ kind: string }[]>('GET', 'faults');
   advanceClock = (advanceMs: number) => this.control<{ now: number }>('POST', 'clock', { advanceMs });

@@ -18,6 +18,11 @@ export interface KitOptions {
   devSessions?: boolean;
   /** The seeded Exact user to log in as (default jan@…, else the first user on the nl host). */
   exactUser?: string;
+  /**
+   * The Exact user the batch check logs in as, for administrations of its own (default: the nl user
+   * other than `exactUser` with the most administrations, up to 1,000).
+   */
+  batchExactUser?: string;
 }
 
 /** A check that cannot run because an earlier one did not give it what it needs. */

@@ -1,3 +1,4 @@
+import { batchChecks } from './checks/batch.js';
 import { exactHealthChecks } from './checks/exact-health.js';
 import { idempotencyChecks } from './checks/idempotency.js';
 import { contractTally, leakChecks } from './checks/leaks.js';
@@ -21,7 +22,7 @@ export interface CheckResult {
  * In this order: later checks use what earlier ones made (the grant, the connections), and the
  * ones that break Exact's side for good (a blocked administration, a dead token chain) come last.
  */
-export const checks: readonly Check[] = [...sessionChecks, ...loginChecks, ...listingChecks, ...idempotencyChecks, ...prerequisiteChecks, ...exactHealthChecks, ...leakChecks];
+export const checks: readonly Check[] = [...sessionChecks, ...loginChecks, ...listingChecks, ...idempotencyChecks, ...batchChecks, ...prerequisiteChecks, ...exactHealthChecks, ...leakChecks];
 
 /** Runs every check against a running backend and simulator; `report` hears each result as it comes. */
 export async function runConformance(options: KitOptions, report: (result: CheckResult) => void = () => {}): Promise<{ results: CheckResult[]; passed: boolean }> {

@@ -393,7 +393,7 @@ const division = (code: number, name: string, kvk: string | null, vatNumber: str
   vatNumber,
   country: 'NL',
   blocked: false,
-  hid: String(code - 100000),
+  // No number of its own: the one the user sees is the code, which the demo's simulator panel takes.
   ...extra,
 });
 
@@ -505,11 +505,11 @@ export function batch200Rows(random: SeededRandom): { organisations: Organisatio
     if (index >= matched) continue;
     // VAT only: Exact has another KvK number (without one the administration cannot get a mailbox).
     const ownKvk = index < BATCH_200.kvk ? kvk : uniqueKvk(random, kvks);
-    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', ''])}`, kvk: ownKvk, vatNumber, country: 'NL', blocked: false, hid: String(index + 1) });
+    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', ''])}`, kvk: ownKvk, vatNumber, country: 'NL', blocked: false });
   }
   for (let index = matched; index < BATCH_200.divisions; index += 1) {
     const kvk = uniqueKvk(random, kvks);
-    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', '', ' V.O.F.'])}`, kvk, vatNumber: vatFor(kvk, random), country: 'NL', blocked: false, hid: String(index + 1) });
+    divisions.push({ code: firstCode + index, name: `${names[index]!}${random.pick([' B.V.', '', ' V.O.F.'])}`, kvk, vatNumber: vatFor(kvk, random), country: 'NL', blocked: false });
   }
   return { organisations, divisions };
 }

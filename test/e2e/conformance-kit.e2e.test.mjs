@@ -69,6 +69,8 @@ describe('the conformance kit', () => {
     // The seed's first organisation has a mailbox address Exact links to another administration: the kit moved on.
     assert.match(byName(results, 'idempotency: the same key and body').detail, /\(not connectable here: org-0 × 101001: 422 mailbox_linked_elsewhere/);
     assert.match(byName(results, 'Exact 429').detail, /^Retry-After: \d+$/);
+    // The batch logged in as the seed's Exact user with the most administrations and made three rows.
+    assert.match(byName(results, 'batch:').detail, /^3 connections of groot@groot-accountants\.nl; the refused mailbox 422 mailbox_forbidden .*, then 201 with the same key; Exact's 429 as Retry-After: \d+, then 201/);
     assert.match(byName(results, 'secrets:').detail, /^\d+ secrets searched in \d+ answers$/);
   });
 
@@ -110,6 +112,14 @@ describe('the conformance kit', () => {
     const html401 = byName(results, "Exact's HTML 401");
     assert.equal(html401.outcome, 'fail', lines(results));
     assert.equal(html401.detail, "Exact's HTML 401 was passed on as 401: the host would renew its platform session for nothing");
+  });
+
+  it('fails a backend that keeps a refused request under its key, so the failed row of a batch cannot be retried', async () => {
+    const results = await run({ keepFailures: true });
+    const batch = byName(results, 'batch:');
+    assert.equal(batch.outcome, 'fail', lines(results));
+    assert.match(batch.detail, /^after the refusal was lifted in Exact, the same key answered 422 mailbox_forbidden .* again: the backend kept the failed request under its key/);
+    assert.equal(byName(results, 'idempotency: the same key and body').outcome, 'pass');
   });
 
   it("fails a backend whose prerequisites contradict the organisations' blockers, naming the count", async () => {

@@ -5,7 +5,8 @@
  * `leakAccessToken` (the Exact access token in a header of GET /connections/{id}) and `refreshEachCall`
  * (every call that meets an expired token refreshes it itself: no single flight), `stateIsId` (the
  * OAuth state is the authorization id), `exact401As401` (Exact's 401 answered as the platform's) and
- * `prerequisiteWithoutBlocker` (the status says an old connection holds an organisation back and blocks
+ * `keepFailures` (a request Exact refused is kept under its key: the same key answers that refusal
+ * for ever, so a batch's failed row cannot be retried with it), `prerequisiteWithoutBlocker` (the status says an old connection holds an organisation back and blocks
  * New Connection, while no organisation shows that blocker and some are free).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -35,6 +36,9 @@ const seedOrganisations = [
   { id: 'org-2', name: 'Conformance Twee B.V.', kvk: '76543210', country: 'NL' },
   { id: 'org-3', name: 'Conformance Drie B.V.', kvk: '65432109', country: 'NL' },
   { id: 'org-4', name: 'Zonder KvK', kvk: null, country: 'NL' },
+  // For the batch check, after the idempotency checks took two.
+  { id: 'org-5', name: 'Conformance Vier B.V.', kvk: '54321098', country: 'NL' },
+  { id: 'org-6', name: 'Conformance Vijf B.V.', kvk: '43210987', country: 'NL' },
 ];
 
 /** One page of `items` for `query`, with a cursor bound to the query. */
@@ -199,6 +203,7 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
     const seen = keys.get(key);
     if (seen && !flaws.newConnectionOnReplay) {
       if (seen.body !== text) return problem(422, 'idempotency_key_reused', 'This key was used with another body');
+      if (seen.failure) return seen.failure.clone();
       if (!seen.answer) return problem(409, 'idempotency_key_in_flight', 'The first request with this key is still running', { 'Retry-After': '1' });
       return json(200, seen.answer);
     }
@@ -210,6 +215,14 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
       keys.delete(key);
       return problem(404, 'not_found', 'No such organisation or authorization');
     }
+    const taken = [...connections.values()].find((connection) => connection.accountId === user.accountId && (connection.organisation.id === organisation.id || connection.division.code === body.divisionCode));
+    // A backend that makes a second connection for a replay checks nothing of the kind either.
+    if (taken && !flaws.newConnectionOnReplay) {
+      keys.delete(key);
+      return taken.organisation.id === organisation.id
+        ? problem(422, 'organisation_already_connected', 'The organisation already has a connection')
+        : problem(422, 'division_already_connected', 'The administration is connected to another organisation');
+    }
     const chain = chains.get(login.chainId);
     const address = `${organisation.kvk}@facturen.econnect.eu`;
     const posted = await rest(chain, `${body.divisionCode}/mailbox/Mailboxes`, { method: 'POST', body: JSON.stringify({ Mailbox: address, ForDivision: body.divisionCode }) });
@@ -217,7 +230,10 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
     const adopted = posted?.status === 400 && (await posted.clone().text()).includes('Bestaat reeds: Digitale brievenbus"');
     if (failed || (!posted?.ok && !adopted)) {
       keys.delete(key);
-      return failed ?? problem(422, 'mailbox_linked_elsewhere', 'Exact refused the mailbox');
+      if (failed) return failed;
+      const refused = posted?.status === 403 ? problem(422, 'mailbox_forbidden', 'No mailbox rights in Exact') : problem(422, 'mailbox_linked_elsewhere', 'Exact refused the mailbox');
+      if (flaws.keepFailures) keys.set(key, { body: text, failure: refused.clone() });
+      return refused;
     }
     const division = (await divisionsOf(login)).find((candidate) => candidate.code === body.divisionCode);
     const connection = {
