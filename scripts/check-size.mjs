@@ -51,9 +51,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * login repaired, the second login URL wherever a login starts, the warning before a login that
  * replaces a grant and the Exact user on each card. Together 51 KB (measured below it); the
  * first-load issue (16) brings the first load under 30 KB with the later steps loaded lazily.
+ * Raised from 51 to 61 KB with many administrations at once (issue 14; 2026-12-02: 50.69 → 59.77 KB,
+ * +9.1 KB measured against main): the batch's state, matching, run and resume record (≈3.3 KB), its
+ * view, windowed table and styles (≈4.4 KB) and its Dutch texts (≈1.4 KB). None of it is needed
+ * before `Meerdere administraties koppelen` is pressed: issue 16 loads it as a lazy chunk of its own.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 51 * 1024 },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 61 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
