@@ -17,8 +17,9 @@ export const batchTableStyles = css`
   thead th { position: sticky; inset-block-start: 0; z-index: 1; background: var(--ac-surface); text-align: start; font-size: 0.875rem; color: var(--ac-muted); padding: 0.375rem 0.75rem; border-block-end: 1px solid var(--ac-border); }
   td, tbody th { padding: 0.5rem 0.75rem; vertical-align: top; text-align: start; font-weight: normal; border-block-start: 1px solid var(--ac-border); }
   tr.spacer td { padding: 0; border: 0; }
-  .tick { inline-size: 2.25rem; }
-  input[type='checkbox'] { inline-size: 1.25rem; block-size: 1.25rem; margin: 0.1rem 0 0; accent-color: var(--ac-primary); }
+  .tick { inline-size: 2.5rem; }
+  input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: var(--ac-primary); }
+  input[aria-disabled='true'] { opacity: 0.5; cursor: not-allowed; }
   .organisation label { display: block; font-weight: 600; unicode-bidi: plaintext; overflow-wrap: anywhere; cursor: pointer; }
   .detail, .match { display: block; font-size: 0.875rem; color: var(--ac-muted); }
   .administration .name { display: block; unicode-bidi: plaintext; overflow-wrap: anywhere; }
@@ -45,7 +46,7 @@ export const batchTableStyles = css`
   /* A phone: each row a block of its own, nothing to scroll sideways. */
   @container (max-width: 34rem) {
     thead { display: none; }
-    tbody tr.row { display: grid; grid-template-columns: 2.25rem 1fr; padding: 0.5rem 0.75rem; border-block-start: 1px solid var(--ac-border); }
+    tbody tr.row { display: grid; grid-template-columns: 2.5rem 1fr; padding: 0.5rem 0.75rem; border-block-start: 1px solid var(--ac-border); }
     tbody tr.row > * { border: 0; padding: 0.125rem 0; }
     tbody tr.row > .tick { grid-row: span 3; }
     tr.spacer, tr.spacer td { display: block; }

@@ -207,7 +207,11 @@ export class BatchTable extends LitElement {
           id=${id}
           aria-describedby="${id}-administration"
           .checked=${row.ticked}
-          ?disabled=${locked || !row.tickable}
+          aria-disabled=${locked || !row.tickable ? 'true' : 'false'}
+          @click=${(event: Event) => {
+            // Not `disabled`: the row stays on the Tab path, and its reason (no administration) is read with it.
+            if (locked || !row.tickable) event.preventDefault();
+          }}
           @change=${(event: Event) => this.dispatchEvent(new BatchTickEvent(row.id, (event.target as HTMLInputElement).checked))}
         />
       </td>

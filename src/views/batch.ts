@@ -161,11 +161,10 @@ const choosing = (view: ViewContext, batchTable: BatchTable) => {
     <p class="meta">${t.batchMatchSummary(rows.length, by('kvk'), by('vat'), by('name'), by(null))}</p>
     ${table(view, batchTable, null)} ${rowPicker(view, batchTable)} ${unconnectableList(view, batchTable)}
     <p class="hint">${t.batchBookingFlow}</p>
-    <details class="batch-apart">
-      <summary>${t.bookingFlowAdvanced}</summary>
-      <p>${t.advancedExplained}</p>
+    <p class="hint">${t.advancedExplained}</p>
+    <div class="actions start">
       <a class="button secondary" part="button secondary-button" href=${contactUrl} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
-    </details>
+    </div>
     ${blocked ? html`<p class="hint" id="batch-start-hint">${blocked}</p>` : nothing}
     <div class="actions">
       ${primaryButton(t.batchConnectAll(ticked.length), () => send({ type: 'user.startBatch' }), { disabled: !snapshot.can({ type: 'user.startBatch' }), next: true })}
