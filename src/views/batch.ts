@@ -167,7 +167,7 @@ const choosing = (view: ViewContext, batchTable: BatchTable) => {
     </div>
     ${blocked ? html`<p class="hint" id="batch-start-hint">${blocked}</p>` : nothing}
     <div class="actions">
-      ${primaryButton(t.batchConnectAll(ticked.length), () => send({ type: 'user.startBatch' }), { disabled: !snapshot.can({ type: 'user.startBatch' }), next: true })}
+      ${primaryButton(t.batchConnectAll(ticked.length), () => send({ type: 'user.startBatch' }), { disabled: !snapshot.can({ type: 'user.startBatch' }) })}
     </div>`;
 };
 
