@@ -194,8 +194,8 @@ try {
   const counters = await (await simulator('counters')).json();
   const mailboxPosts = counters.apiCalls?.['POST mailbox/Mailboxes'] ?? null;
   rows.push(['whole batch: rows', `${total} ticked`, `first pass ${firstPass[1]} connected, ${firstPass[2]} failed, ${firstPass[3]} skipped; after lifting the refusals and \`Mislukte opnieuw proberen\`: ${secondPass[1]} connected, ${secondPass[2]} failed`]);
-  rows.push(['whole batch: injected', '', `3 mailbox refusals, 3 answers lost after the connection was made, 1 × 429 (Retry-After 2 s), 1 reload mid-way; Exact's 60 calls a minute`]);
-  rows.push(['whole batch: wall time', '', `${wall.toFixed(0)} s (${(total / (wall / 60)).toFixed(0)} rows a minute); seconds with "Exact Online vraagt om … te wachten" on screen: ${waits}`]);
+  rows.push(['whole batch: injected', '', `3 mailbox refusals, 3 answers lost after the connection was made (the socket reset: Chromium sent each again by itself, with its key, and the backend answered the connection it had made), 1 × 429 (Retry-After 2 s), 1 reload mid-way; Exact's 60 calls a minute`]);
+  rows.push(['whole batch: wall time', '', `${wall.toFixed(0)} s (${(total / (wall / 60)).toFixed(0)} rows a minute); of it, seconds spent waiting out Exact's rate limit ("Exact Online vraagt om … te wachten" on screen): ${waits}`]);
   rows.push(['whole batch: connections at the backend', '', `${connections.length} (one per organisation and administration expected)`]);
   rows.push(['**duplicate connections**', '', `**${duplicates}**`]);
   rows.push(['mailbox POSTs at the simulator', '', `${mailboxPosts ?? 'n/a'} (the ${total} rows, plus one per refused attempt)`]);

@@ -98,6 +98,22 @@ describe('<autopilot-connect> many administrations at once', () => {
     expect(after.filter((connection) => (connection.division as { code: number }).code === refused)).to.have.length(1);
   });
 
+  it('an answer lost after the connection was made: that row fails, and its retry (the same key) finds the connection, never a second one', async () => {
+    const element = mount('batch');
+    await toTable(element);
+    backend('batch').injectFailure({ operation: 'createConnection', times: 1, kind: 'after-commit-network' });
+    checkbox(element, 'Alle voorstellen aanvinken')!.click();
+    await press(element, 'Alles koppelen (35)');
+    await waitForHeading(element, 'Klaar met koppelen', 30_000);
+    expect(body(element)).to.include('34 gekoppeld, 1 mislukt, 0 overgeslagen.');
+    const made = await listedConnections('batch');
+    // The backend made it already: 34 shown as connected, 35 there (and Bakkerij).
+    expect(made).to.have.length(36);
+    await press(element, 'Mislukte opnieuw proberen (1)');
+    await waitFor(() => body(element).includes('35 gekoppeld, 0 mislukt, 0 overgeslagen.'), { timeout: 8000, message: 'the lost one found' });
+    expect(await listedConnections('batch')).to.have.length(36);
+  });
+
   it('an administration chosen for a second organisation is a conflict on both rows, and holds Alles koppelen back', async () => {
     const element = mount('batch');
     await toTable(element);
