@@ -12,12 +12,16 @@ export const batchTableStyles = css`
     border-radius: var(--ac-radius);
     background: var(--ac-surface);
   }
-  table { inline-size: 100%; border-collapse: collapse; }
+  /* Fixed columns: a long word wraps only where it must, never squeezing a neighbour to letters. */
+  table { inline-size: 100%; border-collapse: collapse; table-layout: fixed; }
+  col.tick { inline-size: 2.75rem; }
+  col.organisation { inline-size: 36%; }
+  col.last { inline-size: 7.5rem; }
+  table.locked col.last { inline-size: 30%; }
   caption { text-align: start; font-weight: 600; padding: 0.5rem 0.75rem; }
   thead th { position: sticky; inset-block-start: 0; z-index: 1; background: var(--ac-surface); text-align: start; font-size: 0.875rem; color: var(--ac-muted); padding: 0.375rem 0.75rem; border-block-end: 1px solid var(--ac-border); }
   td, tbody th { padding: 0.5rem 0.75rem; vertical-align: top; text-align: start; font-weight: normal; border-block-start: 1px solid var(--ac-border); }
   tr.spacer td { padding: 0; border: 0; }
-  .tick { inline-size: 2.5rem; }
   input[type='checkbox'] { inline-size: 1.5rem; block-size: 1.5rem; margin: 0; accent-color: var(--ac-primary); }
   input[aria-disabled='true'] { opacity: 0.5; cursor: not-allowed; }
   .organisation label { display: block; font-weight: 600; unicode-bidi: plaintext; overflow-wrap: anywhere; cursor: pointer; }
@@ -45,7 +49,7 @@ export const batchTableStyles = css`
   .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   /* A phone: each row a block of its own, nothing to scroll sideways. */
   @container (max-width: 34rem) {
-    thead { display: none; }
+    thead, colgroup { display: none; }
     tbody tr.row { display: grid; grid-template-columns: 2.5rem 1fr; padding: 0.5rem 0.75rem; border-block-start: 1px solid var(--ac-border); }
     tbody tr.row > * { border: 0; padding: 0.125rem 0; }
     tbody tr.row > .tick { grid-row: span 3; }

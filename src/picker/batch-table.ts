@@ -242,8 +242,9 @@ export class BatchTable extends LitElement {
     const rows = this.rows.slice(start, end).map((row, offset) => ({ row, index: start + offset }));
     return html`${this.locked ? nothing : this.tickAllBox()}
       <div class="scroll" @scroll=${this.onScroll} @focusin=${this.onFocusIn}>
-        <table part="table" aria-rowcount=${this.rows.length + 1}>
+        <table part="table" class=${this.locked ? 'locked' : ''} aria-rowcount=${this.rows.length + 1}>
           <caption>${this.labels.caption}</caption>
+          <colgroup><col class="tick" /><col class="organisation" /><col /><col class="last" /></colgroup>
           <thead>
             <tr aria-rowindex="1">
               <th scope="col" class="tick"><span class="visually-hidden">${this.labels.tick}</span></th>
