@@ -165,6 +165,7 @@ export const messages = (locale: Locale = sourceLocale) => {
       msg(str`${number(connected)} gekoppeld, ${number(failed)} mislukt, ${number(skipped)} overgeslagen.`, { id: 'batchSummary' }),
     batchFailedHint: msg('Los de oorzaak op (bijvoorbeeld de rechten in Exact Online) en probeer alleen de mislukte opnieuw: wat gekoppeld is, wordt niet nog eens gekoppeld.', { id: 'batchFailedHint' }),
     batchRetryFailed: (count: number) => msg(str`Mislukte opnieuw proberen (${number(count)})`, { id: 'batchRetryFailed' }),
+    batchResumeSkipped: (count: number) => msg(str`Overgeslagen alsnog koppelen (${number(count)})`, { id: 'batchResumeSkipped' }),
     batchRedeliver: (count: number) => msg(str`API-download opnieuw aanbieden voor de ${number(count)} nieuwe koppelingen`, { id: 'batchRedeliver' }),
     batchRedeliveryIntro: (count: number) =>
       msg(str`Bied de Postvak In-documenten van de ${number(count)} nieuw gekoppelde organisaties vanaf een datum opnieuw aan de Autopilot aan. De datum staat op het begin van het gat: de dag dat de eerste oude koppeling werd verbroken.`, { id: 'batchRedeliveryIntro' }),

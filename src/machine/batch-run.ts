@@ -94,6 +94,12 @@ export const withFailedAgain = (run: BatchRun): BatchRun => ({
   rows: run.rows.map((row) => (row.status === 'failed' ? { ...row, status: 'pending', error: null } : row)),
 });
 
+/** `Overgeslagen alsnog koppelen`: the rows a stop (or a lapsed login) skipped, each with its own key. */
+export const withSkippedAgain = (run: BatchRun): BatchRun => ({
+  ...run,
+  rows: run.rows.map((row) => (row.status === 'skipped' ? { ...row, status: 'pending' } : row)),
+});
+
 /** After a reload a row may have been on its way: it is sent again with its key, and the backend answers its connection. */
 export const resumedRun = (run: BatchRun): BatchRun => ({
   ...run,

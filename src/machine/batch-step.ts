@@ -9,6 +9,7 @@ import {
   withAllTicked,
   withChoice,
   withFailedAgain,
+  withSkippedAgain,
   withRestSkipped,
   withRow,
   withTick,
@@ -188,6 +189,12 @@ export const batchStep = connectSetup.createStateConfig({
       entry: assign({ error: null }),
       on: {
         'user.retryFailedBatch': { guard: 'hasFailedBatchRows', target: 'running', actions: [assign({ batchRun: ({ context }) => withFailedAgain(context.batchRun!) }), keepBatch] },
+        // Skipped after a stop; after a lapsed login they would need a new login, so only on the grant that still stands.
+        'user.resumeSkippedBatch': {
+          guard: 'canResumeSkippedBatch',
+          target: 'running',
+          actions: [assign({ batchRun: ({ context }) => withSkippedAgain(context.batchRun!) }), keepBatch],
+        },
         'user.done': { target: '#connect.connections', actions: ['rememberBatchMade', 'clearBatch'] },
         'user.cancel': { target: '#connect.connections', actions: ['rememberBatchMade', 'clearBatch'] },
         'user.redeliverBatch': {

@@ -146,6 +146,8 @@ export const connectSetup = setup({
     isBatchStopping: ({ context }) => context.batchRun?.stopping === true,
     hasNextBatchRow: ({ context }) => nextRow(context.batchRun) !== undefined,
     hasFailedBatchRows: ({ context }) => countOf(context.batchRun, 'failed') > 0,
+    /** Skipped rows, and the grant the run was made with is the one this flow holds (not lapsed at a reload). */
+    canResumeSkippedBatch: ({ context }) => countOf(context.batchRun, 'skipped') > 0 && context.authorization?.id === context.batchRun?.authorizationId,
     hasBatchConnections: ({ context }) => madeConnections(context.batchRun).length > 0,
     /** A 429 or a key still in flight: Exact's pace, waited out, not the row's failure. */
     isPacedFailure: (_, error: unknown) => isPaced(error),

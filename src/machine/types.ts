@@ -245,6 +245,7 @@ export type ConnectEvent =
   | { type: 'user.startBatch' }
   | { type: 'user.stopBatch' }
   | { type: 'user.retryFailedBatch' }
+  | { type: 'user.resumeSkippedBatch' }
   | { type: 'user.redeliverBatch' }
   /** Internal: the administrations prefetch answered (its result is already in the context). */
   | { type: 'prefetch.settled' }

@@ -199,7 +199,7 @@ const running = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
 
 /** The end: how many of each, every row's result, the failed ones again, one redelivery for all, and the overview. */
 const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun) => {
-  const { t, send } = view;
+  const { t, send, snapshot } = view;
   const failed = countOf(run, 'failed');
   const made = madeConnections(run).length;
   return html`<p class="${failed > 0 ? 'notice' : 'success'}" tabindex="-1" data-focus-first>
@@ -215,6 +215,7 @@ const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
       : nothing}
     <div class="actions start">
       ${failed > 0 ? primaryButton(t.batchRetryFailed(failed), () => send({ type: 'user.retryFailedBatch' })) : nothing}
+      ${snapshot.can({ type: 'user.resumeSkippedBatch' }) ? secondaryButton(t.batchResumeSkipped(countOf(run, 'skipped')), () => send({ type: 'user.resumeSkippedBatch' })) : nothing}
       ${made > 0 ? secondaryButton(t.batchRedeliver(made), () => send({ type: 'user.redeliverBatch' })) : nothing}
       ${failed > 0
         ? secondaryButton(t.toOverview, () => send({ type: 'user.done' }))

@@ -171,6 +171,12 @@ describe('connect machine: many administrations at once', () => {
     await h.reach({ batch: 'summary' });
     expect(rowStatuses(h)).to.deep.equal([['org-1', 'connected'], ['org-2', 'skipped'], ['org-3', 'skipped'], ['org-4', 'skipped']]);
     expect(h.fakes.createConnection.calls).to.have.length(1);
+    // `Overgeslagen alsnog koppelen`: the rest after all, each with its own key, the made one never again.
+    h.fakes.createConnection.returns(made);
+    h.actor.send({ type: 'user.resumeSkippedBatch' });
+    await h.reach({ batch: 'summary' });
+    expect(rowStatuses(h).every(([, state]) => state === 'connected')).to.equal(true);
+    expect(h.fakes.createConnection.calls.map((call) => call.input.organisationId)).to.deep.equal(['org-1', 'org-2', 'org-3', 'org-4']);
   });
 
   it('keeps the run for a reload after every change, and a reload mid-way resumes it: what was on its way is sent again with its key, what was made never', async () => {
@@ -212,6 +218,7 @@ describe('connect machine: many administrations at once', () => {
     await h.reach({ batch: 'summary' });
     expect(rowStatuses(h)).to.deep.equal([['org-1', 'connected'], ['org-2', 'skipped']]);
     expect(h.fakes.createConnection.calls).to.have.length(0);
+    expect(h.actor.getSnapshot().can({ type: 'user.resumeSkippedBatch' }), 'not on a lapsed grant').to.equal(false);
   });
 
   it('the end: the overview highlights what was made; one redelivery for all of them, counted first', async () => {

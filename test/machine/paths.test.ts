@@ -71,6 +71,7 @@ const userEvents: ConnectEvent[] = [
   { type: 'user.startBatch' },
   { type: 'user.stopBatch' },
   { type: 'user.retryFailedBatch' },
+  { type: 'user.resumeSkippedBatch' },
   { type: 'user.redeliverBatch' },
   { type: 'prefetch.settled' },
   { type: 'signIn.failed', error: failure('startAuthorization', 503) },

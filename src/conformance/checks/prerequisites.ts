@@ -12,6 +12,7 @@ interface Prerequisite {
 interface Status {
   prerequisites?: Prerequisite[];
   legacyConnections?: { count: number };
+  connectableOrganisations?: number;
 }
 
 interface Organisation {
@@ -88,6 +89,18 @@ export const prerequisiteChecks: Check[] = [
         if (legacy && legacyConnections.count > 0) expect(legacy.state === 'not_met', `legacyConnections.count is ${legacyConnections.count} while prerequisite legacy_connections_broken is ${legacy.state}`);
       }
       return `${list.map((item) => `${item.code} ${item.state}${item.blocks ? ' (blocks)' : ''}`).join(', ') || 'no prerequisites'}; ${legacyConnections ? `${legacyConnections.count} old connection(s)` : 'no legacyConnections'}; ${organisations.length} organisations read`;
+    },
+  },
+  {
+    name: 'status: connectableOrganisations, where given, counts the organisations without a connection and without a blocker',
+    async run(kit) {
+      const { connectableOrganisations } = await status(kit);
+      if (connectableOrganisations === undefined) throw new Skip('GET /status gives no connectableOrganisations (optional)');
+      const { organisations, complete } = await allOrganisations(kit);
+      if (!complete) throw new Skip(`more than ${MAX_PAGES} pages of organisations: not counted`);
+      const free = organisations.filter((organisation) => organisation.connectionId === null && organisation.blockers.length === 0).length;
+      expect(connectableOrganisations === free, `GET /status says ${connectableOrganisations} organisation(s) can be connected; GET /organisations shows ${free} without a connection and without a blocker`);
+      return `${free} of ${organisations.length} organisations can be connected`;
     },
   },
   {

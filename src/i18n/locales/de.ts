@@ -107,6 +107,7 @@ export const templates: LocaleTemplates = {
   batchSummary: str`${0} verbunden, ${1} fehlgeschlagen, ${2} übersprungen.`,
   batchFailedHint: 'Beheben Sie die Ursache (zum Beispiel die Rechte in Exact Online) und versuchen Sie nur die fehlgeschlagenen erneut: Was verbunden ist, wird nicht noch einmal verbunden.',
   batchRetryFailed: str`Fehlgeschlagene erneut versuchen (${0})`,
+  batchResumeSkipped: str`Übersprungene doch verbinden (${0})`,
   batchRedeliver: str`API-Download für die ${0} neuen Verbindungen erneut anbieten`,
   batchRedeliveryIntro: str`Die Postvak-In-Dokumente der ${0} neu verbundenen Organisationen ab einem Datum erneut dem Autopilot anbieten. Das Datum steht auf dem Beginn der Lücke: dem Tag, an dem die erste alte Verbindung getrennt wurde.`,
   'batchMade.one': '1 neue Verbindung hergestellt.',

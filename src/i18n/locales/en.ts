@@ -107,6 +107,7 @@ export const templates: LocaleTemplates = {
   batchSummary: str`${0} connected, ${1} failed, ${2} skipped.`,
   batchFailedHint: 'Fix the cause (for example the rights in Exact Online) and try only the failed ones again: what is connected is not connected again.',
   batchRetryFailed: str`Try the failed ones again (${0})`,
+  batchResumeSkipped: str`Connect the skipped ones after all (${0})`,
   batchRedeliver: str`Offer API download again for the ${0} new connections`,
   batchRedeliveryIntro: str`Offer the Postvak In documents of the ${0} newly connected organisations from a date to the Autopilot again. The date is set to the start of the gap: the day the first old connection was broken.`,
   'batchMade.one': '1 new connection made.',

@@ -107,6 +107,7 @@ export const templates: LocaleTemplates = {
   batchSummary: str`${0} conectadas, ${1} con error, ${2} omitidas.`,
   batchFailedHint: 'Resuelva la causa (por ejemplo los permisos en Exact Online) y vuelva a intentar solo las que fallaron: lo que está conectado no se conecta otra vez.',
   batchRetryFailed: str`Reintentar las que fallaron (${0})`,
+  batchResumeSkipped: str`Conectar también las omitidas (${0})`,
   batchRedeliver: str`Ofrecer de nuevo la descarga API para las ${0} conexiones nuevas`,
   batchRedeliveryIntro: str`Ofrecer de nuevo al Autopilot, a partir de una fecha, los documentos de Postvak In de las ${0} organizaciones recién conectadas. La fecha está en el inicio del hueco: el día en que se rompió la primera conexión antigua.`,
   'batchMade.one': '1 conexión nueva creada.',

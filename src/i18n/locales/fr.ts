@@ -107,6 +107,7 @@ export const templates: LocaleTemplates = {
   batchSummary: str`${0} connectées, ${1} en échec, ${2} ignorées.`,
   batchFailedHint: "Corrigez la cause (par exemple les droits dans Exact Online) et réessayez seulement celles en échec : ce qui est connecté ne l'est pas une seconde fois.",
   batchRetryFailed: str`Réessayer celles en échec (${0})`,
+  batchResumeSkipped: str`Connecter quand même celles ignorées (${0})`,
   batchRedeliver: str`Proposer à nouveau le téléchargement API pour les ${0} nouvelles connexions`,
   batchRedeliveryIntro: str`Proposer à nouveau à l'Autopilot, à partir d'une date, les documents Postvak In des ${0} organisations nouvellement connectées. La date est celle du début de l'interruption : le jour où la première ancienne connexion a été rompue.`,
   'batchMade.one': '1 nouvelle connexion créée.',

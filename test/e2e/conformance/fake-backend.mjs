@@ -282,7 +282,8 @@ export function createFakeBackend({ allowedOrigins, clientId, clientSecret, flaw
           ? { code: 'legacy_connections_broken', state: 'not_met', blocks: true, organisationCount: 1, organisationNames: ['Conformance Eén B.V.'] }
           : { code: 'legacy_connections_broken', state: 'met', blocks: false };
         const prerequisites = [{ code: 'postvak_in_only', state: 'met', blocks: false }, legacy, { code: 'organisation_access', state: 'met', blocks: false }, { code: 'administration_access', state: 'unknown', blocks: false }];
-        return json(200, { autopilotInstalled: true, user: { id: user.id, name: user.name }, connections: { items: mine }, prerequisites, legacyConnections: { count: flaws.prerequisiteWithoutBlocker ? 1 : 0 } });
+        const connectableOrganisations = organisations.filter((organisation) => organisation.kvk && !organisation.connectionId).length;
+        return json(200, { autopilotInstalled: true, user: { id: user.id, name: user.name }, connections: { items: mine }, prerequisites, legacyConnections: { count: flaws.prerequisiteWithoutBlocker ? 1 : 0 }, connectableOrganisations });
       }
       case 'GET /organisations':
         return page(organisations.map(({ id: orgId, name, kvk, country, connectionId = null }) => ({ id: orgId, name, kvk, country, connectionId, blockers: kvk ? [] : [{ code: 'no_kvk' }] })), url);
