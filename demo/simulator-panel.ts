@@ -7,18 +7,26 @@ export function simulatorPanel(simulatorBase: () => Promise<string>): HTMLElemen
   const panel = document.createElement('aside');
   panel.className = 'simulator-panel';
   panel.setAttribute('aria-labelledby', 'simulator-title');
-  panel.innerHTML = `
-    <h2 id="simulator-title">Exact Online-simulator</h2>
-    <p class="hint">Testhulpmiddel van de demo, geen onderdeel van het element: het verandert wat de simulator antwoordt.</p>
-    <label for="simulator-division">Administratienummer</label>
-    <input id="simulator-division" inputmode="numeric" autocomplete="off" aria-describedby="simulator-division-hint" />
-    <p class="hint" id="simulator-division-hint">Het nummer zoals de lijst van administraties het toont, bijv. 100005.</p>
-    <button type="button" data-action="refuse">Brievenbus weigeren (geen rechten)</button>
-    <button type="button" data-action="lift">Weigering opheffen</button>
-    <button type="button" data-action="rate-limit">Volgende Exact-aanroep: 429</button>
-    <p role="status" class="simulator-status"></p>`;
-  const input = panel.querySelector('input')!;
-  const status = panel.querySelector('.simulator-status')!;
+  // Built node by node: the demo runs under the strict CSP of the tests (Trusted Types), where innerHTML is refused.
+  const make = <K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, text = ''): HTMLElementTagNameMap[K] => {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.textContent = text;
+    return node;
+  };
+  const input = make('input', { id: 'simulator-division', inputmode: 'numeric', autocomplete: 'off', 'aria-describedby': 'simulator-division-hint' });
+  const status = make('p', { role: 'status', class: 'simulator-status' });
+  panel.append(
+    make('h2', { id: 'simulator-title' }, 'Exact Online-simulator'),
+    make('p', { class: 'hint' }, 'Testhulpmiddel van de demo, geen onderdeel van het element: het verandert wat de simulator antwoordt.'),
+    make('label', { for: 'simulator-division' }, 'Administratienummer'),
+    input,
+    make('p', { class: 'hint', id: 'simulator-division-hint' }, 'Het nummer zoals de lijst van administraties het toont, bijv. 100005.'),
+    make('button', { type: 'button', 'data-action': 'refuse' }, 'Brievenbus weigeren (geen rechten)'),
+    make('button', { type: 'button', 'data-action': 'lift' }, 'Weigering opheffen'),
+    make('button', { type: 'button', 'data-action': 'rate-limit' }, 'Volgende Exact-aanroep: 429'),
+    status,
+  );
 
   async function control(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${await simulatorBase()}/_simulator/${path}`, {
@@ -43,7 +51,7 @@ export function simulatorPanel(simulatorBase: () => Promise<string>): HTMLElemen
       const code = division();
       if (code === null) return null;
       await control('POST', 'faults', { kind: 'mailboxRefused', division: code, failure: 'forbidden' });
-      return `Administratie ${code}: Exact weigert de Digitale Brievenbus (geen rechten) tot u dat opheft.`;
+      return `Administratie ${code}: Exact weigert de Digitale Brievenbus (geen rechten) tot je dat opheft.`;
     },
     async lift() {
       const code = division();
