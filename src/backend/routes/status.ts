@@ -20,7 +20,8 @@ export function statusRoutes(deps: BackendDeps) {
     const organisations = deps.seed.organisations.filter((organisation) => organisation.accountId === account.id);
     const connected = new Set(connections.map((connection) => connection.organisation.id));
     // What `Meerdere administraties koppelen` could take on: no connection, nothing blocking.
-    const connectableOrganisations = organisations.filter((organisation) => !connected.has(organisation.id) && organisation.blockers.length === 0).length;
+    // As GET /organisations shows them: without a KvK number an organisation is blocked too (no_kvk).
+    const connectableOrganisations = organisations.filter((organisation) => !connected.has(organisation.id) && organisation.blockers.length === 0 && organisation.kvk).length;
     return json(200, { ...base, connections: { items: connections }, connectableOrganisations, ...prerequisitesOf(organisations, connected) });
   });
 }
