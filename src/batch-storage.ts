@@ -1,6 +1,7 @@
 import { ApiError } from './api/api-error.js';
 import type { Connection } from './api/types.js';
 import type { BatchRecord, BatchRowStatus, BatchRunRow } from './machine/batch-types.js';
+import { storage } from './resume-storage.js';
 
 /**
  * A batch run kept in this tab (sessionStorage) so a reload mid-way resumes where it was: the
@@ -10,13 +11,6 @@ import type { BatchRecord, BatchRowStatus, BatchRunRow } from './machine/batch-t
 const BATCH_PREFIX = 'autopilot-connect:batch:';
 const statuses: readonly BatchRowStatus[] = ['pending', 'working', 'connected', 'failed', 'skipped'];
 
-const storage = (): Storage | null => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-};
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

@@ -8,7 +8,8 @@ import { RETURN_URL_KEY, type ReturnAddress } from './popup/login-message.js';
  */
 const RESUME_PREFIX = 'autopilot-connect:resume:';
 
-const storage = (): Storage | null => {
+/** This tab's sessionStorage, or null where it is blocked; shared with the batch's record (batch-storage.ts). */
+export const storage = (): Storage | null => {
   try {
     return window.sessionStorage;
   } catch {

@@ -4,7 +4,7 @@ import { errorMessage } from '../i18n/error-message.js';
 import type { Messages } from '../i18n/messages.js';
 import { countOf, doneCount, madeConnections, nextRow, tickedConflicts, tickedRows } from '../machine/batch-run.js';
 import type { BatchProposal } from '../machine/batch-match.js';
-import type { BatchRun, BatchTable } from '../machine/batch-types.js';
+import type { BatchRun, BatchRunRow, BatchTable } from '../machine/batch-types.js';
 import { rateLimitWait } from '../machine/retry-policy.js';
 import type { BatchChangeEvent, BatchTableRow, BatchTickAllEvent, BatchTickEvent } from '../picker/batch-table.js';
 import { divisionItem } from './administration.js';
@@ -34,25 +34,24 @@ const othersWith = (table: BatchTable, row: BatchProposal) =>
   table.matching.rows.filter((other) => other !== row && other.division?.code === row.division?.code).map((other) => isolate(other.organisation.name));
 
 /** A row's result in the run, in words (a failure with its specific reason). */
-function statusOf(t: Messages, run: BatchRun | null, organisationId: string): Pick<BatchTableRow, 'status' | 'statusText'> {
-  const row = run?.rows.find((candidate) => candidate.organisation.id === organisationId);
-  if (!row) return { status: 'idle', statusText: null };
-  const text = {
+function resultText(t: Messages, row: BatchRunRow): string {
+  return {
     pending: t.batchRowPending,
     working: t.batchRowWorking,
     connected: t.batchRowConnected,
     failed: t.batchRowFailed(row.error ? errorMessage(row.error, t) : t.error_server),
     skipped: t.batchRowSkipped,
   }[row.status];
-  return { status: row.status, statusText: text };
 }
 
 /** The table's rows: during and after a run, only the rows in it (what was ticked), each with its result. */
 export function tableRows(t: Messages, table: BatchTable, run: BatchRun | null): BatchTableRow[] {
-  const inRun = run ? new Set(run.rows.map((row) => row.organisation.id)) : null;
+  // Looked up once per render, not searched for per row: the table renders after every row of a run.
+  const inRun = run ? new Map(run.rows.map((row) => [row.organisation.id, row])) : null;
   return table.matching.rows
     .filter((row) => !inRun || inRun.has(row.organisation.id))
     .map((row) => {
+      const result = inRun?.get(row.organisation.id);
       const conflict = row.division && table.matching.conflicts.has(row.division.code) ? t.batchConflict(othersWith(table, row).join(', ')) : null;
       return {
         id: row.organisation.id,
@@ -64,7 +63,8 @@ export function tableRows(t: Messages, table: BatchTable, run: BatchRun | null):
         conflict,
         ticked: table.ticked.has(row.organisation.id),
         tickable: row.division !== null,
-        ...statusOf(t, run, row.organisation.id),
+        status: result?.status ?? 'idle',
+        statusText: result ? resultText(t, result) : null,
       };
     });
 }
@@ -194,7 +194,7 @@ const running = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
         ? html`<p class="hint">${t.batchStopping}</p>`
         : secondaryButton(t.batchStop, () => send({ type: 'user.stopBatch' }))}
     </div>
-    ${batchTable ? table(view, batchTable, run) : resultList(view, run)}`;
+    ${batchTable ? table(view, batchTable, run) : resultList(t, run.rows)}`;
 };
 
 /** The end: how many of each, every row's result, the failed ones again, one redelivery for all, and the overview. */
@@ -206,11 +206,7 @@ const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
       ${t.batchSummary(countOf(run, 'connected'), failed, countOf(run, 'skipped'))}
     </p>
     ${failed > 0
-      ? html`<ul class="batch-results">
-            ${run.rows
-              .filter((row) => row.status === 'failed')
-              .map((row) => html`<li class="batch-result failed">${t.connectionSummary(isolate(row.organisation.name), isolate(administrationLabel(row.division)))}: ${statusOf(t, run, row.organisation.id).statusText}</li>`)}
-          </ul>
+      ? html`${resultList(t, run.rows.filter((row) => row.status === 'failed'))}
           <p class="hint">${t.batchFailedHint}</p>`
       : nothing}
     <div class="actions start">
@@ -221,16 +217,19 @@ const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
         ? secondaryButton(t.toOverview, () => send({ type: 'user.done' }))
         : primaryButton(t.toOverview, () => send({ type: 'user.done' }), { next: true })}
     </div>
-    ${batchTable ? table(view, batchTable, run) : resultList(view, run)}`;
+    ${batchTable ? table(view, batchTable, run) : resultList(t, run.rows)}`;
 };
 
-/** After a reload the table's candidates are not loaded again: the run's own rows say how far it is. */
-const resultList = ({ t }: ViewContext, run: BatchRun) =>
+/**
+ * Rows with their results, as a list: the failed ones named at the end, and every row after a
+ * reload (the table's candidates are not loaded again; the run's own rows say how far it is).
+ */
+const resultList = (t: Messages, rows: BatchRunRow[]) =>
   html`<ul class="batch-results">
-    ${run.rows.map((row) => {
-      const { statusText } = statusOf(t, run, row.organisation.id);
-      return html`<li class="batch-result ${row.status}">${t.connectionSummary(isolate(row.organisation.name), isolate(administrationLabel(row.division)))}: ${statusText}</li>`;
-    })}
+    ${rows.map(
+      (row) =>
+        html`<li class="batch-result ${row.status}">${t.connectionSummary(isolate(row.organisation.name), isolate(administrationLabel(row.division)))}: ${resultText(t, row)}</li>`,
+    )}
   </ul>`;
 
 const cancelNav = ({ t, send }: ViewContext) =>
