@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { exactLogin } from './steps.mjs';
+import { focusSteps } from './focus-steps.mjs';
 
 /**
  * `Meerdere administraties koppelen` with the keyboard alone (issue 14): Tab, Shift+Tab, Space,
@@ -27,27 +28,7 @@ const focused = (page) =>
     };
   });
 
-async function tabUntil(page, matches, { key = 'Tab', max = 60, what = 'the target' } = {}) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    const focus = await focused(page);
-    if (matches(focus)) return focus;
-    seen.push(`${focus.tag} "${(focus.label || focus.text).slice(0, 30)}"`);
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${key} never reached ${what}; focus went: ${seen.join(' → ')}`);
-}
-
-async function waitForFocus(page, matches, what, timeout = 8000) {
-  const start = Date.now();
-  let focus;
-  while (Date.now() - start < timeout) {
-    focus = await focused(page);
-    if (matches(focus)) return focus;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`focus never on ${what}; it is on ${JSON.stringify(focus)}`);
-}
+const { tabUntil, waitForFocus } = focusSteps(focused);
 
 const isButton = (name) => (focus) => focus.tag === 'button' && (typeof name === 'string' ? focus.text === name : name.test(focus.text));
 const isCheckbox = (name) => (focus) => focus.tag === 'input' && focus.type === 'checkbox' && (typeof name === 'string' ? focus.label === name : name.test(focus.label));

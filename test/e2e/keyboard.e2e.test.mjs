@@ -2,6 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness } from './harness.mjs';
 import { exactLogin } from './steps.mjs';
+import { focusSteps } from './focus-steps.mjs';
 
 /**
  * The whole flow with the keyboard alone (Tab, Shift+Tab, Enter, Space, arrow keys, Home/End,
@@ -35,30 +36,9 @@ const focused = (page) =>
 const shadowActiveText = (page) =>
   page.evaluate(() => document.querySelector('autopilot-connect')?.shadowRoot?.activeElement?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
 
-/** Presses `key` (Tab by default) until `matches(focus)` holds; fails with the way focus went. */
-async function tabUntil(page, matches, { key = 'Tab', max = 40, what = 'the target' } = {}) {
-  const seen = [];
-  for (let i = 0; i < max; i++) {
-    const focus = await focused(page);
-    if (matches(focus)) return focus;
-    seen.push(`${focus.tag}${focus.role ? `[${focus.role}]` : ''} "${focus.text.slice(0, 30)}"`);
-    await page.keyboard.press(key);
-  }
-  throw new Error(`${key} never reached ${what}; focus went: ${seen.join(' → ')}`);
-}
+const { tabUntil, waitForFocus } = focusSteps(focused, { max: 40, timeout: 5000 });
 
 const isButton = (name) => (focus) => (focus.tag === 'button' || focus.tag === 'a') && focus.text === name;
-
-async function waitForFocus(page, matches, what, timeout = 5000) {
-  const start = Date.now();
-  let focus;
-  while (Date.now() - start < timeout) {
-    focus = await focused(page);
-    if (matches(focus)) return focus;
-    await page.waitForTimeout(50);
-  }
-  throw new Error(`focus never on ${what}; it is on ${JSON.stringify(focus)}`);
-}
 
 const headingFocused = (text) => (focus) => focus.tag === 'h2' && focus.text === text;
 
