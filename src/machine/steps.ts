@@ -58,4 +58,5 @@ export const signInOf = (snapshot: ConnectSnapshot): SignInSnapshot | null =>
  * policy, which reacts to a change within a step.
  */
 export const stateKey = (snapshot: ConnectSnapshot): string =>
-  JSON.stringify([snapshot.value, signInOf(snapshot)?.value ?? null]);
+  // A batch's stop replaces its button by a note without a state change: it counts as a change too.
+  JSON.stringify([snapshot.value, signInOf(snapshot)?.value ?? null, snapshot.context.batchRun?.stopping ?? false]);

@@ -2,6 +2,7 @@ import { expect } from '@esm-bundle/chai';
 import { ApiError } from '../../src/api/api-error.js';
 import type { Connection, Division, Organisation } from '../../src/api/types.js';
 import type { BatchRecord } from '../../src/machine/batch-types.js';
+import { stateKey } from '../../src/machine/steps.js';
 import {
   administration,
   advance,
@@ -166,7 +167,10 @@ describe('connect machine: many administrations at once', () => {
   it('Stoppen na deze koppeling: the row on its way finishes, the rest is skipped', async () => {
     const h = await toTable((fakes) => fakes.createConnection.hold());
     await startAll(h);
+    const before = stateKey(h.actor.getSnapshot());
     h.actor.send({ type: 'user.stopBatch' });
+    // The button that was pressed is gone: the focus policy hears of it (it keys on stateKey).
+    expect(stateKey(h.actor.getSnapshot())).to.not.equal(before);
     h.fakes.createConnection.last.resolve(made(h.fakes.createConnection.last.input));
     await h.reach({ batch: 'summary' });
     expect(rowStatuses(h)).to.deep.equal([['org-1', 'connected'], ['org-2', 'skipped'], ['org-3', 'skipped'], ['org-4', 'skipped']]);
