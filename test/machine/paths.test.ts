@@ -246,6 +246,13 @@ const walks = (): Walked[] =>
 const isHome = (snapshot: ConnectSnapshot) => snapshot.matches('connections') || snapshot.matches('done') || snapshot.status === 'done';
 
 describe('connect machine: every path (xstate/graph)', () => {
+  // Three starts walked in full (fresh, a resume record, a kept batch run): some seconds, more under
+  // coverage's instrumentation than one test's 10 s allow; walked here, once, for all the tests below.
+  before(function () {
+    this.timeout(60_000);
+    walks();
+  });
+
   it('the walk is a real one: many states, every event tried in each', () => {
     for (const { walk } of walks()) {
       expect(walk.states.size, 'distinct states reached').to.be.greaterThan(100);
