@@ -3,30 +3,47 @@ import { css } from 'lit';
 /**
  * The default look follows the eConnect platform: a purple bar, green primary buttons.
  * Hosts restyle through the public `--autopilot-connect-*` custom properties and the parts;
- * the `--ac-*` ones are internal shorthands.
+ * the `--ac-*` ones are the internal design tokens every rule below uses, so a step never
+ * invents a colour, a space or a size of its own.
+ *
+ * Colour scheme: each colour is a `light-dark()` pair, and `:host` says `color-scheme: light
+ * dark`, so the element follows the user's `prefers-color-scheme`; a host that sets
+ * `color-scheme: light` (or `dark`) on the element fixes it, since a page's rule for the element
+ * beats `:host`. The pickers' shadow roots inherit the scheme and the tokens.
  */
 export const autopilotConnectStyles = css`
   :host {
-    --ac-accent: var(--autopilot-connect-accent, #5b2a86);
+    color-scheme: light dark;
+    --ac-accent: var(--autopilot-connect-accent, light-dark(#5b2a86, #4a2470));
     --ac-accent-text: var(--autopilot-connect-accent-text, #ffffff);
     --ac-primary: var(--autopilot-connect-primary, #1e7b34);
     --ac-primary-hover: var(--autopilot-connect-primary-hover, #175f28);
     --ac-primary-text: var(--autopilot-connect-primary-text, #ffffff);
-    --ac-text: var(--autopilot-connect-text, #1f1d2b);
-    --ac-muted: var(--autopilot-connect-muted, #575468);
-    --ac-surface: var(--autopilot-connect-surface, #ffffff);
-    --ac-background: var(--autopilot-connect-background, #f6f5fa);
-    --ac-border: var(--autopilot-connect-border, #dcd9e6);
-    --ac-border-strong: var(--autopilot-connect-border-strong, #767387);
-    --ac-focus: var(--autopilot-connect-focus, #2f5fd0);
-    --ac-error: var(--autopilot-connect-error, #b3261e);
-    --ac-error-bg: var(--autopilot-connect-error-background, #fdecea);
-    --ac-success-bg: var(--autopilot-connect-success-background, #e8f5ec);
-    --ac-warning-text: var(--autopilot-connect-warning-text, #7a4b00);
-    --ac-notice-bg: var(--autopilot-connect-notice-background, #fff6e0);
-    --ac-active-bg: var(--autopilot-connect-active-background, #eef1fc);
-    --ac-selected-bg: var(--autopilot-connect-selected-background, #e8f5ec);
+    --ac-text: var(--autopilot-connect-text, light-dark(#1f1d2b, #ecebf3));
+    --ac-muted: var(--autopilot-connect-muted, light-dark(#575468, #b4b1c4));
+    --ac-surface: var(--autopilot-connect-surface, light-dark(#ffffff, #1d1b26));
+    --ac-background: var(--autopilot-connect-background, light-dark(#f6f5fa, #14131b));
+    --ac-border: var(--autopilot-connect-border, light-dark(#dcd9e6, #3b3849));
+    --ac-border-strong: var(--autopilot-connect-border-strong, light-dark(#767387, #8e8aa3));
+    --ac-focus: var(--autopilot-connect-focus, light-dark(#2f5fd0, #8fb0ff));
+    --ac-error: var(--autopilot-connect-error, light-dark(#b3261e, #ff9b8f));
+    --ac-error-bg: var(--autopilot-connect-error-background, light-dark(#fdecea, #3d1714));
+    --ac-success: var(--autopilot-connect-success, light-dark(#1e7b34, #6fd08a));
+    --ac-success-bg: var(--autopilot-connect-success-background, light-dark(#e8f5ec, #15301e));
+    --ac-warning-text: var(--autopilot-connect-warning-text, light-dark(#7a4b00, #f2c063));
+    --ac-notice-bg: var(--autopilot-connect-notice-background, light-dark(#fff6e0, #3a2d0c));
+    --ac-active-bg: var(--autopilot-connect-active-background, light-dark(#eef1fc, #272c48));
+    --ac-selected-bg: var(--autopilot-connect-selected-background, light-dark(#e8f5ec, #15301e));
     --ac-radius: var(--autopilot-connect-radius, 6px);
+    /* Space and type: four steps each, nothing in between. */
+    --ac-space-1: 0.25rem;
+    --ac-space-2: 0.5rem;
+    --ac-space-3: 0.75rem;
+    --ac-space-4: 1rem;
+    --ac-text-s: 0.875rem;
+    --ac-text-m: 1rem;
+    --ac-text-l: 1.125rem;
+    --ac-text-xl: 1.375rem;
 
     display: block;
     container-type: inline-size;
@@ -37,104 +54,149 @@ export const autopilotConnectStyles = css`
   }
   * { box-sizing: border-box; }
   .base { background: var(--ac-background); border: 1px solid var(--ac-border); border-radius: var(--ac-radius); overflow: hidden; min-inline-size: 0; }
-  .header { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; align-items: baseline; justify-content: space-between; padding: 0.75rem 1rem; background: var(--ac-accent); color: var(--ac-accent-text); }
-  .header h1 { margin: 0; font-size: 1.125rem; }
-  .header .step { font-size: 0.875rem; }
-  .body { padding: 1rem; background: var(--ac-surface); }
-  .heading { margin: 0 0 0.75rem; font-size: 1.375rem; line-height: 1.3; }
+  .header { display: flex; flex-wrap: wrap; gap: var(--ac-space-1) var(--ac-space-4); align-items: baseline; justify-content: space-between; padding: var(--ac-space-3) var(--ac-space-4); background: var(--ac-accent); color: var(--ac-accent-text); }
+  .header h1 { margin: 0; font-size: var(--ac-text-l); }
+  .header .step { font-size: var(--ac-text-s); }
+  .body { padding: var(--ac-space-4); background: var(--ac-surface); }
+  .heading { margin: 0 0 var(--ac-space-3); font-size: var(--ac-text-xl); line-height: 1.3; }
   .heading:focus { outline: none; }
-  .heading:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
-  p { margin: 0 0 0.75rem; overflow-wrap: anywhere; }
-  .meta, .card-meta, .hint { color: var(--ac-muted); font-size: 0.875rem; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; justify-content: flex-end; margin-block: 1rem 0.5rem; }
-  .actions.start { justify-content: flex-start; }
-  .nav { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; justify-content: space-between; margin-block-start: 1rem; padding-block-start: 0.75rem; border-block-start: 1px solid var(--ac-border); }
+  .heading:focus-visible, .button:focus-visible, .card:focus-visible, .choice:focus-visible, summary:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
+  p { margin: 0 0 var(--ac-space-3); overflow-wrap: anywhere; }
+  .meta, .card-meta, .hint { color: var(--ac-muted); font-size: var(--ac-text-s); }
+
+  /* The step indicator: the five steps by name, each a numbered mark on one line, those taken ticked; on a phone the current one's name alone. */
+  .steps { display: flex; margin: 0; padding: var(--ac-space-3) var(--ac-space-2); list-style: none; background: var(--ac-surface); border-block-end: 1px solid var(--ac-border); font-size: var(--ac-text-s); line-height: 1.3; counter-reset: step; }
+  .steps li { position: relative; flex: 1 1 0; display: flex; flex-direction: column; align-items: center; gap: var(--ac-space-1); min-inline-size: 0; text-align: center; color: var(--ac-muted); counter-increment: step; }
+  .steps li::before { content: counter(step); display: grid; place-items: center; inline-size: 1.5rem; block-size: 1.5rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; background: var(--ac-surface); font-weight: 700; font-size: 0.75rem; }
+  .steps li + li::after { content: ''; position: absolute; inset-block-start: calc(0.75rem - 1px); inset-inline: calc(-50% + 1rem) calc(50% + 1rem); block-size: 2px; background: var(--ac-border); }
+  .steps .done::before { content: '✓'; border-color: var(--ac-success); color: var(--ac-success); }
+  .steps .done + li::after { background: var(--ac-success); }
+  .steps [aria-current='step'] { color: var(--ac-text); font-weight: 700; }
+  .steps [aria-current='step']::before { background: var(--ac-accent); border-color: var(--ac-accent); color: var(--ac-accent-text); }
+
+  /* One button hierarchy: primary (filled, one per step), secondary (outlined), quiet (text). */
+  .actions { display: flex; flex-wrap: wrap; gap: var(--ac-space-2); margin-block: var(--ac-space-4) var(--ac-space-2); }
+  /* Terug at the start, Annuleren at the end, on every step, whatever else there is. */
+  .nav { display: flex; flex-wrap: wrap; gap: var(--ac-space-2); align-items: center; margin-block-start: var(--ac-space-4); padding-block-start: var(--ac-space-3); border-block-start: 1px solid var(--ac-border); }
+  .nav > .quiet { margin-inline-start: auto; }
   .button {
-    display: inline-flex; align-items: center; gap: 0.375rem;
-    min-block-size: 2.5rem; min-inline-size: 2.5rem; padding: 0.5rem 1rem;
-    font: inherit; font-weight: 600; text-decoration: none;
+    display: inline-flex; align-items: center; justify-content: center; gap: 0.375rem;
+    min-block-size: 2.5rem; min-inline-size: 2.5rem; padding: var(--ac-space-2) var(--ac-space-4);
+    font: inherit; font-weight: 600; text-decoration: none; line-height: 1.25;
     border-radius: var(--ac-radius); border: 2px solid transparent; cursor: pointer;
   }
-  .button:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
   .primary { background: var(--ac-primary); color: var(--ac-primary-text); }
   .primary:hover { background: var(--ac-primary-hover); }
   .primary[aria-disabled='true'] { opacity: 0.55; cursor: not-allowed; }
   .primary[aria-busy='true'] { opacity: 0.8; cursor: progress; }
   .secondary { background: var(--ac-surface); color: var(--ac-text); border-color: var(--ac-border-strong); }
-  .link { background: none; color: var(--ac-text); text-decoration: underline; padding-inline: 0.5rem; }
+  .secondary:hover { background: var(--ac-active-bg); }
+  .quiet { background: none; color: var(--ac-text); text-decoration: underline; text-underline-offset: 0.2em; padding-inline: var(--ac-space-2); }
+  .quiet:hover { text-decoration-thickness: 2px; }
   .icon { inline-size: 1.25rem; block-size: 1.25rem; }
-  .progress { display: flex; gap: 0.5rem; align-items: center; color: var(--ac-muted); }
+  .progress { display: flex; gap: var(--ac-space-2); align-items: center; color: var(--ac-muted); }
   .spinner { inline-size: 1rem; block-size: 1rem; border: 2px solid var(--ac-border); border-block-start-color: var(--ac-accent); border-radius: 50%; animation: spin 0.8s linear infinite; flex: none; }
   .button .spinner { border-color: currentColor; border-block-start-color: transparent; }
   @keyframes spin { to { transform: rotate(360deg); } }
-  .error { padding: 0.75rem 1rem; border-inline-start: 4px solid var(--ac-error); background: var(--ac-error-bg); border-radius: var(--ac-radius); }
+
+  /* Skeletons: the shape of what comes (list rows, cards, table rows), shimmering while it loads. */
+  .skeleton { display: grid; gap: var(--ac-space-2); }
+  .bone { display: block; block-size: 0.875rem; inline-size: var(--w, 100%); border-radius: var(--ac-radius); background: linear-gradient(90deg, var(--ac-border) 40%, var(--ac-background) 50%, var(--ac-border) 60%) 0 0 / 300% 100%; animation: shimmer 1.6s linear infinite; }
+  .bone.short { --w: 30%; }
+  .bone.long { --w: 70%; }
+  .skeleton-row:nth-child(even) .long, .skeleton-card + .skeleton-card .long { --w: 50%; }
+  .bone.field { block-size: 2.5rem; }
+  .bone.dot { inline-size: 1.25rem; block-size: 1.25rem; border-radius: 50%; }
+  .bone.button { inline-size: 8rem; block-size: 2.5rem; min-inline-size: 0; padding: 0; border: 0; }
+  .skeleton-list { display: grid; border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
+  .skeleton-row { display: grid; grid-template-columns: 1.5rem 1fr; gap: var(--ac-space-2); align-items: center; padding: var(--ac-space-3); border-block-end: 1px solid var(--ac-border); }
+  .skeleton-row:last-child { border: 0; }
+  .skeleton-row > span:not(.dot) { grid-column: 2; }
+  .skeleton-card { display: grid; gap: var(--ac-space-2); padding: var(--ac-space-3) var(--ac-space-4); border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
+  @keyframes shimmer { to { background-position: -150% 0; } }
+
+  .error { padding: var(--ac-space-3) var(--ac-space-4); border-inline-start: 4px solid var(--ac-error); background: var(--ac-error-bg); border-radius: var(--ac-radius); }
   .error p { margin: 0; }
-  .notice { padding: 0.75rem 1rem; background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
-  .success { padding: 0.75rem 1rem; background: var(--ac-success-bg); border-radius: var(--ac-radius); }
+  .notice, .success, .confirm { padding: var(--ac-space-3) var(--ac-space-4); background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
+  .success { background: var(--ac-success-bg); border-inline-start: 4px solid var(--ac-success); }
+  div.success, div.error { margin-block-end: var(--ac-space-3); }
   .success > p { margin: 0; }
-  .success > p + p { margin-block-start: 0.5rem; }
+  .success > p + p { margin-block-start: var(--ac-space-2); }
   .done-summary { font-weight: 600; unicode-bidi: plaintext; }
-  .empty-state { padding: 1.5rem 1rem; text-align: center; color: var(--ac-muted); border: 1px dashed var(--ac-border-strong); border-radius: var(--ac-radius); }
-  .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-  .card { padding: 0.75rem 1rem; border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
+  .empty-state { padding: 1.5rem var(--ac-space-4); text-align: center; color: var(--ac-muted); border: 1px dashed var(--ac-border-strong); border-radius: var(--ac-radius); }
+  .cards { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--ac-space-3); }
+  .card { padding: var(--ac-space-3) var(--ac-space-4); border: 1px solid var(--ac-border); border-radius: var(--ac-radius); }
   .card-title { font-weight: 600; margin: 0; unicode-bidi: plaintext; }
-  .card-status { margin: 0.25rem 0 0; font-size: 0.875rem; font-weight: 600; color: var(--ac-warning-text); }
-  .card .actions { margin-block-start: 0.5rem; }
+  .card-status { margin: var(--ac-space-1) 0 0; font-size: var(--ac-text-s); font-weight: 600; color: var(--ac-warning-text); }
+  .card .actions { margin-block-start: var(--ac-space-2); }
   /* The connection just made, back on the overview: marked, and focused. */
   .card.made { border-color: var(--ac-accent); box-shadow: inset 0 0 0 1px var(--ac-accent); }
-  .card:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
-  .badge { display: inline-block; margin-inline-start: 0.5rem; padding: 0 0.5rem; font-size: 0.75rem; border-radius: 999px; background: var(--ac-success-bg); }
-  .confirm { margin-block-start: 0.75rem; padding: 0.75rem 1rem; background: var(--ac-notice-bg); border-radius: var(--ac-radius); }
-  .confirm p { margin: 0 0 0.5rem; }
+  .badge { display: inline-block; margin-inline-start: var(--ac-space-2); padding: 0 var(--ac-space-2); font-size: 0.75rem; border-radius: 999px; background: var(--ac-success-bg); }
+  .confirm { margin-block-start: var(--ac-space-3); }
+  .confirm p { margin: 0 0 var(--ac-space-2); }
   .confirm-question { font-weight: 600; }
+
+  /* The system step: Exact Online as a card to choose. */
+  .choice { display: flex; gap: var(--ac-space-3); align-items: center; inline-size: 100%; margin-block: var(--ac-space-4); padding: var(--ac-space-4); font: inherit; text-align: start; color: var(--ac-text); background: var(--ac-surface); border: 2px solid var(--ac-border-strong); border-radius: var(--ac-radius); cursor: pointer; }
+  .choice:hover { border-color: var(--ac-primary); background: var(--ac-active-bg); }
+  .choice-mark { flex: none; display: grid; place-items: center; inline-size: 2.75rem; block-size: 2.75rem; border-radius: 50%; background: #e1201e; color: #fff; font-weight: 700; font-size: var(--ac-text-l); }
+  .choice-text { flex: 1; display: grid; gap: var(--ac-space-1); }
+  .choice-name { font-weight: 700; font-size: var(--ac-text-l); }
+  .choice-go { flex: none; font-size: var(--ac-text-xl); color: var(--ac-muted); }
+
   /* The help article's prerequisites and migration note, above New Connection. */
-  .prerequisites, .migration { margin-block: 0 1rem; }
-  .prerequisites summary { cursor: pointer; font-weight: 600; padding-block: 0.25rem; }
-  .prerequisites summary:focus-visible { outline: 3px solid var(--ac-focus); outline-offset: 2px; }
-  .notice-title { margin: 0 0 0.5rem; font-size: 1rem; }
-  .checklist { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; gap: 0.5rem; }
-  .checklist li { display: flex; gap: 0.5rem; }
+  .prerequisites, .migration { margin-block: 0 var(--ac-space-4); }
+  .prerequisites summary { cursor: pointer; font-weight: 600; padding-block: var(--ac-space-1); }
+  .notice-title { margin: 0 0 var(--ac-space-2); font-size: var(--ac-text-m); }
+  .checklist { list-style: none; margin: var(--ac-space-2) 0 0; padding: 0; display: grid; gap: var(--ac-space-2); }
+  .checklist li { display: flex; gap: var(--ac-space-2); }
   .checklist .hint { display: block; }
   .checklist .not_met .hint { color: inherit; }
   .mark { flex: none; inline-size: 1.25rem; text-align: center; font-weight: 700; }
   .not_met .mark { color: var(--ac-warning-text); }
-  .migration ol { margin: 0 0 0.75rem; padding-inline-start: 1.25rem; }
-  .flows { border: 1px solid var(--ac-border); border-radius: var(--ac-radius); margin: 1rem 0 0; padding: 0.5rem 1rem 0.75rem; }
-  .flows legend { font-weight: 600; padding-inline: 0.25rem; }
-  .radio { display: flex; gap: 0.5rem; align-items: flex-start; padding-block: 0.375rem; cursor: pointer; }
+  .migration ol { margin: 0 0 var(--ac-space-3); padding-inline-start: 1.25rem; }
+  .flows { border: 1px solid var(--ac-border); border-radius: var(--ac-radius); margin: var(--ac-space-4) 0 0; padding: var(--ac-space-2) var(--ac-space-4) var(--ac-space-3); }
+  .flows legend { font-weight: 600; padding-inline: var(--ac-space-1); }
+  .radio { display: flex; gap: var(--ac-space-2); align-items: flex-start; padding-block: 0.375rem; cursor: pointer; }
   .radio input { inline-size: 1.25rem; block-size: 1.25rem; margin: 0.15rem 0 0; accent-color: var(--ac-primary); flex: none; }
   .radio-label { display: block; font-weight: 600; }
   .radio .hint { display: block; }
-  .field { display: grid; gap: 0.25rem; max-inline-size: 16rem; }
+  .field { display: grid; gap: var(--ac-space-1); max-inline-size: 16rem; }
   .field span { font-weight: 600; }
-  .field input { min-block-size: 2.5rem; padding: 0.375rem 0.5rem; font: inherit; border: 1px solid var(--ac-border-strong); border-radius: var(--ac-radius); }
+  .field input { min-block-size: 2.5rem; padding: 0.375rem var(--ac-space-2); font: inherit; color: inherit; background: var(--ac-surface); border: 1px solid var(--ac-border-strong); border-radius: var(--ac-radius); }
   /* The date's format under it, and what was wrong with it (empty until a submit). */
-  .field + .hint, .field-problem { margin: 0.25rem 0 0; }
+  .field + .hint, .field-problem { margin: var(--ac-space-1) 0 0; }
   .field-problem { color: var(--ac-error); }
   .field input[aria-invalid='true'] { border: 2px solid var(--ac-error); }
   /* The batch: the picker for one row, what stays apart, how far the run is. */
-  .batch-picker { margin-block: 1rem; padding: 0.75rem 1rem; border: 2px solid var(--ac-focus); border-radius: var(--ac-radius); }
-  .batch-picker h3 { margin: 0 0 0.5rem; font-size: 1rem; unicode-bidi: plaintext; }
-  .batch-apart { margin-block: 0.75rem; }
+  .batch-picker { margin-block: var(--ac-space-4); padding: var(--ac-space-3) var(--ac-space-4); border: 2px solid var(--ac-focus); border-radius: var(--ac-radius); }
+  .batch-picker h3 { margin: 0 0 var(--ac-space-2); font-size: var(--ac-text-m); unicode-bidi: plaintext; }
+  .batch-apart { margin-block: var(--ac-space-3); }
   .batch-apart summary { cursor: pointer; font-weight: 600; }
   .batch-apart .reason { color: var(--ac-warning-text); }
   .batch-progress progress { inline-size: 100%; block-size: 0.75rem; accent-color: var(--ac-primary); }
-  .batch-count { margin: 0 0 0.25rem; }
+  .batch-count { margin: 0 0 var(--ac-space-1); }
   .batch-results { padding-inline-start: 1.25rem; }
   .batch-result.failed { color: var(--ac-error); }
   .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   @container (max-width: 30rem) {
-    .actions { justify-content: stretch; }
-    .actions .button { flex: 1 1 auto; justify-content: center; }
+    .steps li:not([aria-current='step']) .step-name { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .steps [aria-current='step'] .step-name { white-space: nowrap; }
+    /* At the ends, the name runs inwards from its mark instead of out of the frame. */
+    .steps li:first-child .step-name { align-self: flex-start; }
+    .steps li:last-child .step-name { align-self: flex-end; }
+    .actions .button { flex: 1 1 auto; }
   }
   @media (prefers-reduced-motion: reduce) {
-    /* No spinning: a still ring next to the progress text says enough. */
+    /* No spinning, no shimmer: a still ring next to the progress text, still shapes, say enough. */
     .spinner { animation: none; border-block-start-color: var(--ac-border); }
+    .bone { animation: none; background: var(--ac-border); }
   }
   @media (forced-colors: active) {
-    .button { border-color: ButtonText; }
+    .button, .choice { border-color: ButtonText; }
     .primary[aria-disabled='true'] { color: GrayText; border-color: GrayText; }
-    .heading:focus-visible, .button:focus-visible { outline-color: Highlight; }
-    .error, .notice, .success { border: 1px solid CanvasText; }
+    .heading:focus-visible, .button:focus-visible, .choice:focus-visible { outline-color: Highlight; }
+    .error, .notice, .success, .bone { border: 1px solid CanvasText; }
+    .steps [aria-current='step']::before { forced-color-adjust: none; background: Highlight; color: HighlightText; }
   }
 `;

@@ -27,6 +27,7 @@ import { organisationView } from './views/organisation.js';
 import { reconnectView } from './views/reconnect.js';
 import { redeliveryView } from './views/redelivery.js';
 import { heading, primaryButton } from './views/parts.js';
+import { stepIndicator } from './views/steps.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { systemView } from './views/system.js';
 import { version } from './version.js';
@@ -71,10 +72,12 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  *
  * @csspart base - the outer frame.
  * @csspart header - the purple bar with the title and the step indicator.
+ * @csspart steps - the step indicator under the bar: the flow's five steps by name (absent outside the flow).
  * @csspart body - the current step.
  * @csspart button - every button (and the App Winkel link, which looks like one).
  * @csspart primary-button - the green buttons: each step's main action.
  * @csspart secondary-button - the outlined buttons: `Terug` and the other second choices.
+ * @csspart choice - the card to choose Exact Online on the system step.
  * @csspart cancel-button - `Annuleren`, the way out of every step.
  * @csspart connection - a connection in the list of active connections.
  * @csspart error - an error message.
@@ -92,25 +95,26 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  * @csspart batch-row - every organisation's row in that table.
  * @csspart batch-conflict - the note in a row whose administration another row has too.
  *
- * @cssprop [--autopilot-connect-accent=#5b2a86] - the bar's background (purple) and the moving arc of the spinner.
+ * @cssprop [--autopilot-connect-accent=light-dark(#5b2a86, #4a2470)] - the bar's background (purple) and the moving arc of the spinner.
  * @cssprop [--autopilot-connect-accent-text=#ffffff] - the title and step indicator on the bar.
  * @cssprop [--autopilot-connect-primary=#1e7b34] - primary buttons (green), the checked radio buttons and the chosen row's mark.
  * @cssprop [--autopilot-connect-primary-hover=#175f28] - primary buttons under the pointer.
  * @cssprop [--autopilot-connect-primary-text=#ffffff] - the text on primary buttons.
- * @cssprop [--autopilot-connect-text=#1f1d2b] - body text, and the text of outlined and link buttons.
- * @cssprop [--autopilot-connect-muted=#575468] - secondary text: hints, dates, counts, descriptions, rows that cannot be chosen.
- * @cssprop [--autopilot-connect-surface=#ffffff] - the step's background, outlined buttons, the search field and the lists.
- * @cssprop [--autopilot-connect-background=#f6f5fa] - the frame's background.
- * @cssprop [--autopilot-connect-border=#dcd9e6] - the frame, cards, lists, the lines between rows and the spinner's ring.
- * @cssprop [--autopilot-connect-border-strong=#767387] - the borders a user must see to find a control (keep 3:1 against the surface): input fields, outlined buttons, the rows' radio marks, the dashed box around an empty list.
- * @cssprop [--autopilot-connect-focus=#2f5fd0] - the focus ring, and the outline of the row the keyboard is on.
- * @cssprop [--autopilot-connect-error=#b3261e] - the bar at the start of an error message.
- * @cssprop [--autopilot-connect-error-background=#fdecea] - the background of an error message.
- * @cssprop [--autopilot-connect-success-background=#e8f5ec] - the background of a success message (logged in, connected, redelivery requested).
- * @cssprop [--autopilot-connect-warning-text=#7a4b00] - the reason a row cannot be chosen (blocked, already connected).
- * @cssprop [--autopilot-connect-notice-background=#fff6e0] - the background of a notice (a login that did not finish, the note after connecting).
- * @cssprop [--autopilot-connect-active-background=#eef1fc] - the background of the row the keyboard is on.
- * @cssprop [--autopilot-connect-selected-background=#e8f5ec] - the background of the chosen row.
+ * @cssprop [--autopilot-connect-text=light-dark(#1f1d2b, #ecebf3)] - body text, and the text of outlined and link buttons.
+ * @cssprop [--autopilot-connect-muted=light-dark(#575468, #b4b1c4)] - secondary text: hints, dates, counts, descriptions, rows that cannot be chosen.
+ * @cssprop [--autopilot-connect-surface=light-dark(#ffffff, #1d1b26)] - the step's background, outlined buttons, the search field and the lists.
+ * @cssprop [--autopilot-connect-background=light-dark(#f6f5fa, #14131b)] - the frame's background.
+ * @cssprop [--autopilot-connect-border=light-dark(#dcd9e6, #3b3849)] - the frame, cards, lists, the lines between rows and the spinner's ring.
+ * @cssprop [--autopilot-connect-border-strong=light-dark(#767387, #8e8aa3)] - the borders a user must see to find a control (keep 3:1 against the surface): input fields, outlined buttons, the rows' radio marks, the dashed box around an empty list.
+ * @cssprop [--autopilot-connect-focus=light-dark(#2f5fd0, #8fb0ff)] - the focus ring, and the outline of the row the keyboard is on.
+ * @cssprop [--autopilot-connect-error=light-dark(#b3261e, #ff9b8f)] - the bar at the start of an error message.
+ * @cssprop [--autopilot-connect-error-background=light-dark(#fdecea, #3d1714)] - the background of an error message.
+ * @cssprop [--autopilot-connect-success=light-dark(#1e7b34, #6fd08a)] - the bar and marks of success: a message's edge, a step taken, a row connected.
+ * @cssprop [--autopilot-connect-success-background=light-dark(#e8f5ec, #15301e)] - the background of a success message (logged in, connected, redelivery requested).
+ * @cssprop [--autopilot-connect-warning-text=light-dark(#7a4b00, #f2c063)] - the reason a row cannot be chosen (blocked, already connected).
+ * @cssprop [--autopilot-connect-notice-background=light-dark(#fff6e0, #3a2d0c)] - the background of a notice (a login that did not finish, the note after connecting).
+ * @cssprop [--autopilot-connect-active-background=light-dark(#eef1fc, #272c48)] - the background of the row the keyboard is on.
+ * @cssprop [--autopilot-connect-selected-background=light-dark(#e8f5ec, #15301e)] - the background of the chosen row.
  * @cssprop [--autopilot-connect-radius=6px] - the corner radius of the frame, buttons, fields, lists and messages.
  * @cssprop [--autopilot-connect-font=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - the font family.
  * @cssprop [--autopilot-connect-font-size=1rem] - the size of body text, buttons, fields and the pickers' rows.
@@ -284,14 +288,14 @@ export class AutopilotConnect extends LitElement {
     if (snapshot.status === 'error') {
       return html`${heading(t.title)}
         <div class="error" data-alert part="error"><p>${t.error_server}</p></div>
-        <div class="actions start">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
+        <div class="actions">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
     }
     return views[step](view);
   }
 
   protected override render() {
     // The server's first frame (checking the status) with blank values: see `fromServer`.
-    if (this.fromServer) return this.frame({ lang: '', title: '', stepText: null, body: checkingStatusView({ t: { title: '', loading: '' } }), said: '' });
+    if (this.fromServer) return this.frame({ lang: '', title: '', stepText: null, steps: nothing, body: checkingStatusView({ t: { connectionsHeading: '', loading: '' } }), said: '' });
     const snapshot = this.connect.snapshot;
     if (loadedTemplates(this.resolvedLocale)) this.spokenLocale = this.resolvedLocale;
     const locale = this.spokenLocale;
@@ -304,6 +308,7 @@ export class AutopilotConnect extends LitElement {
       lang: locale,
       title: t.title,
       stepText,
+      steps: step?.number ? stepIndicator(t, step.number) : nothing,
       body:
         snapshot && step
           ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl, locale }, step.view)
@@ -312,12 +317,13 @@ export class AutopilotConnect extends LitElement {
     });
   }
 
-  private frame({ lang, title, stepText, body, said }: { lang: string; title: string; stepText: string | null; body: TemplateResult; said: string }) {
+  private frame({ lang, title, stepText, steps, body, said }: { lang: string; title: string; stepText: string | null; steps: TemplateResult | typeof nothing; body: TemplateResult; said: string }) {
     return html`<section class="base" part="base" lang=${lang} aria-labelledby="title">
       <header class="header" part="header">
         <h1 id="title">${title}</h1>
         ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
       </header>
+      ${steps}
       <div class="body" part="body">${body}</div>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${said}</div>
     </section>`;

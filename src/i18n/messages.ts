@@ -50,6 +50,16 @@ export const messages = (locale: Locale = sourceLocale) => {
     title: msg('Autopilot – Exact Online', { id: 'title' }),
     loading: msg('Bezig met laden…', { id: 'loading' }),
     stepCount: (step: number, total: number) => msg(str`Stap ${number(step)} van ${number(total)}`, { id: 'stepCount' }),
+    /** The step indicator: its label, the five steps' short names, and what a step already taken is. */
+    steps: msg('Stappen', { id: 'steps' }),
+    stepNames: [
+      msg('Organisatie', { id: 'stepOrganisation' }),
+      msg('Exact Online', { id: 'stepSystem' }),
+      msg('Inloggen', { id: 'stepLogin' }),
+      msg('Administratie', { id: 'stepAdministration' }),
+      msg('Klaar', { id: 'stepDone' }),
+    ],
+    stepTaken: msg('afgerond', { id: 'stepTaken' }),
     back: msg('Terug', { id: 'back' }),
     cancel: msg('Annuleren', { id: 'cancel' }),
     retry: msg('Opnieuw proberen', { id: 'retry' }),
@@ -206,6 +216,7 @@ export const messages = (locale: Locale = sourceLocale) => {
     systemHeading: msg('Kies het boekhoudpakket', { id: 'systemHeading' }),
     systemIntro: (organisation: string) => msg(str`Waarmee wil je ${organisation} koppelen?`, { id: 'systemIntro' }),
     exactOnline: msg('Exact Online', { id: 'exactOnline' }),
+    exactOnlineChoice: msg('De Autopilot zet de facturen uit je Postvak In in je administratie in Exact Online.', { id: 'exactOnlineChoice' }),
 
     loginHeading: msg('Inloggen bij Exact Online', { id: 'loginHeading' }),
     loginIntro: msg('Klik op Open om in te loggen bij Exact Online. Geef daar toestemming voor de administraties die je wilt koppelen.', { id: 'loginIntro' }),

@@ -31,17 +31,19 @@ export const batchTableStyles = css`
   .conflict { display: block; margin-block-start: 0.25rem; font-size: 0.875rem; font-weight: 600; color: var(--ac-error); }
   tr.ticked { background: var(--ac-selected-bg); }
   .status { font-size: 0.875rem; }
-  .status.connected .mark { color: var(--ac-primary); font-weight: 700; }
+  .status.connected .mark { color: var(--ac-success); font-weight: 700; }
   .status.failed { color: var(--ac-error); font-weight: 600; }
   .status.skipped, .status.pending { color: var(--ac-muted); }
   .tick-all { display: inline-flex; gap: 0.5rem; align-items: center; margin-block-end: 0.5rem; font-weight: 600; cursor: pointer; }
+  /* \`Wijzigen\`: a secondary button, one size smaller to sit in a row. */
   button.change {
     min-block-size: 2.25rem;
-    padding: 0.25rem 0.75rem;
+    padding: var(--ac-space-1) var(--ac-space-3);
     font: inherit;
+    font-weight: 600;
     color: var(--ac-text);
     background: var(--ac-surface);
-    border: 1px solid var(--ac-border-strong);
+    border: 2px solid var(--ac-border-strong);
     border-radius: var(--ac-radius);
     cursor: pointer;
   }

@@ -74,17 +74,21 @@ export const searchListboxStyles = css`
   .description { color: var(--ac-muted); }
   .reason { color: var(--ac-warning-text); }
   .empty { padding: 1rem; color: var(--ac-muted); }
-  .more { margin-block-start: 0.5rem; }
+  .more { margin-block-start: var(--ac-space-2); }
+  /* \`Meer laden\`: a secondary button, as in the element around it. */
   button {
     min-block-size: 2.5rem;
-    padding: 0.5rem 1rem;
+    padding: var(--ac-space-2) var(--ac-space-4);
     font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
     color: var(--ac-text);
     background: var(--ac-surface);
-    border: 1px solid var(--ac-border-strong);
+    border: 2px solid var(--ac-border-strong);
     border-radius: var(--ac-radius);
     cursor: pointer;
   }
+  button:hover { background: var(--ac-active-bg); }
   @media (forced-colors: active) {
     [role='option'].active { outline: 2px solid Highlight; }
     [aria-selected='true'] .mark { border-color: Highlight; }

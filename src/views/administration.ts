@@ -5,7 +5,7 @@ import { finishRefusal, type FinishRefusal } from '../machine/finish-refusal.js'
 import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { replaceWarning } from './login.js';
-import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, secondaryButton, skeleton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** Each reason Exact (or the missing KvK) keeps an administration from being chosen has its own text. */
@@ -59,8 +59,8 @@ const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, l
 const advancedWayOn = ({ t, send, contactUrl }: ViewContext) =>
   html`<p class="notice">${t.advancedExplained}</p>
     <div class="actions">
-      <a class="button secondary" part="button secondary-button" href=${contactUrl} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
       ${primaryButton(t.chooseSimpleFlow, () => send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' }), { next: true })}
+      <a class="button secondary" part="button secondary-button" href=${contactUrl} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
     </div>`;
 
 /** Back to the list, to choose another administration (its search field, from where arrows go down the list). */
@@ -72,10 +72,10 @@ const refusedWaysOn = ({ t, send }: ViewContext, { another, login }: FinishRefus
     ? nothing
     : html`${another ? html`<p class="hint">${t.refusedFixed}</p>` : nothing}
         <div class="actions">
-          ${login ? secondaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' })) : nothing}
           ${another
             ? html`<button type="button" class="button primary" part="button primary-button" @click=${toPicker}>${t.chooseOtherDivision}</button>`
             : nothing}
+          ${login ? (another ? secondaryButton : primaryButton)(t.loginAgain, () => send({ type: 'user.loginAgain' })) : nothing}
         </div>`;
 
 /** Step 4 of 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
@@ -88,12 +88,12 @@ export const administrationView = (view: ViewContext) => {
   const refusal = inAdministration('finishFailed') ? finishRefusal(error) : null;
   const firstLoad = inAdministration('loading') && administrations.items.length === 0 && !administrations.query;
   if (inAdministration('failed')) {
-    return html`${heading(t.administrationHeading)}${errorPanel(error, view, { back: true })}${flowNav(view, { back: false })}`;
+    return html`${heading(t.administrationHeading)}${errorPanel(error, view)}${flowNav(view)}`;
   }
   return html`${heading(t.administrationHeading)}
     <p>${t.administrationIntro(isolate(organisation?.name ?? ''))}</p>
     ${firstLoad
-      ? progress(t.loading)
+      ? skeleton('list', t.loading)
       : picker(
           view,
           'administrations',

@@ -9,7 +9,7 @@ import { rateLimitWait } from '../machine/retry-policy.js';
 import type { BatchChangeEvent, BatchTableRow, BatchTickAllEvent, BatchTickEvent } from '../picker/batch-table.js';
 import { divisionItem } from './administration.js';
 import { signingIn } from './login.js';
-import { errorPanel, heading, isolate, listbox, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorPanel, heading, isolate, listbox, cancelButton, primaryButton, progress, quietButton, secondaryButton, skeleton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 /** After the element rendered what `send` changed: move focus within it (the picker, back to a row). */
@@ -110,9 +110,9 @@ const rowPicker = (view: ViewContext, table: BatchTable) => {
       },
       onMore: () => {},
     })}
-    <div class="actions start">
+    <div class="actions">
       <button type="button" class="button secondary" part="button secondary-button" @click=${(event: Event) => choose(event, null)}>${t.batchPickerNone}</button>
-      <button type="button" class="button link" part="button" @click=${close}>${t.batchPickerClose}</button>
+      ${quietButton(t.batchPickerClose, close)}
     </div>
   </section>`;
 };
@@ -162,7 +162,7 @@ const choosing = (view: ViewContext, batchTable: BatchTable) => {
     ${table(view, batchTable, null)} ${rowPicker(view, batchTable)} ${unconnectableList(view, batchTable)}
     <p class="hint">${t.batchBookingFlow}</p>
     <p class="hint">${t.advancedExplained}</p>
-    <div class="actions start">
+    <div class="actions">
       <a class="button secondary" part="button secondary-button" href=${contactUrl} target="_blank" rel="noopener noreferrer">${t.contactEconnect}</a>
     </div>
     ${blocked ? html`<p class="hint" id="batch-start-hint">${blocked}</p>` : nothing}
@@ -188,7 +188,7 @@ const running = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
         ? html`<p class="notice">${wait.automatic ? t.batchWaiting(wait.seconds) : t.batchWaitingLong(wait.seconds)}</p>`
         : nothing}
     </div>
-    <div class="actions start">
+    <div class="actions">
       ${waiting ? secondaryButton(t.batchContinue, () => send({ type: 'user.retry' })) : nothing}
       ${run.stopping
         ? html`<p class="hint">${t.batchStopping}</p>`
@@ -209,7 +209,7 @@ const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
       ? html`${resultList(t, run.rows.filter((row) => row.status === 'failed'))}
           <p class="hint">${t.batchFailedHint}</p>`
       : nothing}
-    <div class="actions start">
+    <div class="actions">
       ${failed > 0 ? primaryButton(t.batchRetryFailed(failed), () => send({ type: 'user.retryFailedBatch' })) : nothing}
       ${snapshot.can({ type: 'user.resumeSkippedBatch' }) ? secondaryButton(t.batchResumeSkipped(countOf(run, 'skipped')), () => send({ type: 'user.resumeSkippedBatch' })) : nothing}
       ${made > 0 ? secondaryButton(t.batchRedeliver(made), () => send({ type: 'user.redeliverBatch' })) : nothing}
@@ -232,8 +232,8 @@ const resultList = (t: Messages, rows: BatchRunRow[]) =>
     )}
   </ul>`;
 
-const cancelNav = ({ t, send }: ViewContext) =>
-  html`<div class="nav"><button type="button" class="button link" part="button cancel-button" @click=${() => send({ type: 'user.cancel' })}>${t.cancel}</button></div>`;
+const cancelNav = (view: ViewContext) =>
+  html`<div class="nav">${cancelButton(view)}</div>`;
 
 /** `Meerdere administraties koppelen`: the login, the matching table, the run, the end. */
 export const batchView = (view: ViewContext) => {
@@ -241,7 +241,7 @@ export const batchView = (view: ViewContext) => {
   const { batchTable, batchRun, error } = snapshot.context;
   const at = (state: string) => snapshot.matches({ batch: state } as never);
   if (at('signingIn')) return html`${heading(t.batchHeading)}<p>${t.batchIntro}</p>${view.signIn ? signingIn(view) : nothing}${cancelNav(view)}`;
-  if (at('loading')) return html`${heading(t.batchHeading)}${progress(t.batchLoading)}${cancelNav(view)}`;
+  if (at('loading')) return html`${heading(t.batchHeading)}${skeleton('list', t.batchLoading)}${cancelNav(view)}`;
   if (at('loadFailed') || at('resumeFailed')) return html`${heading(t.batchHeading)}${errorPanel(error, view)}${cancelNav(view)}`;
   if (at('resuming')) return html`${heading(t.batchHeading)}${progress(t.batchResuming)}`;
   if (at('choosing') && batchTable) return html`${heading(t.batchHeading)}${choosing(view, batchTable)}${cancelNav(view)}`;

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
 import { connectionList, connectionName, exactHosts } from './login.js';
-import { errorNote, errorPanel, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, errorPanel, heading, isolate, primaryButton, quietButton, secondaryButton, skeleton } from './parts.js';
 import { migrationView, newConnectionAction, prerequisitesView } from './prerequisites.js';
 import type { ViewContext } from './view-context.js';
 
@@ -52,10 +52,10 @@ const connectionItem = (view: ViewContext, connection: Connection) => {
     ${disconnecting?.id === connection.id
       ? disconnectConfirmation(view, connection)
       : actions
-        ? html`<div class="actions start">
+        ? html`<div class="actions">
             ${reconnectable(connection) ? primaryButton(t.reconnect, () => send({ type: 'user.reconnect', connection })) : nothing}
             ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
-            <button type="button" class="button link" part="button" @click=${() => send({ type: 'user.disconnect', connection })}>${t.disconnect}</button>
+            ${quietButton(t.disconnect, () => send({ type: 'user.disconnect', connection }))}
           </div>`
         : nothing}
   </li>`;
@@ -68,7 +68,7 @@ export const connectionsView = (view: ViewContext) => {
   const loading = snapshot.matches({ connections: 'loading' });
   const body =
     loading && (connections.length === 0 || !(disconnected || snapshot.context.reconnected))
-      ? progress(t.loading)
+      ? skeleton('cards', t.loading)
       : snapshot.matches({ connections: 'failed' })
         ? errorPanel(error, view)
         : connections.length === 0

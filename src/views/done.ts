@@ -15,8 +15,8 @@ export const doneView = ({ t, send, snapshot }: ViewContext) => {
       <p>${t.doneBody}</p>
     </div>
     <p class="notice">${t.doneNote}</p>
-    <div class="actions start">
-      ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
+    <div class="actions">
       ${primaryButton(t.toOverview, () => send({ type: 'user.done' }))}
+      ${secondaryButton(t.redeliver, () => send({ type: 'user.redeliver', connection }))}
     </div>`;
 };

@@ -51,7 +51,7 @@ export const signingIn = (view: ViewContext) => {
   if (signIn.matches('preparing') || signIn.matches('starting')) return progress(t.loginPreparing);
   if (at('ready')) {
     return html`${replaceWarning(view)}
-      <div class="actions start">${openButton}${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}</div>`;
+      <div class="actions">${openButton}${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}</div>`;
   }
   if (at('choosingGrant') && reusable) {
     const user = reusable.exactUser ? `${reusable.exactUser.name}${reusable.exactUser.email ? ` (${reusable.exactUser.email})` : ''}` : reusable.id;
@@ -59,7 +59,7 @@ export const signingIn = (view: ViewContext) => {
     const intro = reusable.region === 'nl' ? t.grantIntro(isolate(user)) : t.grantIntroRegion(isolate(user), exactHosts[reusable.region]);
     return html`<p>${intro}</p>
       <p class="hint">${t.grantWhy}</p>
-      <div class="actions start">
+      <div class="actions">
         ${primaryButton(t.reuseGrant(isolate(reusable.exactUser?.name ?? reusable.id)), () => send({ type: 'user.reuseGrant', authorization: reusable }))}
         ${secondaryButton(t.loginAsOther, () => send({ type: 'user.loginAsOther' }))}
       </div>`;
@@ -67,7 +67,7 @@ export const signingIn = (view: ViewContext) => {
   // A settled problem, or (while open) a window out of sight that the backend calls pending: `unseen`.
   if (loginProblem && (at('problem') || at('open'))) {
     return html`<p class="notice" data-alert>${t[`loginProblem_${loginProblem}`]}</p>
-      <div class="actions start">
+      <div class="actions">
         ${signIn.can({ type: 'user.openLogin' })
           ? html`${openButton}${signIn.can({ type: 'user.loginSameTab' }) ? secondaryButton(t.loginSameTab, () => send({ type: 'user.loginSameTab' })) : nothing}`
           : primaryButton(t.loginAgain, () => send({ type: 'user.retry' }))}
@@ -76,7 +76,7 @@ export const signingIn = (view: ViewContext) => {
   if (signIn.hasTag('checking')) return progress(t.loginChecking);
   if (at('open')) {
     return html`${progress(t.loginWaiting)} ${replaceWarning(view)}
-      <div class="actions start">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
+      <div class="actions">${secondaryButton(t.open, () => send({ type: 'user.openLogin' }))}</div>`;
   }
   return errorPanel(error, view);
 };
@@ -93,7 +93,7 @@ const state = (view: ViewContext) => {
     .flatMap((moved) => connections.filter((connection) => connection.id === moved.connectionId));
   return html`<p class="success">${user ? t.loginAuthorizedAs(isolate(user)) : t.loginAuthorized}</p>
     ${dropped.length > 0 ? html`<p class="notice" data-alert>${t.consentDropped(connectionList(t, dropped))}</p>` : nothing}
-    <div class="actions start">
+    <div class="actions">
       ${primaryButton(t.continue, () => send({ type: 'user.continue' }), { next: true, busy: snapshot.hasTag('busy') })}
     </div>`;
 };

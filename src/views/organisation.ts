@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Organisation } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { checkIcon, errorPanel, flowNav, heading, listCount, picker, primaryButton, progress } from './parts.js';
+import { checkIcon, errorPanel, flowNav, heading, listCount, picker, primaryButton, skeleton } from './parts.js';
 import type { ViewContext } from './view-context.js';
 
 const reasonFor = (organisation: Organisation, t: Messages): string | undefined => {
@@ -29,7 +29,7 @@ export const organisationView = (view: ViewContext) => {
     ${snapshot.matches({ flow: { organisation: 'failed' } })
       ? errorPanel(error, view)
       : firstLoad
-        ? progress(t.loading)
+        ? skeleton('list', t.loading)
         : html`${picker(
               view,
               'organisations',

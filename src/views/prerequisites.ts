@@ -94,7 +94,7 @@ export const migrationView = ({ t, snapshot, contactUrl }: ViewContext) => {
 export const newConnectionAction = ({ t, send, snapshot }: ViewContext) => {
   // The machine's own rule (canStartConnection): a prerequisite the backend says blocks, not met.
   const blocked = !snapshot.can({ type: 'user.newConnection' });
-  return html`<div class="actions start">
+  return html`<div class="actions">
     ${primaryButton(t.newConnection, () => send({ type: 'user.newConnection' }), { disabled: blocked })}
     ${
       // Only when more than one organisation can still be connected (the machine's canOfferBatch).

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api/api-error.js';
-import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
+import { errorNote, heading, isolate, cancelButton, primaryButton, progress, secondaryButton } from './parts.js';
 import { connectionName, signingIn } from './login.js';
 import type { ViewContext } from './view-context.js';
 
@@ -14,7 +14,7 @@ const afterLogin = (view: ViewContext) => {
   if (snapshot.matches({ reconnect: 'reauthorizing' })) return progress(t.reconnectRepairing);
   const { error } = snapshot.context;
   return html`${errorNote(error, t)}
-    <div class="actions start">
+    <div class="actions">
       ${primaryButton(t.loginAgain, () => send({ type: 'user.loginAgain' }), { next: true })}
       ${isPermanent(error) ? nothing : secondaryButton(t.retry, () => send({ type: 'user.retry' }))}
     </div>`;
@@ -34,6 +34,6 @@ export const reconnectView = (view: ViewContext) => {
     ${view.signIn && !view.signIn.matches('open') ? html`<p class="hint">${t.reconnectOtherUser}</p>` : nothing}
     ${view.signIn ? signingIn(view) : afterLogin(view)}
     <div class="nav">
-      <button type="button" class="button link" part="button cancel-button" @click=${() => send({ type: 'user.cancel' })}>${t.cancel}</button>
+      ${cancelButton(view)}
     </div>`;
 };

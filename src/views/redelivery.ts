@@ -16,7 +16,7 @@ export const redeliveryView = (view: ViewContext) => {
   if (snapshot.matches({ redelivery: 'submitted' }) && redelivery) {
     return html`${heading(t.redeliveryHeading)}
       <p class="success" role="status">${t.redeliveryDone(redelivery.documentCount, formatDate(redelivery.from))}</p>
-      <div class="actions start">${primaryButton(t.toOverview, () => send({ type: 'user.done' }))}</div>`;
+      <div class="actions">${primaryButton(t.toOverview, () => send({ type: 'user.done' }))}</div>`;
   }
   if (snapshot.matches({ redelivery: 'previewing' })) return html`${heading(t.redeliveryHeading)} ${progress(t.redeliveryCounting)}`;
   const confirming = snapshot.matches({ redelivery: 'confirming' }) || snapshot.matches({ redelivery: 'submitting' });
@@ -29,8 +29,8 @@ export const redeliveryView = (view: ViewContext) => {
       <!-- Said by the live region (announcement.ts), so not a second status here. -->
       <p class="notice">${some ? t.redeliveryPreview(redeliveryPreview.documentCount, date) : t.redeliveryNone(date)}</p>
       <div class="actions">
-        <button type="button" class="button secondary" part="button secondary-button" ?data-next-action=${!some} @click=${() => send({ type: 'user.changeRedeliveryDate' })}>${t.redeliveryChangeDate}</button>
         ${some ? primaryButton(submitting ? t.redeliverySubmitting : t.redeliveryConfirm, () => send({ type: 'user.confirmRedelivery' }), { busy: submitting, next: true }) : nothing}
+        ${(some ? secondaryButton : primaryButton)(t.redeliveryChangeDate, () => send({ type: 'user.changeRedeliveryDate' }), { next: !some })}
       </div>`;
   }
   return dateForm(view, intro, error);
@@ -91,9 +91,7 @@ function dateForm({ t, send, snapshot, locale }: ViewContext, intro: string, err
       ${snapshot.matches({ redelivery: 'failed' }) && error
         ? errorNote(error, t)
         : nothing}
-      <div class="actions">
-        ${secondaryButton(t.back, () => send({ type: 'user.back' }))}
-        <button type="submit" class="button primary" part="button primary-button">${t.redeliverySubmit}</button>
-      </div>
-    </form>`;
+      <div class="actions"><button type="submit" class="button primary" part="button primary-button">${t.redeliverySubmit}</button></div>
+    </form>
+    <div class="nav">${secondaryButton(t.back, () => send({ type: 'user.back' }))}</div>`;
 }

@@ -6,6 +6,13 @@ export const templates: LocaleTemplates = {
   title: 'Autopilot – Exact Online',
   loading: 'Wird geladen…',
   stepCount: str`Schritt ${0} von ${1}`,
+  steps: 'Schritte',
+  stepOrganisation: 'Organisation',
+  stepSystem: 'Exact Online',
+  stepLogin: 'Anmelden',
+  stepAdministration: 'Administration',
+  stepDone: 'Fertig',
+  stepTaken: 'erledigt',
   back: 'Zurück',
   cancel: 'Abbrechen',
   retry: 'Erneut versuchen',
@@ -140,6 +147,7 @@ export const templates: LocaleTemplates = {
   systemHeading: 'Buchhaltungssystem wählen',
   systemIntro: str`Womit möchten Sie ${0} verbinden?`,
   exactOnline: 'Exact Online',
+  exactOnlineChoice: 'Der Autopilot bringt die Rechnungen aus Ihrem Postvak In in Ihre Administration in Exact Online.',
 
   loginHeading: 'Bei Exact Online anmelden',
   loginIntro:

@@ -6,6 +6,13 @@ export const templates: LocaleTemplates = {
   title: 'Autopilot – Exact Online',
   loading: 'Cargando…',
   stepCount: str`Paso ${0} de ${1}`,
+  steps: 'Pasos',
+  stepOrganisation: 'Organización',
+  stepSystem: 'Exact Online',
+  stepLogin: 'Inicio de sesión',
+  stepAdministration: 'Administración',
+  stepDone: 'Listo',
+  stepTaken: 'completado',
   back: 'Atrás',
   cancel: 'Cancelar',
   retry: 'Reintentar',
@@ -140,6 +147,7 @@ export const templates: LocaleTemplates = {
   systemHeading: 'Elija el programa de contabilidad',
   systemIntro: str`¿Con qué desea conectar ${0}?`,
   exactOnline: 'Exact Online',
+  exactOnlineChoice: 'El Autopilot lleva las facturas de su Postvak In a su administración en Exact Online.',
 
   loginHeading: 'Iniciar sesión en Exact Online',
   loginIntro:

@@ -6,6 +6,13 @@ export const templates: LocaleTemplates = {
   title: 'Autopilot – Exact Online',
   loading: 'Chargement…',
   stepCount: str`Étape ${0} sur ${1}`,
+  steps: 'Étapes',
+  stepOrganisation: 'Organisation',
+  stepSystem: 'Exact Online',
+  stepLogin: 'Connexion',
+  stepAdministration: 'Administration',
+  stepDone: 'Terminé',
+  stepTaken: 'terminée',
   back: 'Retour',
   cancel: 'Annuler',
   retry: 'Réessayer',
@@ -139,6 +146,7 @@ export const templates: LocaleTemplates = {
   systemHeading: 'Choisissez le logiciel comptable',
   systemIntro: str`À quoi voulez-vous connecter ${0} ?`,
   exactOnline: 'Exact Online',
+  exactOnlineChoice: "L'Autopilot dépose les factures de votre Postvak In dans votre administration Exact Online.",
 
   loginHeading: 'Se connecter à Exact Online',
   loginIntro:
