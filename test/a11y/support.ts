@@ -240,10 +240,26 @@ export interface StateReport {
   overflowText200: string[];
 }
 
-/** Every check of this file on the element as it is now. */
+/**
+ * Runs `check` with the element in its dark colour scheme, as a host's `color-scheme: dark` (or a
+ * user's dark preference) shows it; then as it was.
+ */
+export async function inDarkScheme<T>(element: ConnectElement, check: () => Promise<T>): Promise<T> {
+  const before = element.style.getPropertyValue('color-scheme');
+  element.style.setProperty('color-scheme', 'dark');
+  try {
+    await settle(element);
+    return await check();
+  } finally {
+    if (before) element.style.setProperty('color-scheme', before);
+    else element.style.removeProperty('color-scheme');
+  }
+}
+
+/** Every check of this file on the element as it is now, axe in both colour schemes. */
 export async function checkState(element: ConnectElement): Promise<StateReport> {
   await settle(element);
-  const violations = await axeViolations(element);
+  const violations = [...(await axeViolations(element)), ...(await inDarkScheme(element, () => axeViolations(element))).map((violation) => `[dark] ${violation}`)];
   const targets = smallTargets(element);
   const overflow320 = await overflowAt(element, { width: 320 });
   // 200 % browser zoom on a 1280 px window: 640 CSS px, everything drawn twice as large.

@@ -11,12 +11,16 @@ describe('<autopilot-connect> step: checking status', () => {
     await element.updateComplete;
     const progress = await waitFor(() => element.shadowRoot?.querySelector('[role="status"]'), { message: 'progress indicator' });
     expect(progress.textContent?.trim()).to.equal('Bezig met laden…');
-    expect(heading(element)).to.equal('Autopilot – Exact Online');
+    // The overview's heading over the shape of its cards: the bar's title is not said twice.
+    expect(heading(element)).to.equal('Actieve koppelingen');
+    expect(element.shadowRoot!.querySelector('h1')?.textContent).to.equal('Autopilot – Exact Online');
+    expect(element.shadowRoot!.querySelectorAll('[data-skeleton="cards"] .skeleton-card').length, 'two card shapes').to.equal(2);
     expect(visibleText(element)).to.not.include('New Connection');
     await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the status for 2.5 s' });
     await clock.tickAsync(2499);
     await afterItsTurn(element);
-    expect(heading(element), 'still asking at 2.499 s').to.equal('Autopilot – Exact Online');
+    expect(element.shadowRoot!.querySelector('[data-skeleton]'), 'still asking at 2.499 s').to.not.equal(null);
+    expect(findButton(element, 'New Connection'), 'no New Connection at 2.499 s').to.equal(null);
     await clock.tickAsync(1);
     // The status carries the connections (one round trip): the overview is there with its first
     // render, without a second wait.
@@ -32,8 +36,8 @@ describe('<autopilot-connect> step: checking status', () => {
     const element = mount('slow');
     await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the status for 2.5 s' });
     await clock.tickAsync(2500);
-    await waitForHeading(element, 'Actieve koppelingen');
-    // The list loads with a progress indicator too.
+    // The list loads with the shape of its cards too.
+    await waitFor(() => heading(element) === 'Actieve koppelingen' && element.shadowRoot!.querySelector('[data-skeleton="cards"]'), { message: 'the cards loading' });
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
     await waitFor(() => clock.nextIn === 2500, { message: 'the backend holding the connections for 2.5 s' });
     await clock.tickAsync(2500);

@@ -56,7 +56,7 @@ describe('<autopilot-connect> errors', () => {
       const errors = errorsOf(element);
       await waitForText(element, nl.error_server);
       expectExplained(element, nl.error_server);
-      expect(heading(element)).to.equal('Autopilot – Exact Online');
+      expect(heading(element)).to.equal('Actieve koppelingen');
       expect(errors).to.have.length(1);
       expect(errors[0]!.status).to.equal(500);
       expect(errors[0]!.code).to.equal('internal_error');

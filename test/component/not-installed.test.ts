@@ -27,7 +27,7 @@ describe('<autopilot-connect> step: not installed', () => {
     const clock = installFakeClock();
     await press(element, 'Opnieuw controleren');
     await waitFor(() => visibleText(element).includes('Bezig met laden…'), { message: 'loading while the backend is asked' });
-    expect(heading(element)).to.equal('Autopilot – Exact Online');
+    expect(heading(element)).to.equal('Actieve koppelingen');
     // The question reached the backend (it took the delay), which now waits for the clock.
     await waitFor(() => mock.pendingFailures().length === 0, { message: 'the backend asked' });
     await clock.tickAsync(999);

@@ -52,8 +52,15 @@ export function mount(scenario: ScenarioName = 'default', { locale }: { locale?:
 export const backend = (scenario: ScenarioName = 'default') => getBackend(scenario);
 
 /** Waits until the step's heading reads exactly `text`. */
+/**
+ * Waits until the step with that heading is there, its content too: the first wait shows the
+ * overview's heading over the shape of its cards (a skeleton), which is not the overview yet.
+ */
 export const waitForHeading = (element: ConnectElement, text: string, timeout = 4000) =>
-  waitFor(() => heading(element) === text, { timeout, message: `heading "${text}" (now "${heading(element)}"; visible: ${visibleText(element).slice(0, 300)})` });
+  waitFor(() => heading(element) === text && !element.shadowRoot?.querySelector('[data-skeleton="cards"]'), {
+    timeout,
+    message: `heading "${text}" (now "${heading(element)}"; visible: ${visibleText(element).slice(0, 300)})`,
+  });
 
 /** Waits for the button, then presses it as a pointer user would. */
 export async function press(element: ConnectElement, name: string, timeout = 4000): Promise<HTMLElement> {

@@ -65,31 +65,69 @@ describe('user preferences', () => {
   });
   after(async () => harness?.close());
 
-  it('does not spin with prefers-reduced-motion', async () => {
-    await harness.reset('slow');
-    const page = await harness.browser.newPage({ reducedMotion: 'reduce' });
-    await page.goto(`${harness.origin}/?scenario=slow`);
-    const spinner = page.locator('autopilot-connect .spinner');
-    await spinner.waitFor();
-    assert.equal(await spinner.evaluate((element) => getComputedStyle(element).animationName), 'none');
+  it('does not shimmer with prefers-reduced-motion (and does without it)', async () => {
+    const animationOf = async (reducedMotion) => {
+      await harness.reset('slow');
+      const page = await harness.browser.newPage({ reducedMotion });
+      await page.goto(`${harness.origin}/?scenario=slow`);
+      // The first wait: the shape of the overview's cards.
+      const bone = page.locator('autopilot-connect [data-skeleton="cards"] .bone').first();
+      await bone.waitFor();
+      const name = await bone.evaluate((element) => getComputedStyle(element).animationName);
+      await page.close();
+      return name;
+    };
+    assert.equal(await animationOf('reduce'), 'none');
+    assert.equal(await animationOf('no-preference'), 'shimmer');
+  });
+
+  /** The step's background and text colour, as luminance (0 black … 1 white). */
+  const colours = (page) =>
+    page.locator('autopilot-connect').evaluate((element) => {
+      const body = element.shadowRoot.querySelector('[part="body"]');
+      const luminance = (colour) => {
+        const [r, g, b] = colour.match(/[\d.]+/g).slice(0, 3).map(Number);
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      return { background: luminance(getComputedStyle(body).backgroundColor), text: luminance(getComputedStyle(body).color) };
+    });
+
+  it('follows prefers-color-scheme, unless the host sets color-scheme on the element', async () => {
+    await harness.reset('default');
+    const page = await harness.browser.newPage({ colorScheme: 'dark' });
+    await page.goto(`${harness.origin}/?scenario=default`);
+    const element = page.locator('autopilot-connect');
+    await element.getByRole('button', { name: 'New Connection' }).waitFor();
+    const dark = await colours(page);
+    assert.ok(dark.background < 0.2 && dark.text > 0.8, `dark: ${JSON.stringify(dark)}`);
+    // The host's choice beats the user's preference.
+    await element.evaluate((node) => node.style.setProperty('color-scheme', 'light'));
+    const light = await colours(page);
+    assert.ok(light.background > 0.9 && light.text < 0.2, `the host's light: ${JSON.stringify(light)}`);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await element.evaluate((node) => node.style.setProperty('color-scheme', 'dark'));
+    const hostDark = await colours(page);
+    assert.ok(hostDark.background < 0.2, `the host's dark on a light preference: ${JSON.stringify(hostDark)}`);
     await page.close();
   });
 
-  it('keeps buttons and focus visible in forced colours', async () => {
-    await harness.reset('default');
-    const page = await harness.browser.newPage({ forcedColors: 'active' });
-    await page.goto(`${harness.origin}/?scenario=default`);
-    const button = page.locator('autopilot-connect').getByRole('button', { name: 'New Connection' });
-    await button.focus();
-    await page.keyboard.press('Shift+Tab');
-    await page.keyboard.press('Tab');
-    const style = await button.evaluate((element) => {
-      const computed = getComputedStyle(element);
-      return { border: computed.borderTopStyle, borderWidth: computed.borderTopWidth, outline: computed.outlineStyle };
+  for (const colorScheme of ['light', 'dark']) {
+    it(`keeps buttons and focus visible in forced colours (${colorScheme})`, async () => {
+      await harness.reset('default');
+      const page = await harness.browser.newPage({ forcedColors: 'active', colorScheme });
+      await page.goto(`${harness.origin}/?scenario=default`);
+      const button = page.locator('autopilot-connect').getByRole('button', { name: 'New Connection' });
+      await button.focus();
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      const style = await button.evaluate((element) => {
+        const computed = getComputedStyle(element);
+        return { border: computed.borderTopStyle, borderWidth: computed.borderTopWidth, outline: computed.outlineStyle };
+      });
+      assert.notEqual(style.border, 'none');
+      assert.notEqual(style.borderWidth, '0px');
+      assert.notEqual(style.outline, 'none');
+      await page.close();
     });
-    assert.notEqual(style.border, 'none');
-    assert.notEqual(style.borderWidth, '0px');
-    assert.notEqual(style.outline, 'none');
-    await page.close();
-  });
+  }
 });

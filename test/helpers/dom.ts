@@ -44,9 +44,20 @@ export function button(root: Element, name: string): HTMLElement {
   return found;
 }
 
+/**
+ * A button's or link's name as a screen reader hears it: its `aria-labelledby` (the system step's
+ * card is named by its title alone, its description is not part of the name), else its text.
+ */
+export function accessibleName(element: Element): string {
+  const ids = element.getAttribute('aria-labelledby');
+  const root = element.getRootNode() as ShadowRoot | Document;
+  const text = ids ? ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' ') : (element.textContent ?? '');
+  return withoutIsolates(text).replace(/\s+/g, ' ').trim();
+}
+
 export function findButton(root: Element, name: string): HTMLElement | null {
   for (const element of deepElements(root.shadowRoot ?? root)) {
-    if ((element.tagName === 'BUTTON' || element.tagName === 'A') && withoutIsolates(element.textContent ?? '').trim() === name && visible(element)) {
+    if ((element.tagName === 'BUTTON' || element.tagName === 'A') && accessibleName(element) === name && visible(element)) {
       return element as HTMLElement;
     }
   }

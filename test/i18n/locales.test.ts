@@ -9,7 +9,7 @@ import { messages, type Messages } from '../../src/i18n/messages.js';
  */
 
 /** Messages that are the same in every language: names and notation. */
-const sameEverywhere = new Set(['title', 'exactOnline', 'connectionSummary', 'kvk']);
+const sameEverywhere = new Set(['title', 'exactOnline', 'stepNames.1', 'connectionSummary', 'kvk']);
 /** Words that happen to be the same in a language (checked by a person). */
 const sameIn: Record<string, Set<string>> = {
   en: new Set(['newConnection', 'open', 'bookingFlowLegend']),
@@ -23,6 +23,7 @@ function render(all: Messages): Map<string, string> {
   const texts = new Map<string, string>();
   for (const [key, value] of Object.entries(all)) {
     if (typeof value === 'string') texts.set(key, value);
+    else if (Array.isArray(value)) value.forEach((text: string, index) => texts.set(`${key}.${index}`, text));
     else {
       const fn = value as (...args: unknown[]) => string;
       const args = (count: number) => Array.from({ length: fn.length }, () => count);

@@ -54,7 +54,7 @@ describe('<autopilot-connect> rendered on a server', () => {
     const { host, element } = await serverRendered('api-base=/mock/default/api');
     expect(customElements.get('autopilot-connect'), 'not defined yet').to.equal(undefined);
     expect(element.shadowRoot, 'a declarative shadow root from the server').to.not.equal(null);
-    expect(heading(element)).to.equal('Autopilot – Exact Online');
+    expect(heading(element)).to.equal('Actieve koppelingen');
     expect(element.shadowRoot!.querySelector('[role="status"]')?.textContent?.trim()).to.equal('Bezig met laden…');
     const serverFrame = element.shadowRoot!.querySelector('section.base');
     expect(serverFrame).to.not.equal(null);

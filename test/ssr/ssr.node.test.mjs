@@ -93,7 +93,9 @@ describe('server rendering', () => {
     assert.match(page, /<autopilot-connect[^>]*api-base="\/api\/autopilot"[^>]*><template shadowroot="open" shadowrootmode="open">/);
     const shadow = page.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<!--[^>]*-->/g, '');
     assert.match(shadow, /<h1 id="title">Autopilot – Exact Online<\/h1>/);
-    assert.match(shadow, /<p class="progress" role="status"><span class="spinner" aria-hidden="true"><\/span>Bezig met laden…<\/p>/);
+    // The overview's heading and the shape of its cards, with the progress sentence for a screen reader.
+    assert.match(shadow, /<h2 class="heading" tabindex="-1" data-step-heading>Actieve koppelingen<\/h2>/);
+    assert.match(shadow, /<div class="skeleton" data-skeleton="cards"><span class="visually-hidden" role="status">Bezig met laden…<\/span>/);
   });
 
   // @lit/react sets the properties in the browser, after hydration: the server sends the bare tag.
