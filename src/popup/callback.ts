@@ -9,17 +9,19 @@ import { LOGIN_CHANNEL, parseLoginReport } from './login-message.js';
 import { takeReturnAddress } from './return-address.js';
 
 /**
- * Per language: the outcome (authorized, else not), what to do in a window the page closes (a
- * popup), and the way back in a tab without an opener — the platform's own tab after a same-tab
+ * Per language: the heading when authorized, the heading when not, what to do in a window the
+ * page closes (a popup: still true when the browser refuses to close it), what to do after a
+ * failure, and the way back in a tab without an opener — the platform's own tab after a same-tab
  * login whose return address is gone (cleared by Back, expired, storage blocked): telling the user
- * to close it would close the platform.
+ * to close it would close the platform. Until the script knows the outcome (or when the address
+ * carries none), the heading stays the neutral "Exact Online" of callback.html and no sign shows.
  */
 const texts = {
-  nl: ['Je bent ingelogd bij Exact Online.', 'Je kunt dit tabblad sluiten en verdergaan op het platform.', 'Inloggen bij Exact Online is niet gelukt.', 'Sluit dit tabblad en probeer het opnieuw op het platform.', 'Terug naar het platform'],
-  en: ['You are logged in to Exact Online.', 'You can close this tab and continue on the platform.', 'Logging in to Exact Online did not work.', 'Close this tab and try again on the platform.', 'Back to the platform'],
-  fr: ["Vous êtes identifié auprès d'Exact Online.", 'Vous pouvez fermer cet onglet et continuer sur la plateforme.', "L'identification auprès d'Exact Online a échoué.", 'Fermez cet onglet et réessayez sur la plateforme.', 'Retour à la plateforme'],
-  de: ['Sie sind bei Exact Online angemeldet.', 'Sie können diesen Tab schließen und auf der Plattform weitermachen.', 'Die Anmeldung bei Exact Online ist fehlgeschlagen.', 'Schließen Sie diesen Tab und versuchen Sie es auf der Plattform erneut.', 'Zurück zur Plattform'],
-  es: ['Ha iniciado sesión en Exact Online.', 'Puede cerrar esta pestaña y continuar en la plataforma.', 'No se pudo iniciar sesión en Exact Online.', 'Cierre esta pestaña e inténtelo de nuevo en la plataforma.', 'Volver a la plataforma'],
+  nl: ['Ingelogd bij Exact Online', 'Inloggen is niet gelukt', 'Sluit dit venster als het open blijft.', 'Probeer het opnieuw op het platform.', 'Terug naar het platform'],
+  en: ['Logged in to Exact Online', 'Logging in did not work', 'Close this window if it stays open.', 'Try again on the platform.', 'Back to the platform'],
+  fr: ['Connecté à Exact Online', 'La connexion a échoué', 'Fermez cette fenêtre si elle reste ouverte.', 'Réessayez sur la plateforme.', 'Retour à la plateforme'],
+  de: ['Bei Exact Online angemeldet', 'Die Anmeldung ist fehlgeschlagen', 'Schließen Sie dieses Fenster, falls es offen bleibt.', 'Versuchen Sie es auf der Plattform erneut.', 'Zurück zur Plattform'],
+  es: ['Sesión iniciada en Exact Online', 'No se pudo iniciar sesión', 'Cierre esta ventana si sigue abierta.', 'Inténtelo de nuevo en la plataforma.', 'Volver a la plataforma'],
 } as const;
 
 const params = new URLSearchParams(location.search);
@@ -30,18 +32,22 @@ const report = parseLoginReport({
   authorizationId: params.get('authorization'),
   status: params.get('status'),
 });
-const [done, closeDone, failed, closeFailed, backText] = texts[lang];
+const [done, failed, closeText, retry, backText] = texts[lang];
 const authorized = report?.status === 'authorized';
+const opener = window.opener as Window | null;
 document.documentElement.lang = lang;
-const message = document.getElementById('message');
-if (message) message.textContent = authorized ? done : failed;
+if (report) {
+  // The outcome: the heading says it, the sign (body.ok / body.no: callback.css) shows it.
+  document.querySelector('h1')!.textContent = authorized ? done : failed;
+  document.body.className = authorized ? 'ok' : 'no';
+}
 
 // After a same-tab login (the popup was blocked) there is no window to close: go back to the
 // page the element was on — only for this very login, and never from a popup.
 let returnUrl: string | null = null;
 if (report) {
   try {
-    window.opener?.postMessage(report, location.origin);
+    opener?.postMessage(report, location.origin);
   } catch {
     // A severed or foreign opener: the channel below still carries the news.
   }
@@ -52,24 +58,24 @@ if (report) {
   }
   returnUrl = takeReturnAddress(() => sessionStorage, {
     authorizationId: report.authorizationId,
-    hasOpener: Boolean(window.opener),
+    hasOpener: Boolean(opener),
     origin: location.origin,
     now: Date.now(),
   });
 }
 if (returnUrl) location.replace(returnUrl);
 else {
-  if (window.opener) {
-    if (message) message.textContent += ` ${authorized ? closeDone : closeFailed}`;
-  } else {
+  if (!opener) {
     // No opener: the platform's own tab (or a popup a Cross-Origin-Opener-Policy severed, which
     // closes below if it can). The link is the user's to follow, to this origin's root.
-    const back = document.getElementById('back');
-    if (back) {
-      back.textContent = backText;
-      back.hidden = false;
-    }
+    const back = document.getElementById('back')!;
+    back.textContent = backText;
+    back.hidden = false;
   }
-  // Give the messages a moment to leave, then close; if the browser refuses, the text stays.
-  if (report) setTimeout(() => window.close(), 300);
+  if (report) {
+    // What next: after a failure, to try again; in a popup, that it closes (or is to be closed).
+    document.querySelector('p')!.textContent = `${authorized ? '' : retry} ${opener ? closeText : ''}`.trim();
+    // Give the messages a moment to leave, then close; if the browser refuses, the text stays.
+    setTimeout(() => window.close(), 300);
+  }
 }

@@ -122,8 +122,9 @@ export async function runCallbackPage(callbackUrl: string): Promise<void> {
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
   document.body.append(frame);
   await loaded;
-  // The module script runs on load; its BroadcastChannel message is then on its way.
-  await waitFor(() => frame.contentDocument?.getElementById('message')?.textContent !== '…', { message: 'the callback page ran' });
+  // The module script runs on load; once it shows the outcome (body.ok / body.no), its
+  // BroadcastChannel message is on its way.
+  await waitFor(() => Boolean(frame.contentDocument?.body?.className), { message: 'the callback page ran' });
   await pause(50);
   frame.remove();
 }
