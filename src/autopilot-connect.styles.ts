@@ -66,7 +66,7 @@ export const autopilotConnectStyles = css`
 
   /* The step indicator: the five steps by name, each a numbered mark on one line, those taken ticked; on a phone the current one's name alone. */
   .steps { display: flex; margin: 0; padding: var(--ac-space-3) var(--ac-space-2); list-style: none; background: var(--ac-surface); border-block-end: 1px solid var(--ac-border); font-size: var(--ac-text-s); line-height: 1.3; counter-reset: step; }
-  .steps li { position: relative; flex: 1 1 0; display: flex; flex-direction: column; align-items: center; gap: var(--ac-space-1); min-inline-size: 0; text-align: center; color: var(--ac-muted); counter-increment: step; }
+  .steps li { position: relative; flex: 1 1 0; display: flex; flex-direction: column; align-items: center; gap: var(--ac-space-1); min-inline-size: 0; text-align: center; overflow-wrap: anywhere; color: var(--ac-muted); counter-increment: step; }
   .steps li::before { content: counter(step); display: grid; place-items: center; inline-size: 1.5rem; block-size: 1.5rem; border: 2px solid var(--ac-border-strong); border-radius: 50%; background: var(--ac-surface); font-weight: 700; font-size: 0.75rem; }
   .steps li + li::after { content: ''; position: absolute; inset-block-start: calc(0.75rem - 1px); inset-inline: calc(-50% + 1rem) calc(50% + 1rem); block-size: 2px; background: var(--ac-border); }
   .steps .done::before { content: '✓'; border-color: var(--ac-success); color: var(--ac-success); }
@@ -136,7 +136,7 @@ export const autopilotConnectStyles = css`
   .confirm p { margin: 0 0 var(--ac-space-2); }
   .confirm-question { font-weight: 600; }
 
-  /* The system step: Exact Online as a card to choose. */
+  /* The system step: Exact Online as a card to choose (the whole card is the button). */
   .choice { display: flex; gap: var(--ac-space-3); align-items: center; inline-size: 100%; margin-block: var(--ac-space-4); padding: var(--ac-space-4); font: inherit; text-align: start; color: var(--ac-text); background: var(--ac-surface); border: 2px solid var(--ac-border-strong); border-radius: var(--ac-radius); cursor: pointer; }
   .choice:hover { border-color: var(--ac-primary); background: var(--ac-active-bg); }
   .choice-mark { flex: none; display: grid; place-items: center; inline-size: 2.75rem; block-size: 2.75rem; border-radius: 50%; background: #e1201e; color: #fff; font-weight: 700; font-size: var(--ac-text-l); }
@@ -179,12 +179,13 @@ export const autopilotConnectStyles = css`
   .batch-results { padding-inline-start: 1.25rem; }
   .batch-result.failed { color: var(--ac-error); }
   .visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  /* Too narrow for five names: the marks alone, and the current step's name in the bar. */
+  .step-now { display: none; }
+  @container (max-width: 34rem) {
+    .steps .step-name { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+    .step-now { display: inline; }
+  }
   @container (max-width: 30rem) {
-    .steps li:not([aria-current='step']) .step-name { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-    .steps [aria-current='step'] .step-name { white-space: nowrap; }
-    /* At the ends, the name runs inwards from its mark instead of out of the frame. */
-    .steps li:first-child .step-name { align-self: flex-start; }
-    .steps li:last-child .step-name { align-self: flex-end; }
     .actions .button { flex: 1 1 auto; }
   }
   @media (prefers-reduced-motion: reduce) {

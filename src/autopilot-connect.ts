@@ -77,7 +77,7 @@ const views: Record<View, (view: ViewContext) => TemplateResult> = {
  * @csspart button - every button (and the App Winkel link, which looks like one).
  * @csspart primary-button - the green buttons: each step's main action.
  * @csspart secondary-button - the outlined buttons: `Terug` and the other second choices.
- * @csspart choice - the card to choose Exact Online on the system step.
+ * @csspart choice - the card to choose Exact Online on the system step (a button).
  * @csspart cancel-button - `Annuleren`, the way out of every step.
  * @csspart connection - a connection in the list of active connections.
  * @csspart error - an error message.
@@ -308,6 +308,7 @@ export class AutopilotConnect extends LitElement {
       lang: locale,
       title: t.title,
       stepText,
+      stepName: step?.number ? t.stepNames[step.number - 1] : '',
       steps: step?.number ? stepIndicator(t, step.number) : nothing,
       body:
         snapshot && step
@@ -317,11 +318,11 @@ export class AutopilotConnect extends LitElement {
     });
   }
 
-  private frame({ lang, title, stepText, steps, body, said }: { lang: string; title: string; stepText: string | null; steps: TemplateResult | typeof nothing; body: TemplateResult; said: string }) {
+  private frame({ lang, title, stepText, stepName = '', steps, body, said }: { lang: string; title: string; stepText: string | null; stepName?: string; steps: TemplateResult | typeof nothing; body: TemplateResult; said: string }) {
     return html`<section class="base" part="base" lang=${lang} aria-labelledby="title">
       <header class="header" part="header">
         <h1 id="title">${title}</h1>
-        ${stepText ? html`<span class="step" aria-hidden="true">${stepText}</span>` : nothing}
+        ${stepText ? html`<span class="step" aria-hidden="true">${stepText}<span class="step-now"> · ${stepName}</span></span>` : nothing}
       </header>
       ${steps}
       <div class="body" part="body">${body}</div>

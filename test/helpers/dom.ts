@@ -45,13 +45,16 @@ export function button(root: Element, name: string): HTMLElement {
 }
 
 /**
- * A button's or link's name as a screen reader hears it: its `aria-labelledby` (the system step's
- * card is named by its title alone, its description is not part of the name), else its text.
+ * A button's or link's name as a screen reader hears it: its `aria-labelledby`, else its text
+ * without what is `aria-hidden` (the system step's card: its description and marks are not in
+ * its name).
  */
 export function accessibleName(element: Element): string {
   const ids = element.getAttribute('aria-labelledby');
   const root = element.getRootNode() as ShadowRoot | Document;
-  const text = ids ? ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' ') : (element.textContent ?? '');
+  const spoken = (node: Node): string =>
+    node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : (node as Element).getAttribute?.('aria-hidden') === 'true' ? '' : [...node.childNodes].map(spoken).join('');
+  const text = ids ? ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' ') : spoken(element);
   return withoutIsolates(text).replace(/\s+/g, ' ').trim();
 }
 
