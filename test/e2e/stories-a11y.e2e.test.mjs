@@ -11,7 +11,7 @@ import { CLUSTER_PATH, emptyCluster } from '../helpers/pglite-cluster.mjs';
 /**
  * Every Storybook story (they double as fixtures of the element's steps and error states),
  * built once, served from storybook-static, played, then checked with axe-core's WCAG 2.0/2.1/2.2
- * A and AA rules: zero violations per story.
+ * A and AA rules: zero violations per story, in the light and in the dark colour scheme.
  */
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const staticDir = join(root, 'storybook-static');
@@ -91,7 +91,7 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
       // A context of its own: MSW's service worker, shared by the pages of one context, unregisters
       // itself when a story page closes and it sees no client left, which can leave the next page
       // (still loading) without its mock: its first request then reached the static server (404).
-      const context = await browser.newContext();
+      const context = await browser.newContext({ colorScheme: 'light' });
       const page = await context.newPage();
       const pageErrors = [];
       page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -123,18 +123,27 @@ describe('every Storybook story: no axe violations (WCAG 2.0/2.1/2.2 A and AA)',
         await page.waitForTimeout(300);
 
         await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async (tags) => {
-          const result = await window.axe.run(document.querySelector('#storybook-root') ?? document, {
-            runOnly: { type: 'tag', values: tags },
-            resultTypes: ['violations'],
-          });
-          return result.violations.map(
-            (violation) =>
-              `${violation.id} (${violation.impact}): ${violation.help}\n` +
-              violation.nodes.map((node) => `    at ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ')}`).join('\n'),
-          );
-        }, WCAG_TAGS);
-        assert.equal(violations.join('\n'), '', `axe violations in ${story.id}`);
+        // Light first (the context's default), then dark: the element follows prefers-color-scheme,
+        // so its dark colours must pass the same contrast rules.
+        const failures = [];
+        for (const scheme of ['light', 'dark']) {
+          await page.emulateMedia({ colorScheme: scheme });
+          // Let the new scheme's styles apply and the page paint a frame before axe reads colours.
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+          const violations = await page.evaluate(async (tags) => {
+            const result = await window.axe.run(document.querySelector('#storybook-root') ?? document, {
+              runOnly: { type: 'tag', values: tags },
+              resultTypes: ['violations'],
+            });
+            return result.violations.map(
+              (violation) =>
+                `${violation.id} (${violation.impact}): ${violation.help}\n` +
+                violation.nodes.map((node) => `    at ${JSON.stringify(node.target)}: ${node.failureSummary?.replace(/\s+/g, ' ')}`).join('\n'),
+            );
+          }, WCAG_TAGS);
+          if (violations.length > 0) failures.push(`in the ${scheme} colour scheme:\n${violations.join('\n')}`);
+        }
+        assert.equal(failures.join('\n'), '', `axe violations in ${story.id} (light and dark are both checked)`);
         assert.deepEqual(pageErrors, []);
       } finally {
         await context.close();
