@@ -39,7 +39,8 @@ async function runAll(root: Element): Promise<void> {
   await reachTable(root);
   await tickAll(root);
   await clickButton(root, 'Alles koppelen (35)');
-  await findHeading(root, 'Klaar met koppelen');
+  // 35 connections one at a time: more than a step's usual wait on a busy machine.
+  await findHeading(root, 'Klaar met koppelen', { timeout: 30_000 });
 }
 
 /** The overview offers the batch beside `New Connection`: more than one organisation can be connected. */

@@ -16,8 +16,10 @@ function* deepElements(root: ParentNode): Generator<Element> {
   }
 }
 
-// Direction isolates around names are invisible to a reader.
-const textOf = (element: Element): string => element.textContent?.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim() ?? '';
+/** The text a reader hears: without direction isolates around names, and without what is `aria-hidden` (the Exact Online card's description). */
+const spoken = (node: Node): string =>
+  node.nodeType === Node.TEXT_NODE ? (node.textContent ?? '') : (node as Element).getAttribute?.('aria-hidden') === 'true' ? '' : Array.from(node.childNodes, spoken).join('');
+const textOf = (element: Element): string => spoken(element).replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /** The `<autopilot-connect>` a story rendered. */
 export function connectElement(canvasElement: HTMLElement): HTMLElement {
@@ -61,15 +63,19 @@ export function findOption(root: Element, label: string): Promise<HTMLElement> {
   );
 }
 
-/** Waits until the step's heading (the one focus moves to) reads `text`. */
-export function findHeading(root: Element, text: string): Promise<HTMLElement> {
+/**
+ * Waits until the step's heading (the one focus moves to) reads `text`, and its content is there:
+ * the first wait shows the overview's heading over the shape of its cards.
+ */
+export function findHeading(root: Element, text: string, { timeout = TIMEOUT_MS } = {}): Promise<HTMLElement> {
   return waitFor(
     () => {
       const heading = root.shadowRoot?.querySelector<HTMLElement>('[data-step-heading]');
       if (!heading || textOf(heading) !== text) throw new Error(`No heading "${text}". The step shows: ${describe(root)}`);
+      if (root.shadowRoot?.querySelector('[data-skeleton="cards"]')) throw new Error(`"${text}" is still loading.`);
       return heading;
     },
-    { timeout: TIMEOUT_MS },
+    { timeout },
   );
 }
 

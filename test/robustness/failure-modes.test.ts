@@ -73,7 +73,7 @@ const operations: Operation[] = [
     path: /\/api\/status$/,
     prepare: async () => {},
     trigger: async () => {},
-    heading: nl.title,
+    heading: nl.connectionsHeading,
     continued: (element) => toConnections(element),
   },
   {
