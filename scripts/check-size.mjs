@@ -55,9 +55,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * +9.1 KB measured against main): the batch's state, matching, run and resume record (≈3.3 KB), its
  * view, windowed table and styles (≈4.4 KB) and its Dutch texts (≈1.4 KB). None of it is needed
  * before `Meerdere administraties koppelen` is pressed: issue 16 loads it as a lazy chunk of its own.
+ * Raised from 61 to 63 KB with the finished look (issue 15; 2026-12-02: 59.94 → 62.29 KB, +2.35 KB):
+ * the design tokens and the dark scheme's `light-dark()` pairs, the skeletons, the named step
+ * indicator and the Exact Online card (the styles from ≈2.6 to ≈4.0 KB), and the steps' names in
+ * Dutch. Issue 16's minified template literals and lazy chunk take it under 30 KB.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 61 * 1024 },
+  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 63 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
