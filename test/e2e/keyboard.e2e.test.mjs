@@ -21,7 +21,8 @@ const focused = (page) =>
     return {
       tag: active?.tagName.toLowerCase() ?? null,
       role: active?.getAttribute('role') ?? null,
-      text: active?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      // What a reader hears: the Exact Online card's aria-hidden description is not its name.
+        text: ((node) => { const said = (n) => (n.nodeType === 3 ? n.data : n.getAttribute?.('aria-hidden') === 'true' ? '' : [...n.childNodes].map(said).join('')); return node ? said(node) : ''; })(active).replace(/\s+/g, ' ').trim(),
       label: active?.getAttribute('aria-label') ?? null,
       type: active?.getAttribute('type') ?? null,
       value: active?.value ?? null,

@@ -44,11 +44,12 @@ export function findInPage(query) {
     }
   }
   /** Text as rendered: shadow trees included, hidden parts left out. */
-  function deepText(node) {
+  /** The visible text under `node`; for a name (`spokenOnly`), without what is aria-hidden, as an accessible name is. */
+  function deepText(node, spokenOnly = false) {
     if (node.nodeType === Node.TEXT_NODE) return node.data;
-    if (node.nodeType === Node.ELEMENT_NODE && !visible(node)) return '';
+    if (node.nodeType === Node.ELEMENT_NODE && (!visible(node) || (spokenOnly && node.getAttribute('aria-hidden') === 'true'))) return '';
     const children = node.shadowRoot ? [...node.shadowRoot.childNodes] : [...node.childNodes];
-    return children.map(deepText).join(node.nodeType === Node.ELEMENT_NODE && getComputedStyle(node).display !== 'inline' ? ' ' : '');
+    return children.map((child) => deepText(child, spokenOnly)).join(node.nodeType === Node.ELEMENT_NODE && getComputedStyle(node).display !== 'inline' ? ' ' : '');
   }
 
   function roleOf(element) {
@@ -80,7 +81,7 @@ export function findInPage(query) {
       return normalize([...element.labels].map((l) => [...l.childNodes].filter((n) => n !== element).map((n) => n.textContent).join(' ')).join(' '));
     }
     if (['input', 'textarea', 'select'].includes(element.localName)) return normalize(element.getAttribute('placeholder') ?? '');
-    return normalize(deepText(element));
+    return normalize(deepText(element, true));
   }
 
   let scope = document;

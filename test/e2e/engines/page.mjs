@@ -85,7 +85,8 @@ export class Page {
       return {
         tag: active?.localName ?? null,
         role: active?.getAttribute('role') ?? null,
-        text: active?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        // What a reader hears: the Exact Online card's aria-hidden description is not its name.
+        text: ((node) => { const said = (n) => (n.nodeType === 3 ? n.data : n.getAttribute?.('aria-hidden') === 'true' ? '' : [...n.childNodes].map(said).join('')); return node ? said(node) : ''; })(active).replace(/\s+/g, ' ').trim(),
         type: active?.getAttribute('type') ?? null,
         option: option?.querySelector('.label')?.textContent?.trim() ?? null,
         optionSelected: option?.getAttribute('aria-selected') ?? null,
