@@ -38,6 +38,8 @@ describe('a plain script-tag host with the self-contained build, no bundler', ()
     recorded.page.on('request', (request) => requests.push(new URL(request.url())));
     await recorded.page.goto(`${server.origin}/`);
     await recorded.shows(recorded.page.locator('autopilot-connect').getByRole('heading', { name: 'Active connections' }));
+    // The heading comes first, over the shape of the cards; the overview itself once the status is in.
+    await recorded.shows(recorded.page.locator('autopilot-connect').getByRole('button', { name: 'New Connection' }));
 
     const elsewhere = requests
       .filter((url) => url.origin !== server.origin || !(url.pathname === '/' || url.pathname.startsWith(VENDOR) || url.pathname.startsWith('/mock/default/api/')))
