@@ -49,6 +49,8 @@ export async function findConnection(db: Queryable, accountId: string, id: strin
 }
 
 export async function listConnections(db: Queryable, accountId: string, seed: PlatformSeed): Promise<Connection[]> {
-  const rows = await db.query<ConnectionRow & Record<string, unknown>>(`${select} WHERE c.account_id = $1 ORDER BY c.created_at, c.id`, [accountId]);
+  // Oldest first; connections made in the same millisecond (a seed's) by organisation, not by their
+  // random ids, so the overview lists them in the same order every time.
+  const rows = await db.query<ConnectionRow & Record<string, unknown>>(`${select} WHERE c.account_id = $1 ORDER BY c.created_at, c.organisation_name, c.id`, [accountId]);
   return rows.map((row) => toConnection(row, seed));
 }
