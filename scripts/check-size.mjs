@@ -61,7 +61,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * Dutch. Issue 16's minified template literals and lazy chunk take it under 30 KB.
  */
 export const BUDGETS = {
-  element: { label: 'element (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 63 * 1024 },
+  element: { label: 'first load (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 51 * 1024 },
+  flow: { label: 'whole flow (the first load + the later steps)', gzip: 45 * 1024, ceiling: 66 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
@@ -112,6 +113,8 @@ export async function buildPackage({ outDir = mkdtempSync(join(tmpdir(), 'autopi
         css: [...(item.viteMetadata?.importedCss ?? [])],
         // A language's messages: loaded when that language is asked for, not counted.
         locale: /[\\/]src[\\/]i18n[\\/]locales[\\/]/.test(item.facadeModuleId ?? ''),
+        // The later steps (src/views/later-steps.ts): fetched while the overview shows; the whole flow counts it.
+        steps: /[\\/]src[\\/]views[\\/]later-steps\.ts$/.test(item.facadeModuleId ?? ''),
       });
     }
     builds[target] = { dir, chunks, files: outputs.map((item) => item.fileName) };
@@ -158,13 +161,16 @@ function staticClosure(chunks, fileName, seen = new Set()) {
   return seen;
 }
 
-/** A chunk and what loading it loads at once: static imports, and dynamic ones that are not a locale's. */
+/** A chunk and what loading it loads at once: static imports, and dynamic ones that are neither a locale's nor the later steps. */
 function loadedAtOnce(chunks, fileName, seen = new Set()) {
   if (seen.has(fileName)) return seen;
   seen.add(fileName);
   const chunk = chunks.get(fileName);
   for (const imported of chunk?.imports ?? []) loadedAtOnce(chunks, imported, seen);
-  for (const imported of chunk?.dynamicImports ?? []) if (!chunks.get(imported)?.locale) loadedAtOnce(chunks, imported, seen);
+  for (const imported of chunk?.dynamicImports ?? []) {
+    const lazy = chunks.get(imported);
+    if (!lazy?.locale && !lazy?.steps) loadedAtOnce(chunks, imported, seen);
+  }
   return seen;
 }
 
@@ -173,11 +179,14 @@ export function measureBuild({ standalone, callback }) {
   const { chunks } = standalone;
   if (!chunks.has(ENTRY)) throw new Error(`The standalone build has no ${ENTRY}; is vite.config.ts's standalone entry still named autopilot-connect?`);
   const elementFiles = [...loadedAtOnce(chunks, ENTRY)];
+  const stepsFiles = new Set();
+  for (const [file, chunk] of chunks) if (chunk.steps) for (const member of staticClosure(chunks, file)) if (!elementFiles.includes(member)) stepsFiles.add(member);
+  if (stepsFiles.size === 0) throw new Error('The standalone build has no chunk for src/views/later-steps.ts: are the later steps still imported lazily?');
   const lazyFiles = new Set();
   for (const file of elementFiles) for (const lazy of chunks.get(file)?.dynamicImports ?? []) lazyFiles.add(lazy);
-  for (const file of elementFiles) lazyFiles.delete(file);
+  for (const file of [...elementFiles, ...stepsFiles]) lazyFiles.delete(file);
   // Lazy chunks may import further chunks that the element does not already carry.
-  for (const file of [...lazyFiles]) for (const further of staticClosure(chunks, file)) if (!elementFiles.includes(further)) lazyFiles.add(further);
+  for (const file of [...lazyFiles]) for (const further of staticClosure(chunks, file)) if (!elementFiles.includes(further) && !stepsFiles.has(further)) lazyFiles.add(further);
 
   // The callback page: the HTML, and every script and stylesheet it references, with their static imports.
   const html = readFileSync(join(callback.dir, CALLBACK_HTML), 'utf8');
@@ -198,7 +207,13 @@ export function measureBuild({ standalone, callback }) {
     const sum = (key) => list.reduce((total, item) => total + item[key], 0);
     return { files: list, min: sum('min'), gzip: sum('gzip'), brotli: sum('brotli') };
   };
-  return { element: group(standalone.dir, elementFiles), lazy: group(standalone.dir, lazyFiles), callback: group(callback.dir, callbackFiles) };
+  return {
+    element: group(standalone.dir, elementFiles),
+    steps: group(standalone.dir, stepsFiles),
+    flow: group(standalone.dir, [...elementFiles, ...stepsFiles]),
+    lazy: group(standalone.dir, lazyFiles),
+    callback: group(callback.dir, callbackFiles),
+  };
 }
 
 // --- where the bytes come from ---------------------------------------------------------------
@@ -329,9 +344,11 @@ const pad = (text, width, right = false) => (right ? String(text).padStart(width
 function printTable(measured) {
   const rows = [];
   const push = (what, file, sizes, budget = '') => rows.push([what, file, sizes.min, sizes.gzip, sizes.brotli, budget]);
-  for (const file of measured.element.files) push('element', file.file, file);
-  push('element total', '', measured.element, `≤ ${kb(BUDGETS.element.gzip)} gzip`);
-  for (const file of measured.lazy.files) push('lazy (not counted)', file.file, file);
+  for (const file of measured.element.files) push('first load', file.file, file);
+  push('first load total', '', measured.element, `≤ ${kb(BUDGETS.element.gzip)} gzip`);
+  for (const file of measured.steps.files) push('later steps', file.file, file);
+  push('whole flow total', '', measured.flow, `≤ ${kb(BUDGETS.flow.gzip)} gzip`);
+  for (const file of measured.lazy.files) push('locale (not counted)', file.file, file);
   for (const file of measured.callback.files) push('callback', file.file, file);
   push('callback total', '', measured.callback, `≤ ${kb(BUDGETS.callback.gzip)} gzip`);
   const header = ['', 'file', 'min', 'gzip', 'brotli', 'budget'];

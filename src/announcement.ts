@@ -1,7 +1,7 @@
 import { errorMessage } from './i18n/error-message.js';
 import type { Messages } from './i18n/messages.js';
 import { signInOf, type ConnectSnapshot } from './machine/steps.js';
-import { connectionList } from './views/login.js';
+import { connectionList } from './views/names.js';
 import { countOf, doneCount } from './machine/batch-run.js';
 import { rateLimitWait } from './machine/retry-policy.js';
 import { listCount } from './views/parts.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { ApiClient } from './api/client.js';
 import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
@@ -14,42 +14,29 @@ import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-mach
 import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { FocusController } from './focus-controller.js';
-import { definePicker } from './picker/define-picker.js';
 import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
 import { clearBatch, loadBatch, saveBatch } from './batch-storage.js';
 import { claimResumeKey, clearOwnReturnAddress, clearResume, loadResume, releaseResumeKey, saveResume, saveReturnAddress } from './resume-storage.js';
-import { administrationView } from './views/administration.js';
-import { batchView } from './views/batch.js';
 import { connectionsView } from './views/connections.js';
-import { doneView } from './views/done.js';
-import { loginView } from './views/login.js';
-import { organisationView } from './views/organisation.js';
-import { reconnectView } from './views/reconnect.js';
-import { redeliveryView } from './views/redelivery.js';
+import type { FirstView } from './views/later-steps.js';
+import { laterSteps, loadLaterSteps, pendingStepView, stepFailedView } from './views/lazy-steps.js';
 import { heading, primaryButton } from './views/parts.js';
-import { stepIndicator } from './views/steps.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
-import { systemView } from './views/system.js';
 import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
 
-/** Each view of the flow, by the name the machine's state meta gives it (see machine/steps.ts). */
-const views: Record<View, (view: ViewContext) => TemplateResult> = {
+/**
+ * The views of the first load: the overview and what comes before it. Every other view is a
+ * later step (views/later-steps.ts), in a chunk loaded while the overview shows.
+ */
+const firstViews: Record<FirstView, (view: ViewContext) => TemplateResult> = {
   checkingStatus: checkingStatusView,
   statusFailed: statusFailedView,
   notInstalled: notInstalledView,
   resuming: resumingView,
   connections: connectionsView,
-  reconnect: reconnectView,
-  batch: batchView,
-  batchSummary: batchView,
-  organisation: organisationView,
-  system: systemView,
-  login: loginView,
-  administration: administrationView,
-  done: doneView,
-  redelivery: redeliveryView,
 };
+const isFirstView = (view: View): view is FirstView => view in firstViews;
 
 /**
  * Connects an eConnect organisation to an Exact Online administration for the Autopilot.
@@ -171,6 +158,23 @@ export class AutopilotConnect extends LitElement {
     args: () => [this.resolvedLocale] as const,
   });
 
+  /**
+   * Loads the later steps (once per page) as soon as the overview, or a step after it, shows:
+   * while the user reads the overview, so `New Connection` finds them loaded. Not before: a page
+   * that never gets past the status check (the app not installed) does not fetch them.
+   */
+  private readonly stepsTask = new Task(this, {
+    task: ([wanted]: readonly [boolean]) => (wanted ? loadLaterSteps() : initialState),
+    args: () => [this.wantsLaterSteps()] as const,
+  });
+
+  private wantsLaterSteps(): boolean {
+    const snapshot = this.connect.snapshot;
+    if (!snapshot || snapshot.status !== 'active') return false;
+    const { view } = currentStep(snapshot);
+    return view !== 'checkingStatus' && view !== 'statusFailed' && view !== 'notInstalled';
+  }
+
   /** The `locale` attribute, else the nearest `lang` around the element, else Dutch. */
   get resolvedLocale(): Locale {
     // A server render has no tree around the element: the attribute, else Dutch.
@@ -225,7 +229,10 @@ export class AutopilotConnect extends LitElement {
 
   private readonly focusPolicy = new FocusController(this, () => {
     const snapshot = this.connect.snapshot;
-    return snapshot && !this.fromServer ? { view: currentStep(snapshot).view, key: stateKey(snapshot) } : null;
+    if (!snapshot || this.fromServer) return null;
+    const { view } = currentStep(snapshot);
+    // A later step still loading is a view of its own: its heading takes focus again when the step comes.
+    return { view: isFirstView(view) || laterSteps() ? view : `${view}:pending`, key: stateKey(snapshot) };
   });
 
   /**
@@ -245,8 +252,6 @@ export class AutopilotConnect extends LitElement {
   };
 
   override connectedCallback(): void {
-    // define.js registers the picker; this covers a host that imported the class and defined the tag itself.
-    definePicker();
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
     this.stopObservingLang = observeLang(this, () => this.requestUpdate());
@@ -290,7 +295,12 @@ export class AutopilotConnect extends LitElement {
         <div class="error" data-alert part="error"><p>${t.error_server}</p></div>
         <div class="actions">${primaryButton(t.retry, () => this.connect.restart())}</div>`;
     }
-    return views[step](view);
+    if (isFirstView(step)) return firstViews[step](view);
+    const later = laterSteps();
+    if (later) return later.laterViews[step](view);
+    const { number } = currentStep(snapshot);
+    const name = number ? t.stepNames[number - 1]! : t.title;
+    return this.stepsTask.status === TaskStatus.ERROR ? stepFailedView(t, name, () => void this.stepsTask.run()) : pendingStepView(t, name);
   }
 
   protected override render() {
@@ -309,7 +319,7 @@ export class AutopilotConnect extends LitElement {
       title: t.title,
       stepText,
       stepName: step?.number ? t.stepNames[step.number - 1] : '',
-      steps: step?.number ? stepIndicator(t, step.number) : nothing,
+      steps: step?.number ? (laterSteps()?.stepIndicator(t, step.number) ?? nothing) : nothing,
       body:
         snapshot && step
           ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl, locale }, step.view)

@@ -1,17 +1,16 @@
 import { AutopilotConnect } from './autopilot-connect.js';
-import { definePicker } from './picker/define-picker.js';
 
 export const TAG = 'autopilot-connect';
 
 /**
- * Registers `<autopilot-connect>` and its picker. When the page already has another class under
- * the tag (a second copy of the package, or another element), it says so and does nothing else:
- * the copy that loaded first keeps working.
+ * Registers `<autopilot-connect>`; its pickers are registered by the later steps' chunk when it
+ * loads (views/lazy-steps.ts). When the page already has another class under the tag (a second
+ * copy of the package, or another element), it says so and does nothing else: the copy that
+ * loaded first keeps working.
  */
 const existing = customElements.get(TAG);
 if (!existing) {
   customElements.define(TAG, AutopilotConnect);
-  definePicker();
 } else if (existing !== AutopilotConnect) {
   const first = (existing as { version?: unknown }).version;
   console.error(

@@ -317,6 +317,7 @@ export const messages = (locale: Locale = sourceLocale) => {
 
     error_network: msg('Het platform is niet bereikbaar. Controleer je internetverbinding en probeer het opnieuw.', { id: 'error_network' }),
     error_timeout: msg('Het platform reageert niet op tijd. Probeer het opnieuw.', { id: 'error_timeout' }),
+    stepLoadFailed: msg('Deze stap kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.', { id: 'stepLoadFailed' }),
     error_server: msg('Er ging iets mis bij het platform. Probeer het opnieuw.', { id: 'error_server' }),
     error_unavailable: msg('Het platform is tijdelijk niet bereikbaar. Probeer het over een paar minuten opnieuw.', { id: 'error_unavailable' }),
     error_rateLimited: (seconds: number) => msg(str`Te veel verzoeken tegelijk. We proberen het ${inTime(seconds)} vanzelf opnieuw.`, { id: 'error_rateLimited' }),

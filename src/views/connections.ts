@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Connection } from '../api/types.js';
-import { connectionList, connectionName, exactHosts } from './login.js';
+import { connectionList, connectionName, exactHosts } from './names.js';
 import { errorNote, errorPanel, heading, isolate, primaryButton, quietButton, secondaryButton, skeleton } from './parts.js';
 import { migrationView, newConnectionAction, prerequisitesView } from './prerequisites.js';
 import type { ViewContext } from './view-context.js';

@@ -1,26 +1,8 @@
 import { html, nothing } from 'lit';
-import type { Connection, Region } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
-
-/** Exact Online's country hosts, as the user knows them (the contract's Region). */
-export const exactHosts: Record<Region, string> = {
-  nl: 'exactonline.nl',
-  be: 'exactonline.be',
-  de: 'exactonline.de',
-  uk: 'exactonline.co.uk',
-  com: 'exactonline.com',
-  es: 'exactonline.es',
-  fr: 'exactonline.fr',
-};
-
-/** A connection named in a sentence: organisation → administration (number and name). */
-export const connectionName = (t: Messages, connection: Connection) =>
-  t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
-
-/** Connections named in a sentence, one after another. */
-export const connectionList = (t: Messages, connections: Connection[]) => connections.map((connection) => connectionName(t, connection)).join('; ');
+import { connectionList, exactHosts } from './names.js';
 
 /**
  * Before a login: a login as an Exact user who already has connections replaces that user's

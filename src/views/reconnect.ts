@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import type { ApiError } from '../api/api-error.js';
 import { errorNote, heading, isolate, cancelButton, primaryButton, progress, secondaryButton } from './parts.js';
-import { connectionName, signingIn } from './login.js';
+import { signingIn } from './login.js';
+import { connectionName } from './names.js';
 import type { ViewContext } from './view-context.js';
 
 /** A refusal that the same request cannot change (a 4xx other than a timeout or a rate limit): no retry. */

@@ -236,6 +236,7 @@ export const templates: LocaleTemplates = {
 
   error_network: 'Die Plattform ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   error_timeout: 'Die Plattform antwortet nicht rechtzeitig. Bitte versuchen Sie es erneut.',
+  stepLoadFailed: 'Dieser Schritt konnte nicht geladen werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   error_server: 'Bei der Plattform ist ein Fehler aufgetreten. Bitte versuchen Sie es erneut.',
   error_unavailable: 'Die Plattform ist vorübergehend nicht erreichbar. Versuchen Sie es in ein paar Minuten erneut.',
   error_rateLimited: str`Zu viele Anfragen auf einmal. Wir versuchen es ${0} automatisch erneut.`,

@@ -229,6 +229,7 @@ export const templates: LocaleTemplates = {
 
   error_network: 'The platform cannot be reached. Check your internet connection and try again.',
   error_timeout: 'The platform did not answer in time. Please try again.',
+  stepLoadFailed: 'This step could not be loaded. Check your internet connection and try again.',
   error_server: 'Something went wrong at the platform. Please try again.',
   error_unavailable: 'The platform is temporarily unavailable. Try again in a few minutes.',
   error_rateLimited: str`Too many requests at once. We will try again by ourselves ${0}.`,

@@ -235,6 +235,7 @@ export const templates: LocaleTemplates = {
 
   error_network: 'La plataforma no está disponible. Compruebe su conexión a internet e inténtelo de nuevo.',
   error_timeout: 'La plataforma no responde a tiempo. Inténtelo de nuevo.',
+  stepLoadFailed: 'No se ha podido cargar este paso. Compruebe su conexión a internet e inténtelo de nuevo.',
   error_server: 'Algo salió mal en la plataforma. Inténtelo de nuevo.',
   error_unavailable: 'La plataforma no está disponible temporalmente. Inténtelo de nuevo en unos minutos.',
   error_rateLimited: str`Demasiadas solicitudes a la vez. Lo reintentaremos automáticamente ${0}.`,

@@ -234,6 +234,7 @@ export const templates: LocaleTemplates = {
 
   error_network: "La plateforme est injoignable. Vérifiez votre accès à internet et réessayez.",
   error_timeout: 'La plateforme ne répond pas à temps. Veuillez réessayer.',
+  stepLoadFailed: "Cette étape n'a pas pu être chargée. Vérifiez votre accès à internet et réessayez.",
   error_server: "Une erreur s'est produite sur la plateforme. Veuillez réessayer.",
   error_unavailable: 'La plateforme est momentanément indisponible. Réessayez dans quelques minutes.',
   error_rateLimited: str`Trop de demandes à la fois. Nous réessayerons automatiquement ${0}.`,

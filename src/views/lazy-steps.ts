@@ -1,0 +1,44 @@
+import { html } from 'lit';
+import type { Messages } from '../i18n/messages.js';
+import { heading, primaryButton, skeleton } from './parts.js';
+
+type LaterSteps = typeof import('./later-steps.js');
+
+/** The later steps once their chunk has run (one per page, shared by every element), else null. */
+let loaded: LaterSteps | null = null;
+let loading: Promise<LaterSteps> | null = null;
+
+export const laterSteps = (): LaterSteps | null => loaded;
+
+/**
+ * Imports the later steps' chunk, once per page, and registers their pickers. The element asks
+ * as soon as the overview shows, so `New Connection` finds the steps there. A failed import is
+ * forgotten, so a retry imports again (the browser retries a module whose fetch failed).
+ */
+export function loadLaterSteps(): Promise<LaterSteps> {
+  loading ??= import('./later-steps.js').then(
+    (steps) => {
+      steps.definePicker();
+      return (loaded = steps);
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * A later step whose chunk is still on its way (a slow network, or a reload straight into a
+ * step): the step's name as heading and a shape where it comes. `data-step-pending` tells the
+ * focus policy the real step is yet to come.
+ */
+export const pendingStepView = (t: Messages, name: string) =>
+  html`<div data-step-pending>${heading(name)}${skeleton('list', t.loading)}</div>`;
+
+/** The chunk did not load (offline, a deploy that removed it): say so, and try again. */
+export const stepFailedView = (t: Messages, name: string, retry: () => void) =>
+  html`${heading(name)}
+    <div class="error" data-alert part="error"><p>${t.stepLoadFailed}</p></div>
+    <div class="actions">${primaryButton(t.retry, retry)}</div>`;
