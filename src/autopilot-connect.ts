@@ -8,7 +8,7 @@ import { ConnectController } from './connect-controller.js';
 import { provideEffects } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 import { loadedTemplates, loadLocale, matchLocale, sourceLocale, type Locale } from './i18n/localization.js';
-import { messages } from './i18n/messages.js';
+import { firstMessages } from './i18n/first-messages.js';
 import { observeLang } from './i18n/observe-lang.js';
 import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
 import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
@@ -297,7 +297,7 @@ export class AutopilotConnect extends LitElement {
     }
     if (isFirstView(step)) return firstViews[step](view);
     const later = laterSteps();
-    if (later) return later.laterViews[step](view);
+    if (later) return later.renderLaterStep(view, step);
     const { number } = currentStep(snapshot);
     const name = number ? t.stepNames[number - 1]! : t.title;
     return this.stepsTask.status === TaskStatus.ERROR ? stepFailedView(t, name, () => void this.stepsTask.run()) : pendingStepView(t, name);
@@ -309,22 +309,23 @@ export class AutopilotConnect extends LitElement {
     const snapshot = this.connect.snapshot;
     if (loadedTemplates(this.resolvedLocale)) this.spokenLocale = this.resolvedLocale;
     const locale = this.spokenLocale;
-    const t = messages(locale);
+    const t = firstMessages(locale);
     // No flow before the first update: a server render (which starts none) shows the first step,
     // checking the status, with the templates the browser renders first, so it hydrates.
     const step = snapshot ? currentStep(snapshot) : null;
+    const later = laterSteps();
     const stepText = step?.number ? t.stepCount(step.number, step.total) : null;
     return this.frame({
       lang: locale,
       title: t.title,
       stepText,
       stepName: step?.number ? t.stepNames[step.number - 1] : '',
-      steps: step?.number ? (laterSteps()?.stepIndicator(t, step.number) ?? nothing) : nothing,
+      steps: step?.number ? (laterSteps()?.laterStepIndicator(locale, step.number) ?? nothing) : nothing,
       body:
         snapshot && step
           ? this.renderStep({ snapshot, signIn: signInOf(snapshot), send: this.connect.send, t, formatDate: this.formatDate, contactUrl: this.contactUrl, locale }, step.view)
           : checkingStatusView({ t }),
-      said: snapshot ? announcement(snapshot, t, stepText, this.formatDate) : '',
+      said: snapshot ? announcement(snapshot, t, stepText, later && ((current) => later.announceLaterStep(current, locale, this.formatDate))) : '',
     });
   }
 

@@ -2,7 +2,7 @@ import type { ApiError } from '../api/api-error.js';
 import { knownProblemCodeValues } from '../api/guards.generated.js';
 import type { KnownProblemCode } from '../api/types.js';
 import { isInFlight, rateLimitWait } from '../machine/retry-policy.js';
-import type { Messages } from './messages.js';
+import type { FirstMessages } from './first-messages.js';
 
 /** The codes whose message depends on more than the code (the status, the wait). */
 type CodeWithOwnRule = 'internal_error' | 'rate_limited' | 'idempotency_key_in_flight';
@@ -36,7 +36,7 @@ function waitMessage(error: ApiError, automatic: (seconds: number) => string, la
 }
 
 /** The one sentence a user reads for a failed call: the most specific the error allows. */
-export function errorMessage(error: ApiError, t: Messages): string {
+export function errorMessage(error: ApiError, t: FirstMessages): string {
   if (error.code !== null) {
     if (error.code === 'internal_error') {
       // A gateway or an overloaded backend: say it is temporary.

@@ -6,7 +6,7 @@ import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { replaceWarning } from './login.js';
 import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, secondaryButton, skeleton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 /** Each reason Exact (or the missing KvK) keeps an administration from being chosen has its own text. */
 const blockedText = (reason: DivisionBlock, t: Messages): string =>
@@ -40,7 +40,7 @@ export const administrationItems = ({ items, suggested = [] }: AdministrationLis
   ];
 };
 
-const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, label: string, hint: string) =>
+const bookingFlowOption = ({ send, snapshot }: StepContext, flow: BookingFlow, label: string, hint: string) =>
   html`<label class="radio">
     <input
       type="radio"
@@ -56,7 +56,7 @@ const bookingFlowOption = ({ send, snapshot }: ViewContext, flow: BookingFlow, l
  * The Geavanceerde flow cannot be finished here: instead of a greyed-out `Afronden`, what it is,
  * the way to eConnect, and the flow that can be connected now.
  */
-const advancedWayOn = ({ t, send, contactUrl }: ViewContext) =>
+const advancedWayOn = ({ t, send, contactUrl }: StepContext) =>
   html`<p class="notice">${t.advancedExplained}</p>
     <div class="actions">
       ${primaryButton(t.chooseSimpleFlow, () => send({ type: 'user.selectBookingFlow', bookingFlow: 'simple' }), { next: true })}
@@ -67,7 +67,7 @@ const advancedWayOn = ({ t, send, contactUrl }: ViewContext) =>
 const toPicker = (event: Event) => ((event.currentTarget as HTMLElement).getRootNode() as ShadowRoot).querySelector<HTMLElement>('autopilot-connect-listbox')?.focus();
 
 /** After a refusal that stays: the ways that help, never a retry that cannot (the message says what to change). */
-const refusedWaysOn = ({ t, send }: ViewContext, { another, login }: FinishRefusal) =>
+const refusedWaysOn = ({ t, send }: StepContext, { another, login }: FinishRefusal) =>
   !another && !login
     ? nothing
     : html`${another ? html`<p class="hint">${t.refusedFixed}</p>` : nothing}
@@ -79,7 +79,7 @@ const refusedWaysOn = ({ t, send }: ViewContext, { another, login }: FinishRefus
         </div>`;
 
 /** Step 4 of 5: `Selecteer afdeling` (the Exact administration), the booking flow, then `Afronden`. */
-export const administrationView = (view: ViewContext) => {
+export const administrationView = (view: StepContext) => {
   const { t, send, snapshot } = view;
   const { administrations, administration, organisation, error } = snapshot.context;
   const inAdministration = (state: string) => snapshot.matches({ flow: { administration: state } } as never);

@@ -10,7 +10,7 @@ import type { BatchChangeEvent, BatchTableRow, BatchTickAllEvent, BatchTickEvent
 import { divisionItem } from './administration.js';
 import { signingIn } from './login.js';
 import { errorPanel, heading, isolate, listbox, cancelButton, primaryButton, progress, quietButton, secondaryButton, skeleton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 /** After the element rendered what `send` changed: move focus within it (the picker, back to a row). */
 const afterRender = (from: EventTarget | null, focus: (root: ShadowRoot) => void) => {
@@ -79,7 +79,7 @@ export function pickerDivisions(divisions: Division[], query: string): Division[
 }
 
 /** `Wijzigen`: the searchable administration picker for one row, and "none" for it. */
-const rowPicker = (view: ViewContext, table: BatchTable) => {
+const rowPicker = (view: StepContext, table: BatchTable) => {
   const { t, send } = view;
   const row = table.matching.rows.find((candidate) => candidate.organisation.id === table.changing);
   if (!row) return nothing;
@@ -118,7 +118,7 @@ const rowPicker = (view: ViewContext, table: BatchTable) => {
 };
 
 /** Organisations that cannot be in the batch, apart, each with its reason. */
-const unconnectableList = ({ t }: ViewContext, table: BatchTable) => {
+const unconnectableList = ({ t }: StepContext, table: BatchTable) => {
   const { unconnectable } = table.matching;
   if (unconnectable.length === 0) return nothing;
   return html`<details class="batch-apart">
@@ -132,7 +132,7 @@ const unconnectableList = ({ t }: ViewContext, table: BatchTable) => {
   </details>`;
 };
 
-const table = (view: ViewContext, batchTable: BatchTable, run: BatchRun | null) => {
+const table = (view: StepContext, batchTable: BatchTable, run: BatchRun | null) => {
   const { t, send } = view;
   return html`<autopilot-connect-batch-table
     exportparts="table:batch-table, row:batch-row, conflict:batch-conflict"
@@ -150,7 +150,7 @@ const table = (view: ViewContext, batchTable: BatchTable, run: BatchRun | null) 
 };
 
 /** The table, the way to change a row, what cannot be connected, and `Alles koppelen`. */
-const choosing = (view: ViewContext, batchTable: BatchTable) => {
+const choosing = (view: StepContext, batchTable: BatchTable) => {
   const { t, send, snapshot, contactUrl } = view;
   const rows = batchTable.matching.rows;
   const by = (match: BatchProposal['match']) => rows.filter((row) => row.match === match).length;
@@ -172,7 +172,7 @@ const choosing = (view: ViewContext, batchTable: BatchTable) => {
 };
 
 /** `Alles koppelen` under way: how far (`12 van 40`), which row now, Exact's pace, and a stop after the current row. */
-const running = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun) => {
+const running = (view: StepContext, batchTable: BatchTable | null, run: BatchRun) => {
   const { t, send, snapshot } = view;
   const done = doneCount(run);
   const current = nextRow(run);
@@ -198,7 +198,7 @@ const running = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun
 };
 
 /** The end: how many of each, every row's result, the failed ones again, one redelivery for all, and the overview. */
-const summary = (view: ViewContext, batchTable: BatchTable | null, run: BatchRun) => {
+const summary = (view: StepContext, batchTable: BatchTable | null, run: BatchRun) => {
   const { t, send, snapshot } = view;
   const failed = countOf(run, 'failed');
   const made = madeConnections(run).length;
@@ -232,11 +232,11 @@ const resultList = (t: Messages, rows: BatchRunRow[]) =>
     )}
   </ul>`;
 
-const cancelNav = (view: ViewContext) =>
+const cancelNav = (view: StepContext) =>
   html`<div class="nav">${cancelButton(view)}</div>`;
 
 /** `Meerdere administraties koppelen`: the login, the matching table, the run, the end. */
-export const batchView = (view: ViewContext) => {
+export const batchView = (view: StepContext) => {
   const { t, snapshot } = view;
   const { batchTable, batchRun, error } = snapshot.context;
   const at = (state: string) => snapshot.matches({ batch: state } as never);

@@ -1,12 +1,12 @@
 import { html } from 'lit';
 import { heading, isolate, primaryButton, secondaryButton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 /**
  * Step 5 of 5: connected. Both sides named so they cannot be mistaken for each other: the
  * organisation in eConnect, the administration (its number and name) in Exact Online, the flow.
  */
-export const doneView = ({ t, send, snapshot }: ViewContext) => {
+export const doneView = ({ t, send, snapshot }: StepContext) => {
   const connection = snapshot.context.connection!;
   const flow = connection.bookingFlow === 'simple' ? t.bookingFlowSimple : t.bookingFlowAdvanced;
   return html`${heading(t.doneHeading)}

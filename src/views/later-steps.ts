@@ -1,6 +1,8 @@
 import type { TemplateResult } from 'lit';
 import { definePicker } from '../picker/define-picker.js';
-import type { View } from '../machine/steps.js';
+import type { Locale } from '../i18n/localization.js';
+import { messages } from '../i18n/messages.js';
+import type { ConnectSnapshot, View } from '../machine/steps.js';
 import { administrationView } from './administration.js';
 import { batchView } from './batch.js';
 import { doneView } from './done.js';
@@ -10,7 +12,8 @@ import { reconnectView } from './reconnect.js';
 import { redeliveryView } from './redelivery.js';
 import { stepIndicator } from './steps.js';
 import { systemView } from './system.js';
-import type { ViewContext } from './view-context.js';
+import { laterAnnouncement } from './later-announcement.js';
+import type { StepContext, ViewContext } from './view-context.js';
 
 /** The views the overview shows first; every other one is a later step, in this module's chunk. */
 export type FirstView = 'checkingStatus' | 'statusFailed' | 'notInstalled' | 'resuming' | 'connections';
@@ -21,7 +24,7 @@ export type LaterView = Exclude<View, FirstView>;
  * the one lazily imported chunk (lazy-steps.ts loads it while the overview shows), so the
  * element's first load is what the overview needs.
  */
-export const laterViews: Record<LaterView, (view: ViewContext) => TemplateResult> = {
+const laterViews: Record<LaterView, (view: StepContext) => TemplateResult> = {
   reconnect: reconnectView,
   batch: batchView,
   batchSummary: batchView,
@@ -33,4 +36,14 @@ export const laterViews: Record<LaterView, (view: ViewContext) => TemplateResult
   redelivery: redeliveryView,
 };
 
-export { definePicker, stepIndicator };
+/** A later step's view, with the whole set of messages in the element's language. */
+export const renderLaterStep = (view: ViewContext, step: LaterView): TemplateResult => laterViews[step]({ ...view, t: messages(view.locale) });
+
+/** The step indicator of the numbered flow. */
+export const laterStepIndicator = (locale: Locale, current: number) => stepIndicator(messages(locale), current);
+
+/** What a later step adds to the live region. */
+export const announceLaterStep = (snapshot: ConnectSnapshot, locale: Locale, formatDate: (isoDate: string) => string) =>
+  laterAnnouncement(snapshot, messages(locale), formatDate);
+
+export { definePicker };

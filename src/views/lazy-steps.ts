@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import type { Messages } from '../i18n/messages.js';
+import type { FirstMessages } from '../i18n/first-messages.js';
 import { heading, primaryButton, skeleton } from './parts.js';
 
 type LaterSteps = typeof import('./later-steps.js');
@@ -34,11 +34,11 @@ export function loadLaterSteps(): Promise<LaterSteps> {
  * step): the step's name as heading and a shape where it comes. `data-step-pending` tells the
  * focus policy the real step is yet to come.
  */
-export const pendingStepView = (t: Messages, name: string) =>
+export const pendingStepView = (t: FirstMessages, name: string) =>
   html`<div data-step-pending>${heading(name)}${skeleton('list', t.loading)}</div>`;
 
 /** The chunk did not load (offline, a deploy that removed it): say so, and try again. */
-export const stepFailedView = (t: Messages, name: string, retry: () => void) =>
+export const stepFailedView = (t: FirstMessages, name: string, retry: () => void) =>
   html`${heading(name)}
     <div class="error" data-alert part="error"><p>${t.stepLoadFailed}</p></div>
     <div class="actions">${primaryButton(t.retry, retry)}</div>`;

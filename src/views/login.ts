@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Messages } from '../i18n/messages.js';
 import { errorPanel, flowNav, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 import { connectionList, exactHosts } from './names.js';
 
 /**
@@ -9,7 +9,7 @@ import { connectionList, exactHosts } from './names.js';
  * grant (one token chain per user), and a consent without their administrations leaves those
  * connections needing attention. Said per user, with the administrations to tick.
  */
-export const replaceWarning = ({ t, snapshot }: ViewContext) => {
+export const replaceWarning = ({ t, snapshot }: StepContext) => {
   const byUser = new Map<string, { name: string; codes: number[] }>();
   for (const connection of snapshot.context.connections) {
     if (!connection.exactUser) continue;
@@ -23,7 +23,7 @@ export const replaceWarning = ({ t, snapshot }: ViewContext) => {
 };
 
 /** While the Exact login runs (the child machine `signIn`): what it is doing, and its way on. */
-export const signingIn = (view: ViewContext) => {
+export const signingIn = (view: StepContext) => {
   const { t, send } = view;
   const signIn = view.signIn!;
   const { loginProblem, error, reusable } = signIn.context;
@@ -63,7 +63,7 @@ export const signingIn = (view: ViewContext) => {
   return errorPanel(error, view);
 };
 
-const state = (view: ViewContext) => {
+const state = (view: StepContext) => {
   const { t, send, snapshot } = view;
   if (view.signIn) return signingIn(view);
   if (snapshot.hasTag('leftForLogin')) return progress(t.leavingForLogin);
@@ -81,7 +81,7 @@ const state = (view: ViewContext) => {
 };
 
 /** Step 3 of 5: `Open` the Exact Online login in a popup; after the login, `Ga door`. */
-export const loginView = (view: ViewContext) => {
+export const loginView = (view: StepContext) => {
   // The intro explains the login; once logged in, or offered a grant, it has nothing to add.
   const intro = view.signIn !== null && !view.signIn.matches('choosingGrant');
   return html`${heading(view.t.loginHeading)} ${intro ? html`<p>${view.t.loginIntro}</p>` : nothing} ${state(view)} ${flowNav(view)}`;

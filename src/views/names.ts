@@ -1,5 +1,5 @@
 import type { Connection, Region } from '../api/types.js';
-import type { Messages } from '../i18n/messages.js';
+import type { FirstMessages } from '../i18n/first-messages.js';
 import { isolate } from './parts.js';
 
 // The names the overview and the later steps both say: in the first load, so the overview
@@ -17,8 +17,8 @@ export const exactHosts: Record<Region, string> = {
 };
 
 /** A connection named in a sentence: organisation → administration (number and name). */
-export const connectionName = (t: Messages, connection: Connection) =>
+export const connectionName = (t: FirstMessages, connection: Connection) =>
   t.connectionSummary(isolate(connection.organisation.name), isolate(`${connection.division.code} ${connection.division.name}`));
 
 /** Connections named in a sentence, one after another. */
-export const connectionList = (t: Messages, connections: Connection[]) => connections.map((connection) => connectionName(t, connection)).join('; ');
+export const connectionList = (t: FirstMessages, connections: Connection[]) => connections.map((connection) => connectionName(t, connection)).join('; ');

@@ -3,7 +3,7 @@ import type { Organisation } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { checkIcon, errorPanel, flowNav, heading, listCount, picker, primaryButton, skeleton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 const reasonFor = (organisation: Organisation, t: Messages): string | undefined => {
   const blocker = organisation.blockers[0];
@@ -20,7 +20,7 @@ export const organisationItems = (organisations: Organisation[], t: Messages): P
   }));
 
 /** Step 1 of 5: choose the organisation to connect, then `Bevestigen`. */
-export const organisationView = (view: ViewContext) => {
+export const organisationView = (view: StepContext) => {
   const { t, send, snapshot } = view;
   const { organisations, organisation, error } = snapshot.context;
   const firstLoad = snapshot.matches({ flow: { organisation: 'loading' } }) && organisations.items.length === 0 && !organisations.query;

@@ -5,7 +5,7 @@ import type { Division, Organisation } from '../api/types.js';
 import type { ListKey } from '../machine/connect-setup.js';
 import type { ConnectEvent, ListState } from '../machine/types.js';
 import type { PickerItem, PickerLabels, PickerSearchEvent, PickerSelectEvent } from '../picker/search-listbox.js';
-import type { Messages } from '../i18n/messages.js';
+import type { FirstMessages } from '../i18n/first-messages.js';
 import type { ViewContext } from './view-context.js';
 
 /**
@@ -81,7 +81,7 @@ export const skeleton = (kind: keyof typeof skeletons, text: string) =>
   html`<div class="skeleton" data-skeleton=${kind}><span class="visually-hidden" role="status">${text}</span>${skeletons[kind]()}</div>`;
 
 /** What went wrong, in one sentence, where the step's own buttons are the way on. */
-export const errorNote = (error: ApiError | null, t: Messages) =>
+export const errorNote = (error: ApiError | null, t: FirstMessages) =>
   html`<div class="error" data-alert part="error"><p>${error ? errorMessage(error, t) : t.error_server}</p></div>`;
 
 /** A failed request: what went wrong, in one sentence, and the retry (`Terug` stays where it always is, in the nav). */

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { KnownPrerequisiteCode, Prerequisite } from '../api/types.js';
-import type { Messages } from '../i18n/messages.js';
+import type { FirstMessages } from '../i18n/first-messages.js';
 import { ARTICLE_PREREQUISITES } from '../machine/prerequisites.js';
 import { isolate, primaryButton, secondaryButton } from './parts.js';
 import type { ViewContext } from './view-context.js';
@@ -18,14 +18,14 @@ const MARK = { met: '✓', not_met: '!', unknown: '?' } as const;
 const known = (stated: readonly Prerequisite[]): Item[] => ARTICLE.flatMap((code) => stated.filter((item): item is Item => item.code === code));
 
 /** The organisations an item holds back, by name, and how many more there are. */
-const organisations = (t: Messages, { organisationNames = [], organisationCount = 0 }: Prerequisite) => {
+const organisations = (t: FirstMessages, { organisationNames = [], organisationCount = 0 }: Prerequisite) => {
   const names = organisationNames.map(isolate).join(', ');
   const more = organisationCount - organisationNames.length;
   return more > 0 ? (names ? t.prerequisiteNamesMore(names, more) : t.prerequisiteOrganisations(organisationCount)) : names;
 };
 
 /** What to do: the fix for an unmet item, how to check an unknown one, nothing for a met one. */
-const help = (t: Messages, item: Item) =>
+const help = (t: FirstMessages, item: Item) =>
   item.state === 'not_met'
     ? item.code === 'administration_access'
       ? t.prerequisiteFix_administration_access
@@ -36,7 +36,7 @@ const help = (t: Messages, item: Item) =>
         : t.prerequisiteUnknown
       : '';
 
-const checklist = (t: Messages, items: Item[]) =>
+const checklist = (t: FirstMessages, items: Item[]) =>
   html`<ul class="checklist">
     ${items.map((item) => {
       const text = help(t, item);

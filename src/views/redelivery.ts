@@ -2,13 +2,13 @@ import { html, nothing } from 'lit';
 import { dateFieldPattern, formatDateField, parseDateField } from '../i18n/date-field.js';
 import type { Connection } from '../api/types.js';
 import { errorNote, heading, isolate, primaryButton, progress, secondaryButton } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 /**
  * `API-download opnieuw aanbieden`: choose the date from which documents are offered again, see
  * how many that is (the backend's preview), and confirm before anything is sent.
  */
-export const redeliveryView = (view: ViewContext) => {
+export const redeliveryView = (view: StepContext) => {
   const { t, send, snapshot, formatDate } = view;
   const { redeliveryConnection, redelivery, redeliveryPreview, error } = snapshot.context;
   const organisation = redeliveryConnection?.organisation.name ?? '';
@@ -37,7 +37,7 @@ export const redeliveryView = (view: ViewContext) => {
 };
 
 /** Whose documents: one organisation's, or a batch's new connections together. */
-const introOf = ({ t, snapshot }: ViewContext, organisation: string) =>
+const introOf = ({ t, snapshot }: StepContext, organisation: string) =>
   snapshot.context.redeliveryBatch.length > 1 ? t.batchRedeliveryIntro(snapshot.context.redeliveryBatch.length) : t.redeliveryIntro(isolate(organisation));
 
 /**
@@ -48,7 +48,7 @@ export const gapStart = (connections: Connection[]): string | null =>
   connections.map((made) => made.legacyEndedAt ?? made.createdAt.slice(0, 10)).sort()[0] ?? null;
 
 /** The date, defaulting to the start of the gap the article warns about: the day the connection was made. */
-function dateForm({ t, send, snapshot, locale }: ViewContext, intro: string, error: ViewContext['snapshot']['context']['error']) {
+function dateForm({ t, send, snapshot, locale }: StepContext, intro: string, error: StepContext['snapshot']['context']['error']) {
   const pattern = dateFieldPattern(t.dateLetters, locale);
   const { redeliveryConnection, redeliveryAttempt, redeliveryBatch } = snapshot.context;
   const today = snapshot.context.today();

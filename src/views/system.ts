@@ -1,13 +1,13 @@
 import { html } from 'lit';
 import { flowNav, heading, isolate } from './parts.js';
-import type { ViewContext } from './view-context.js';
+import type { StepContext } from './view-context.js';
 
 /**
  * Step 2 of 5: choose Exact Online, presented as the card of a choice (the one package the
  * Autopilot delivers to today). The whole card is the button; it is named `Exact Online` (the
  * rest is hidden from its name) and described by what the Autopilot will do.
  */
-export const systemView = (view: ViewContext) => {
+export const systemView = (view: StepContext) => {
   const { t, send, snapshot } = view;
   return html`${heading(t.systemHeading)}
     <p>${t.systemIntro(isolate(snapshot.context.organisation?.name ?? ''))}</p>
