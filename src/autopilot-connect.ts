@@ -1,4 +1,4 @@
-import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, LitElement, html, isServer, nothing, supportsAdoptingStyleSheets, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { ApiClient } from './api/client.js';
@@ -265,7 +265,25 @@ export class AutopilotConnect extends LitElement {
     this.stopObservingLang?.();
   }
 
+  /** The later steps' styles are in this shadow root (see `adoptLaterStyles`). */
+  private laterStyled = false;
+
+  /**
+   * Once the later steps have loaded, their styles join this shadow root's, before the render
+   * that may show one of them: added to the adopted sheets, or, where a browser cannot adopt,
+   * as a style element after the element's own (which is what Lit's `adoptStyles` appends).
+   */
+  private adoptLaterStyles(): void {
+    const later = laterSteps();
+    const root = this.renderRoot as ShadowRoot;
+    if (this.laterStyled || !later || !root) return;
+    this.laterStyled = true;
+    if (supportsAdoptingStyleSheets && later.laterStepStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, later.laterStepStyles.styleSheet];
+    else adoptStyles(root, [later.laterStepStyles]);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!isServer) this.adoptLaterStyles();
     // A new backend means a new flow; the first value is taken when the controller starts.
     if (changed.has('apiBase') && this.hasUpdated) this.connect.restart();
   }

@@ -13,6 +13,7 @@ import { redeliveryView } from './redelivery.js';
 import { stepIndicator } from './steps.js';
 import { systemView } from './system.js';
 import { laterAnnouncement } from './later-announcement.js';
+import { laterStepStyles } from './later-steps.styles.js';
 import type { StepContext, ViewContext } from './view-context.js';
 
 /** The views the overview shows first; every other one is a later step, in this module's chunk. */
@@ -46,4 +47,4 @@ export const laterStepIndicator = (locale: Locale, current: number) => stepIndic
 export const announceLaterStep = (snapshot: ConnectSnapshot, locale: Locale, formatDate: (isoDate: string) => string) =>
   laterAnnouncement(snapshot, messages(locale), formatDate);
 
-export { definePicker };
+export { definePicker, laterStepStyles };
