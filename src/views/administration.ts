@@ -5,7 +5,8 @@ import { finishRefusal, type FinishRefusal } from '../machine/finish-refusal.js'
 import type { AdministrationList } from '../machine/types.js';
 import type { PickerItem } from '../picker/search-listbox.js';
 import { replaceWarning } from './login.js';
-import { errorNote, errorPanel, flowNav, heading, isolate, listCount, picker, primaryButton, secondaryButton, skeleton } from './parts.js';
+import { errorNote, errorPanel, flowNav, heading, isolate, primaryButton, secondaryButton, skeleton } from './parts.js';
+import { listCount, picker } from './list-parts.js';
 import type { StepContext } from './view-context.js';
 
 /** Each reason Exact (or the missing KvK) keeps an administration from being chosen has its own text. */

@@ -9,7 +9,8 @@ import { rateLimitWait } from '../machine/retry-policy.js';
 import type { BatchChangeEvent, BatchTableRow, BatchTickAllEvent, BatchTickEvent } from '../picker/batch-table.js';
 import { divisionItem } from './administration.js';
 import { signingIn } from './login.js';
-import { errorPanel, heading, isolate, listbox, cancelButton, primaryButton, progress, quietButton, secondaryButton, skeleton } from './parts.js';
+import { errorPanel, heading, isolate, cancelButton, primaryButton, progress, quietButton, secondaryButton, skeleton } from './parts.js';
+import { listbox } from './list-parts.js';
 import type { StepContext } from './view-context.js';
 
 /** After the element rendered what `send` changed: move focus within it (the picker, back to a row). */

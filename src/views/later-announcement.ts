@@ -2,7 +2,7 @@ import type { Messages } from '../i18n/messages.js';
 import { countOf, doneCount } from '../machine/batch-run.js';
 import { rateLimitWait } from '../machine/retry-policy.js';
 import type { ConnectSnapshot } from '../machine/steps.js';
-import { listCount } from './parts.js';
+import { listCount } from './list-parts.js';
 
 /**
  * What the later steps add to the polite live region (announcement.ts): how many results a

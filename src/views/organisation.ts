@@ -2,7 +2,8 @@ import { html } from 'lit';
 import type { Organisation } from '../api/types.js';
 import type { Messages } from '../i18n/messages.js';
 import type { PickerItem } from '../picker/search-listbox.js';
-import { checkIcon, errorPanel, flowNav, heading, listCount, picker, primaryButton, skeleton } from './parts.js';
+import { checkIcon, errorPanel, flowNav, heading, primaryButton, skeleton } from './parts.js';
+import { listCount, picker } from './list-parts.js';
 import type { StepContext } from './view-context.js';
 
 const reasonFor = (organisation: Organisation, t: Messages): string | undefined => {
