@@ -5,10 +5,13 @@
  * `buildTarget`) into a temporary directory, with source maps, and measures what a host page
  * downloads:
  *
- * - the element: ALL JavaScript `<autopilot-connect>` needs in its default locale — the entry
- *   plus every chunk it loads at once (its static imports, and the element's chunk, which the
- *   entry imports as soon as it runs in a browser; lit, xstate and the rest are inside). The
- *   locale chunks, loaded only when their language is asked for, are listed apart and not counted;
+ * - the first load: the JavaScript `<autopilot-connect>` needs to show the overview in its
+ *   default locale — the entry plus every chunk it loads at once (its static imports, and the
+ *   element's chunk, which the entry imports as soon as it runs in a browser; lit, xstate and the
+ *   rest are inside);
+ * - the whole flow: the first load plus the later steps' chunk (src/views/later-steps.ts), which
+ *   the element fetches while the overview shows. The locale chunks, loaded only when their
+ *   language is asked for, are listed apart and not counted;
  * - the OAuth callback page: its HTML, its JavaScript (with static imports) and its CSS.
  *
  * Sizes are gzip level 9 per file (each file is a separate download), summed. The
@@ -59,9 +62,14 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * the design tokens and the dark scheme's `light-dark()` pairs, the skeletons, the named step
  * indicator and the Exact Online card (the styles from ≈2.6 to ≈4.0 KB), and the steps' names in
  * Dutch. Issue 16's minified template literals and lazy chunk take it under 30 KB.
+ * Issue 16 (2026-12-02): the later steps — their views, the pickers, their words, live-region
+ * sentences and style rules — are a chunk of their own, fetched while the overview shows. The
+ * first load went from 62.29 to 45.06 KB: its ceiling is 46 KB. The whole flow (first load +
+ * that chunk) is 64.87 KB, 1.3 KB more than the single file was (two files compress apart): its
+ * ceiling is 66 KB. Neither budget holds yet; the README ("Size budgets") says what is left.
  */
 export const BUDGETS = {
-  element: { label: 'first load (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 51 * 1024 },
+  element: { label: 'first load (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 46 * 1024 },
   flow: { label: 'whole flow (the first load + the later steps)', gzip: 45 * 1024, ceiling: 66 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
