@@ -318,7 +318,7 @@ export class AutopilotConnect extends LitElement {
     if (later) return later.renderLaterStep(view, step);
     const { number } = currentStep(snapshot);
     const name = number ? t.stepNames[number - 1]! : t.title;
-    return this.stepsTask.status === TaskStatus.ERROR ? stepFailedView(t, name, () => void this.stepsTask.run()) : pendingStepView(t, name);
+    return this.stepsTask.status === TaskStatus.ERROR ? stepFailedView(view, name, () => void this.stepsTask.run()) : pendingStepView(t, name);
   }
 
   protected override render() {

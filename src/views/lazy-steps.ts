@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { FirstMessages } from '../i18n/first-messages.js';
-import { heading, primaryButton, skeleton } from './parts.js';
+import { cancelButton, heading, primaryButton, skeleton } from './parts.js';
+import type { ViewContext } from './view-context.js';
 
 type LaterSteps = typeof import('./later-steps.js');
 
@@ -37,8 +38,9 @@ export function loadLaterSteps(): Promise<LaterSteps> {
 export const pendingStepView = (t: FirstMessages, name: string) =>
   html`<div data-step-pending>${heading(name)}${skeleton('list', t.loading)}</div>`;
 
-/** The chunk did not load (offline, a deploy that removed it): say so, and try again. */
-export const stepFailedView = (t: FirstMessages, name: string, retry: () => void) =>
+/** The chunk did not load (offline, a deploy that removed it): say so, try again, or leave with `Annuleren`. */
+export const stepFailedView = (view: Pick<ViewContext, 't' | 'send'>, name: string, retry: () => void) =>
   html`${heading(name)}
-    <div class="error" data-alert part="error"><p>${t.stepLoadFailed}</p></div>
-    <div class="actions">${primaryButton(t.retry, retry)}</div>`;
+    <div class="error" data-alert part="error"><p>${view.t.stepLoadFailed}</p></div>
+    <div class="actions">${primaryButton(view.t.retry, retry)}</div>
+    <div class="nav">${cancelButton(view)}</div>`;

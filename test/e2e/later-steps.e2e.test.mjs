@@ -45,6 +45,10 @@ describe('the later steps, loaded while the overview shows', () => {
 
     await element.getByText('Deze stap kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.').waitFor();
     assert.equal(await element.getByRole('heading', { name: 'Organisatie' }).count(), 1, 'the step keeps its name as heading');
+    // A way out as on every step: Annuleren goes back to the overview, and New Connection tries again.
+    await element.getByRole('button', { name: 'Annuleren' }).click();
+    await element.getByRole('button', { name: 'New Connection' }).click();
+    await element.getByText('Deze stap kon niet worden geladen. Controleer je internetverbinding en probeer het opnieuw.').waitFor();
 
     refuse = false;
     await element.getByRole('button', { name: 'Opnieuw proberen' }).click();
