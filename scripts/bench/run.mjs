@@ -46,7 +46,7 @@ const HUGE = 10_000;
 const REACTION_MS = 300;
 
 /** The machine's search debounce, read from the source so the table cannot go stale. */
-const DEBOUNCE_MS = Number(/SEARCH_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, 'src/machine/connect-machine.ts'), 'utf8'))?.[1] ?? NaN);
+const DEBOUNCE_MS = Number(/SEARCH_DEBOUNCE_MS\s*=\s*(\d+)/.exec(readFileSync(join(ROOT, 'src/machine/timing.ts'), 'utf8'))?.[1] ?? NaN);
 
 /** The two lists the keystrokes run on, in the `huge` scenario (found from the mock's data). */
 const KEY_SETS = {
