@@ -1,5 +1,5 @@
-import { firstMessages, inTimeFormatter, numberFormatter, templatesOf } from './first-messages.js';
-import { sourceLocale, type Locale } from './localization.js';
+import { firstMessages, inTimeFormatter, numberFormatter, onceEach, templatesOf } from './first-messages.js';
+import type { Locale } from './localization.js';
 import { str, translator } from './template.js';
 
 /**
@@ -13,7 +13,7 @@ import { str, translator } from './template.js';
  * Call it during render, with the locale the element speaks; a locale other than Dutch must be
  * loaded first (`loadLocale`).
  */
-export const messages = (locale: Locale = sourceLocale) => {
+export const messages = onceEach((locale: Locale) => {
   const msg = translator(templatesOf(locale));
   const number = numberFormatter(locale);
   const inTime = inTimeFormatter(locale);
@@ -190,6 +190,6 @@ export const messages = (locale: Locale = sourceLocale) => {
         ? msg(str`1 document vanaf ${date} wordt opnieuw aangeboden.`, { id: 'redeliveryDone.one' })
         : msg(str`${number(count)} documenten vanaf ${date} worden opnieuw aangeboden.`, { id: 'redeliveryDone.other' }),
   };
-};
+});
 
 export type Messages = ReturnType<typeof messages>;
