@@ -24,6 +24,7 @@ import { heading, primaryButton } from './views/parts.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
+import { formatDate } from './i18n/dates.js';
 
 /**
  * The views of the first load: the overview and what comes before it. Every other view is a
@@ -303,8 +304,8 @@ export class AutopilotConnect extends LitElement {
     else this.dispatchEvent(new AutopilotErrorEvent(event.error));
   }
 
-  private formatDate = (isoDate: string): string =>
-    new Intl.DateTimeFormat(this.resolvedLocale, { dateStyle: 'medium' }).format(new Date(isoDate));
+  /** Dates in the language the element speaks (i18n/dates.ts: no Intl, so no ICU start-up on the way to the overview). */
+  private formatDate = (isoDate: string): string => formatDate(isoDate, this.spokenLocale);
 
   private renderStep(view: ViewContext, step: View): TemplateResult {
     const { snapshot, t } = view;
