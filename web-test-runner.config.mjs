@@ -75,6 +75,9 @@ export default {
   // One page at a time: focus and keyboard tests need the page to be the focused one.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // A file's modules are transformed on first request; under coverage on a loaded two-core
+  // machine a large one (test/machine/paths.test.ts) has taken more than the default 20 s to start.
+  testsStartTimeout: 60_000,
   // With --coverage (the test command, `npm run test:browser`): v8's own counters, cheap; it fails
   // when src/ outside the mocks and the generated files drops under 90 % of statements or
   // branches. Off by default, so a single file can be run without failing the threshold.

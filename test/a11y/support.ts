@@ -289,7 +289,8 @@ export function accessibilityState(name: string, reach: () => Promise<ConnectEle
   describe(name, () => {
     let report: StateReport;
     before(async function (this: Mocha.Context) {
-      this.timeout(40000);
+      // Under coverage on a loaded two-core machine the WASM start has taken over 30 s.
+      this.timeout(90_000);
       // PGlite starts once per page (a few seconds): here, not inside the steps' waits.
       if (!pgliteStarted) await getBackend('default').ready;
       pgliteStarted = true;

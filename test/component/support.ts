@@ -22,7 +22,8 @@ export function useMockBackend(options: { startWorker?: boolean } = {}): void {
   }
   // The page's one PGlite opens once (about 3 s), here rather than inside the first test's wait.
   before(async function () {
-    this.timeout(30_000);
+    // Under coverage on a loaded two-core machine the WASM start has taken over 30 s.
+    this.timeout(90_000);
     await getBackend('default').ready;
   });
   // Every test is a fresh tab: a fresh model, and nothing kept to resume from.

@@ -239,15 +239,28 @@ describe('robustness 8: fuzz', () => {
     createRedelivery: { method: 'POST', path: /^\/organisations\/[^/]+\/redeliveries$/ },
   };
 
-  /** A handler in front of the mock: the armed operation's next call gets garbage; everything else goes on to the mock. */
+  /**
+   * A handler in front of the mock: the armed operation's next call gets garbage; everything else goes on to the mock.
+   * Only a call the page made after arming can get it: a call of the last round still on its way
+   * through the service worker (the parallel one its failure cancelled) must not take this round's garbage.
+   */
   function garbageInFront(seed: number) {
     const rng = prng(seed);
-    const state = { armed: null as OperationId | null, served: 0 };
+    const state = { armed: null as OperationId | null, served: 0, arming: 0 };
+    const pageFetch = globalThis.fetch;
+    globalThis.fetch = (input, init) => {
+      if (state.armed === null) return pageFetch(input, init);
+      const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+      headers.set('X-Fuzz-Arming', String(state.arming));
+      return pageFetch(input, { ...init, headers });
+    };
+    restoreFetch.push(() => (globalThis.fetch = pageFetch));
     worker.use(
       http.all(/\/mock\/default\/api\/.*/, ({ request }) => {
         const path = new URL(request.url).pathname.replace(/^\/mock\/default\/api/, '');
         const armed = state.armed;
-        if (!armed || targets[armed]!.method !== request.method || !targets[armed]!.path.test(path)) return undefined;
+        if (!armed || request.headers.get('X-Fuzz-Arming') !== String(state.arming)) return undefined;
+        if (targets[armed]!.method !== request.method || !targets[armed]!.path.test(path)) return undefined;
         let item = garbage(rng, { retryAfter: false });
         while (acceptable(armed, item)) item = garbage(rng, { retryAfter: false });
         state.armed = null;
@@ -260,18 +273,29 @@ describe('robustness 8: fuzz', () => {
       state,
       arm: (operation: OperationId) => {
         state.armed = operation;
+        state.arming++;
         return state.served;
       },
     };
   }
+  const restoreFetch: Array<() => void> = [];
+  afterEach(() => restoreFetch.splice(0).forEach((restore) => restore()));
 
   /** Never blank: checked on every animation frame while the fuzz runs. */
+  /**
+   * Before its first render the element waits up to 100 ms for the status, so a quick answer
+   * goes straight to its step instead of flashing the checking step: that wait may last a few
+   * frames (12 at most, about 200 ms at 60 Hz), and from the first render on it is never blank.
+   */
   function watchBlank(element: ConnectElement) {
     const blanks: string[] = [];
     let running = true;
+    let framesBeforeFirstRender = 0;
     const frame = () => {
       if (!running) return;
-      if (element.isConnected && (heading(element) === '' || visibleText(element) === '')) blanks.push(`blank at ${performance.now().toFixed(0)}`);
+      if (!element.hasUpdated) {
+        if (++framesBeforeFirstRender === 13) blanks.push(`no first render after 12 frames, at ${performance.now().toFixed(0)}`);
+      } else if (element.isConnected && (heading(element) === '' || visibleText(element) === '')) blanks.push(`blank at ${performance.now().toFixed(0)}`);
       requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);

@@ -37,7 +37,8 @@ export function useRobustBackend(): void {
   });
   // PGlite starts once per page (a few seconds): before the first test, not inside its step timeouts.
   before(async function (this: Mocha.Context) {
-    this.timeout(30_000);
+    // Under coverage on a loaded two-core machine the WASM start has taken over 30 s.
+    this.timeout(90_000);
     await getBackend('default').ready;
   });
   after(() => worker.stop());
