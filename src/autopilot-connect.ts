@@ -5,12 +5,13 @@ import { ApiClient } from './api/client.js';
 import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
-import { provideEffects } from './effects.js';
+import { earlyRequest } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 import { loadedTemplates, loadLocale, matchLocale, sourceLocale, type Locale } from './i18n/localization.js';
+import { formatDate } from './i18n/dates.js';
 import { firstMessages } from './i18n/first-messages.js';
 import { observeLang } from './i18n/observe-lang.js';
-import { connectMachine, DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
+import { DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
 import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { FocusController } from './focus-controller.js';
@@ -24,7 +25,38 @@ import { heading, primaryButton } from './views/parts.js';
 import { checkingStatusView, notInstalledView, resumingView, statusFailedView } from './views/status.js';
 import { version } from './version.js';
 import type { ViewContext } from './views/view-context.js';
-import { formatDate } from './i18n/dates.js';
+
+/**
+ * The most the first render waits for the status (see `scheduleUpdate`): 100 ms, under which an
+ * answer still feels instant, so a loading step shown for less would only flash.
+ */
+const FIRST_RENDER_WAIT_MS = 100;
+
+/**
+ * Resolves at the first animation frame `ms` after now (see `scheduleUpdate`), or by a timer a
+ * little later: a page that draws no frames (hidden, a stalled compositor) must still render.
+ * Under a test's simulated clock the frames end it.
+ */
+const framesFor = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    const until = performance.now() + ms;
+    const timer = setTimeout(() => resolve(), ms + 50);
+    const next = (now: number) => (now >= until ? (clearTimeout(timer), resolve()) : requestAnimationFrame(next));
+    requestAnimationFrame(next);
+  });
+
+/** Resolves in the task after the next frame is drawn (a message, which no test clock holds back). */
+const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    }),
+  );
 
 /**
  * The views of the first load: the overview and what comes before it. Every other view is a
@@ -162,10 +194,17 @@ export class AutopilotConnect extends LitElement {
   /**
    * Loads the later steps (once per page) as soon as the overview, or a step after it, shows:
    * while the user reads the overview, so `New Connection` finds them loaded. Not before: a page
-   * that never gets past the status check (the app not installed) does not fetch them.
+   * that never gets past the status check (the app not installed) does not fetch them. From the
+   * overview, only once its first frame is drawn: running the chunk (some 65 KB) would otherwise
+   * come between the status answer and that frame.
    */
   private readonly stepsTask = new Task(this, {
-    task: ([wanted]: readonly [boolean]) => (wanted ? loadLaterSteps() : initialState),
+    task: async ([wanted]: readonly [boolean]) => {
+      if (!wanted) return initialState;
+      const snapshot = this.connect.snapshot;
+      if (!laterSteps() && snapshot && isFirstView(currentStep(snapshot).view)) await afterNextPaint();
+      return loadLaterSteps();
+    },
     args: () => [this.wantsLaterSteps()] as const,
   });
 
@@ -202,28 +241,35 @@ export class AutopilotConnect extends LitElement {
 
   private readonly connect = new ConnectController(
     this,
-    () => ({
-      machine: provideEffects(connectMachine, {
-        api: new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 }),
-        window,
-        callbackOrigin: window.location.origin,
-        locale: () => this.resolvedLocale,
-        navigate: (url, authorizationId) => {
-          const expiresAt = Date.now() + RETURN_ADDRESS_LIFETIME_MS;
-          saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
-          window.location.assign(url);
+    () => {
+      const api = new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 });
+      // Sent before anything else, so the backend works while the flow is built and first drawn.
+      const status = earlyRequest((signal) => api.getStatus(signal));
+      const resume = this.startStorage();
+      return {
+        environment: {
+          api,
+          status,
+          window,
+          callbackOrigin: window.location.origin,
+          locale: () => this.resolvedLocale,
+          navigate: (url, authorizationId) => {
+            const expiresAt = Date.now() + RETURN_ADDRESS_LIFETIME_MS;
+            saveReturnAddress({ url: window.location.href, authorizationId, expiresAt, scope: this.resumeKey });
+            window.location.assign(url);
+          },
+          resume: { save: (record) => saveResume(this.resumeKey, record), clear: () => clearResume(this.resumeKey) },
+          batch: { save: (record) => saveBatch(this.resumeKey, record), clear: () => clearBatch(this.resumeKey) },
         },
-        resume: { save: (record) => saveResume(this.resumeKey, record), clear: () => clearResume(this.resumeKey) },
-        batch: { save: (record) => saveBatch(this.resumeKey, record), clear: () => clearBatch(this.resumeKey) },
-      }),
-      input: {
-        loginTimeout: this.loginTimeout * 1000,
-        createId: () => crypto.randomUUID(),
-        resume: this.startStorage(),
-        // After startStorage: the key it claims is the batch's too.
-        batchResume: loadBatch(this.resumeKey),
-      },
-    }),
+        input: {
+          loginTimeout: this.loginTimeout * 1000,
+          createId: () => crypto.randomUUID(),
+          resume,
+          // After startStorage: the key it claims is the batch's too.
+          batchResume: loadBatch(this.resumeKey),
+        },
+      };
+    },
     (event) => this.forward(event),
     () => releaseResumeKey(this.resumeKey),
   );
@@ -281,6 +327,30 @@ export class AutopilotConnect extends LitElement {
     this.laterStyled = true;
     if (supportsAdoptingStyleSheets && later.laterStepStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, later.laterStepStyles.styleSheet];
     else adoptStyles(root, [later.laterStepStyles]);
+  }
+
+  /**
+   * The first render waits, at most FIRST_RENDER_WAIT_MS, for the status answer and the
+   * language's messages. A quick backend then goes straight to the overview, in the element's
+   * language, with no flash of the checking step: that step's render and the page's first
+   * layout of text (about 20 ms measured) would come just as the answer does, and hold it up. A
+   * slower backend gets the checking step after the wait. Animation frames measure it, with a
+   * timer behind them only for a page that draws none: it is not the flow's clock, which tests
+   * simulate (see `framesFor`).
+   */
+  protected override async scheduleUpdate(): Promise<unknown> {
+    if (!this.hasUpdated && !this.fromServer && !isServer) {
+      const enough = new AbortController();
+      try {
+        this.connect.startNow();
+        const answered = this.connect.until((snapshot) => snapshot.status !== 'active' || !snapshot.matches('checkingStatus'), enough.signal);
+        await Promise.race([Promise.all([answered, loadLocale(this.resolvedLocale)]), framesFor(FIRST_RENDER_WAIT_MS)]);
+      } catch {
+        // Whatever failed shows in the render (the flow's own error handling); the wait must never hold it back.
+      }
+      enough.abort();
+    }
+    return super.scheduleUpdate();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import { bindEffects, connectWithEffects, type EffectsEnvironment } from './effects.js';
 import type { ConnectMachine } from './machine/connect-machine.js';
 import type { ConnectEmitted, ConnectEvent, ConnectInput } from './machine/types.js';
 
@@ -15,13 +16,15 @@ import type { ConnectEmitted, ConnectEvent, ConnectInput } from './machine/types
  */
 export class ConnectController implements ReactiveController {
   private actor: Actor<ConnectMachine> | null = null;
+  private environment: EffectsEnvironment | null = null;
   private snapshotValue: SnapshotFrom<ConnectMachine> | null = null;
   private connected = false;
   private pendingStop: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly create: () => { machine: ConnectMachine; input: ConnectInput },
+    /** A flow's environment and input; its status request goes out first thing (earlyRequest). */
+    private readonly create: () => { environment: EffectsEnvironment; input: ConnectInput },
     private readonly onEmitted: (event: ConnectEmitted) => void,
     /** After a running flow stopped: removed for good, or restarted (its next start follows). */
     private readonly onStop: () => void = () => {},
@@ -62,6 +65,29 @@ export class ConnectController implements ReactiveController {
     });
   }
 
+  /** Starts the flow now, before the host's first update (see `AutopilotConnect.scheduleUpdate`). */
+  startNow(): void {
+    this.hostUpdate();
+  }
+
+  /**
+   * Resolves once the running flow's snapshot satisfies `reached` (at once if it does, or if no
+   * flow runs), or when `signal` aborts; the flow stopping counts as reached.
+   */
+  until(reached: (snapshot: SnapshotFrom<ConnectMachine>) => boolean, signal: AbortSignal): Promise<void> {
+    const actor = this.actor;
+    if (!actor || reached(actor.getSnapshot()) || signal.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        subscription.unsubscribe();
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const subscription = actor.subscribe({ next: (snapshot) => reached(snapshot) && done(), error: done, complete: done });
+      signal.addEventListener('abort', done);
+    });
+  }
+
   /** Starts afresh, e.g. when the element is pointed at another backend. */
   restart(): void {
     this.stop();
@@ -69,9 +95,9 @@ export class ConnectController implements ReactiveController {
   }
 
   private start(): void {
-    const { machine, input } = this.create();
+    const { environment, input } = this.create();
     // The login is a child machine: its own changes (a timer, an answer) re-render too.
-    const actor = createActor(machine, {
+    const actor = createActor(connectWithEffects, {
       input,
       inspect: (event) => {
         if (event.type === '@xstate.snapshot' && event.actorRef !== this.actor && this.actor) this.host.requestUpdate();
@@ -86,7 +112,9 @@ export class ConnectController implements ReactiveController {
       // A bug in an action must not blank the element: the error snapshot renders a way on.
       error: () => this.host.requestUpdate(),
     });
+    bindEffects(actor, environment);
     this.actor = actor;
+    this.environment = environment;
     this.snapshotValue = actor.getSnapshot();
     actor.start();
   }
@@ -94,7 +122,9 @@ export class ConnectController implements ReactiveController {
   private stop(): void {
     if (!this.actor) return;
     this.actor.stop();
+    this.environment?.status.cancel();
     this.actor = null;
+    this.environment = null;
     this.onStop();
   }
 }

@@ -1,4 +1,4 @@
-import { fromCallback } from 'xstate';
+import { fromCallback, type AnyActorRef } from 'xstate';
 import type { LoginWindowEvent } from '../machine/types.js';
 import { LOGIN_CHANNEL, parseLoginReport } from './login-message.js';
 
@@ -27,7 +27,8 @@ function popupFeatures(host: Window): string {
 }
 
 /**
- * The login window as an actor. It opens the window as the very first thing it does, which
+ * The login window as an actor, for the element whose flow it runs in (`environmentOf` finds it
+ * from the flow's actor system: the machine is provided once per page). It opens the window as the very first thing it does, which
  * happens synchronously inside the `user.openLogin` event and so inside the user's click:
  * popup blockers let that through. It then reports every valid message for its own
  * authorization (postMessage from the expected origin, or the BroadcastChannel, which survives
@@ -36,8 +37,9 @@ function popupFeatures(host: Window): string {
  * none is final: a forged one must not use up the place of the genuine one that follows. The
  * machine bounds how often it asks.
  */
-export const createLoginWindowActor = ({ window: host, expectedOrigin, closedPollMs = 500 }: LoginWindowEnvironment) =>
-  fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(({ input, sendBack }) => {
+export const createLoginWindowActor = (environmentOf: (system: AnyActorRef['system']) => LoginWindowEnvironment) =>
+  fromCallback<LoginWindowEvent, { url: string; authorizationId: string }>(({ input, sendBack, system }) => {
+    const { window: host, expectedOrigin, closedPollMs = 500 } = environmentOf(system);
     const popup = host.open(input.url, windowName(input.authorizationId), popupFeatures(host));
     if (!popup) {
       sendBack({ type: 'popup.blocked' });
