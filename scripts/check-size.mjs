@@ -67,10 +67,12 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * first load went from 62.29 to 45.06 KB: its ceiling is 46 KB. The whole flow (first load +
  * that chunk) is 64.87 KB, 2.6 KB more than the single file was (two files compress apart): its
  * ceiling is 66 KB. Neither budget holds yet; the README ("Size budgets") says what is left.
+ * Lowered from 66 to 65 KB (2026-12-04: 64.78 KB) once Lightning CSS minified every `css`
+ * literal, the pickers' too (−1.09 KB over the whole flow, −0.13 KB of it in the first load).
  */
 export const BUDGETS = {
   element: { label: 'first load (standalone/autopilot-connect.js + what it loads at once)', gzip: 30 * 1024, ceiling: 46 * 1024 },
-  flow: { label: 'whole flow (the first load + the later steps)', gzip: 45 * 1024, ceiling: 66 * 1024 },
+  flow: { label: 'whole flow (the first load + the later steps)', gzip: 45 * 1024, ceiling: 65 * 1024 },
   callback: { label: 'callback page (HTML + JS + CSS)', gzip: 2 * 1024 },
 };
 const enforced = (budget) => budget.ceiling ?? budget.gzip;
