@@ -5,7 +5,7 @@ import { ApiClient } from './api/client.js';
 import { announcement } from './announcement.js';
 import { autopilotConnectStyles } from './autopilot-connect.styles.js';
 import { ConnectController } from './connect-controller.js';
-import { earlyRequest } from './effects.js';
+import { earlyRequest, type EarlyRequest } from './effects.js';
 import { AutopilotCancelledEvent, AutopilotConnectedEvent, AutopilotDisconnectedEvent, AutopilotErrorEvent, AutopilotReconnectedEvent } from './events.js';
 import { loadedTemplates, loadLocale, matchLocale, sourceLocale, type Locale } from './i18n/localization.js';
 import { formatDate } from './i18n/dates.js';
@@ -13,6 +13,7 @@ import { firstMessages } from './i18n/first-messages.js';
 import { observeLang } from './i18n/observe-lang.js';
 import { DEFAULT_LOGIN_TIMEOUT_MS } from './machine/connect-machine.js';
 import { currentStep, signInOf, stateKey, type View } from './machine/steps.js';
+import type { Status } from './api/types.js';
 import type { ConnectEmitted, ResumeRecord } from './machine/types.js';
 import { FocusController } from './focus-controller.js';
 import { RETURN_ADDRESS_LIFETIME_MS } from './popup/login-message.js';
@@ -239,12 +240,34 @@ export class AutopilotConnect extends LitElement {
     return loadResume(this.resumeKey);
   }
 
+  /**
+   * GET /status sent on connect when the markup names the backend (`api-base`), before the shadow
+   * root and its styles are made (about 4 ms earlier than the first update, measured), for the
+   * flow that update starts. A backend given only as a property may be set after connect (a
+   * framework's wrapper does), so without the attribute the request waits for the first update.
+   */
+  private earlyStatus: { base: string; api: ApiClient; status: EarlyRequest<Status> } | null = null;
+
+  /** The flow's API client and its status request, sent now: before anything that can wait. */
+  private sendStatus(): { base: string; api: ApiClient; status: EarlyRequest<Status> } {
+    const api = new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 });
+    return { base: this.apiBase, api, status: earlyRequest((signal) => api.getStatus(signal)) };
+  }
+
+  /** The request sent on connect if it went to this backend, else a fresh one (the other dropped). */
+  private takeStatus(): { api: ApiClient; status: EarlyRequest<Status> } {
+    const early = this.earlyStatus;
+    this.earlyStatus = null;
+    if (early?.base === this.apiBase) return early;
+    early?.status.cancel();
+    return this.sendStatus();
+  }
+
   private readonly connect = new ConnectController(
     this,
     () => {
-      const api = new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 });
       // Sent before anything else, so the backend works while the flow is built and first drawn.
-      const status = earlyRequest((signal) => api.getStatus(signal));
+      const { api, status } = this.takeStatus();
       const resume = this.startStorage();
       return {
         environment: {
@@ -299,6 +322,8 @@ export class AutopilotConnect extends LitElement {
   };
 
   override connectedCallback(): void {
+    // (A server render never connects.)
+    if (!this.hasUpdated && !this.earlyStatus && this.hasAttribute('api-base')) this.earlyStatus = this.sendStatus();
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
     this.stopObservingLang = observeLang(this, () => this.requestUpdate());
@@ -308,6 +333,13 @@ export class AutopilotConnect extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Out for longer than a move (see ConnectController) before its flow took it: nobody will.
+    if (this.earlyStatus)
+      setTimeout(() => {
+        if (this.isConnected) return;
+        this.earlyStatus?.status.cancel();
+        this.earlyStatus = null;
+      });
     window.removeEventListener('pageshow', this.onPageShow);
     this.stopObservingLang?.();
   }

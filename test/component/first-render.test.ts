@@ -1,5 +1,5 @@
 import { expect } from '@esm-bundle/chai';
-import { findButton, frames, heading, installFakeClock, mount, recordFetches, useMockBackend, visibleText, waitFor } from './support.js';
+import { findButton, frames, heading, installFakeClock, mount, recordFetches, useMockBackend, visibleText, waitFor, waitForHeading } from './support.js';
 
 /**
  * How the element starts: the status request goes out before anything else, and the first
@@ -19,6 +19,62 @@ describe('<autopilot-connect> first render', () => {
       expect(element.shadowRoot?.childElementCount ?? 0, 'nothing rendered yet').to.equal(0);
     } finally {
       fetches.restore();
+    }
+  });
+
+  it('with its backend in the markup, sends the status request on connect, in the same task', () => {
+    const fetches = recordFetches();
+    try {
+      mount();
+      expect(fetches.count('GET', /^\/mock\/default\/api\/status$/), 'asked before any microtask').to.equal(1);
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('a backend given as a property after connect (as a framework wrapper does) is the only one asked', async () => {
+    const fetches = recordFetches();
+    const element = document.createElement('autopilot-connect');
+    try {
+      document.body.append(element);
+      element.apiBase = '/mock/default/api';
+      await waitFor(() => findButton(element, 'New Connection'), { message: 'New Connection' });
+      expect(fetches.count('GET', /^\/api\/status$/), 'the default backend').to.equal(0);
+      expect(fetches.count('GET', /^\/mock\/default\/api\/status$/), 'the given one').to.equal(1);
+    } finally {
+      element.remove();
+      fetches.restore();
+    }
+  });
+
+  it('a backend changed before the first render: the request sent on connect is dropped, the new one answers', async () => {
+    const fetches = recordFetches();
+    try {
+      const element = mount();
+      element.setAttribute('api-base', '/mock/not-installed/api');
+      await waitForHeading(element, 'De Autopilot staat nog niet in je account');
+      expect(fetches.count('GET', /^\/mock\/not-installed\/api\/status$/), 'the new backend asked').to.equal(1);
+      expect(fetches.count('GET', /^\/mock\/default\/api\/status$/), 'the first asked once, not again').to.equal(1);
+      expect(fetches.count('GET', /^\/mock\/default\/api\/connections$/), 'nothing more of the first').to.equal(0);
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('removed before its first render and not put back: the request sent on connect is aborted', async () => {
+    const original = window.fetch;
+    const signals: AbortSignal[] = [];
+    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.signal) signals.push(init.signal);
+      return original.call(window, input, init);
+    }) as typeof window.fetch;
+    try {
+      const element = mount('slow');
+      element.remove();
+      expect(signals.length, 'the status asked on connect').to.equal(1);
+      await waitFor(() => signals[0]!.aborted, { message: 'the request aborted once the element stayed out' });
+    } finally {
+      window.fetch = original;
     }
   });
 
