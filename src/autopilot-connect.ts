@@ -33,6 +33,9 @@ import type { ViewContext } from './views/view-context.js';
  */
 const FIRST_RENDER_WAIT_MS = 100;
 
+/** A flow's API client and its status request, already sent, with the backend it went to. */
+type StatusRequest = { base: string; api: ApiClient; status: EarlyRequest<Status> };
+
 /**
  * Resolves at the first animation frame `ms` after now (see `scheduleUpdate`), or by a timer a
  * little later: a page that draws no frames (hidden, a stalled compositor) must still render.
@@ -246,16 +249,16 @@ export class AutopilotConnect extends LitElement {
    * flow that update starts. A backend given only as a property may be set after connect (a
    * framework's wrapper does), so without the attribute the request waits for the first update.
    */
-  private earlyStatus: { base: string; api: ApiClient; status: EarlyRequest<Status> } | null = null;
+  private earlyStatus: StatusRequest | null = null;
 
   /** The flow's API client and its status request, sent now: before anything that can wait. */
-  private sendStatus(): { base: string; api: ApiClient; status: EarlyRequest<Status> } {
+  private sendStatus(): StatusRequest {
     const api = new ApiClient({ baseUrl: this.apiBase, timeout: () => (this.requestTimeout > 0 ? this.requestTimeout : 20) * 1000 });
     return { base: this.apiBase, api, status: earlyRequest((signal) => api.getStatus(signal)) };
   }
 
   /** The request sent on connect if it went to this backend, else a fresh one (the other dropped). */
-  private takeStatus(): { api: ApiClient; status: EarlyRequest<Status> } {
+  private takeStatus(): StatusRequest {
     const early = this.earlyStatus;
     this.earlyStatus = null;
     if (early?.base === this.apiBase) return early;
@@ -322,7 +325,7 @@ export class AutopilotConnect extends LitElement {
   };
 
   override connectedCallback(): void {
-    // (A server render never connects.)
+    // No isServer check needed: a server render never calls connectedCallback.
     if (!this.hasUpdated && !this.earlyStatus && this.hasAttribute('api-base')) this.earlyStatus = this.sendStatus();
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);

@@ -62,19 +62,14 @@ describe('<autopilot-connect> first render', () => {
   });
 
   it('removed before its first render and not put back: the request sent on connect is aborted', async () => {
-    const original = window.fetch;
-    const signals: AbortSignal[] = [];
-    window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
-      if (init?.signal) signals.push(init.signal);
-      return original.call(window, input, init);
-    }) as typeof window.fetch;
+    const fetches = recordFetches();
     try {
       const element = mount('slow');
       element.remove();
-      expect(signals.length, 'the status asked on connect').to.equal(1);
-      await waitFor(() => signals[0]!.aborted, { message: 'the request aborted once the element stayed out' });
+      expect(fetches.count('GET', /\/status$/), 'the status asked on connect').to.equal(1);
+      await waitFor(() => fetches.requests[0]!.signal?.aborted, { message: 'the request aborted once the element stayed out' });
     } finally {
-      window.fetch = original;
+      fetches.restore();
     }
   });
 

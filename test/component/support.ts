@@ -239,6 +239,8 @@ export interface RecordedRequest {
   headers: Headers;
   /** The answer (or the failure) has come back. */
   answered: boolean;
+  /** The caller's signal, if it passed one: whether it gave the request up. */
+  signal: AbortSignal | undefined;
 }
 
 /** Records every fetch the page makes (the ApiClient reads `globalThis.fetch` at call time). */
@@ -248,7 +250,7 @@ export function recordFetches() {
   window.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     const url = new URL(request.url);
-    const recorded: RecordedRequest = { method: request.method, path: url.pathname + url.search, headers: request.headers, answered: false };
+    const recorded: RecordedRequest = { method: request.method, path: url.pathname + url.search, headers: request.headers, answered: false, signal: init?.signal ?? undefined };
     requests.push(recorded);
     const answer = original.call(window, input, init);
     // Noted before the element's own continuation runs: it reacts to the answer after this.
